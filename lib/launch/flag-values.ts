@@ -1,0 +1,81 @@
+// Converting flag values between command-line text and profile values.
+import type { FlagSpec } from "./flag-catalogue";
+
+export type FlagValue = string | number | boolean;
+
+const INT_TEXT = /^[+-]?\d+$/;
+const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** What SGLang's human_readable_int accepts besides plain integers, e.g. 128k, 1.5M. */
+const HUMAN_INT_TEXT = /^\d+(\.\d+)?[kKmMgG]$/;
+
+export function isHumanReadableInt(text: string): boolean {
+  return HUMAN_INT_TEXT.test(text);
+}
+
+/** The value a profile stores for `raw` given on the command line. Never fails: text that does not fit the type stays text for validation to report. */
+export function valueFromText(spec: FlagSpec, raw: string): FlagValue {
+  if (spec.type === "int" && INT_TEXT.test(raw)) {
+    const n = Number(raw);
+    if (Number.isSafeInteger(n)) return n;
+  }
+  if (spec.type === "float" && FLOAT_TEXT.test(raw)) {
+    const n = Number(raw);
+    if (Number.isFinite(n)) return n;
+  }
+  return raw;
+}
+
+/** Command-line text of a non-boolean value. */
+export function valueToText(value: string | number): string {
+  return typeof value === "number" ? String(value) : value;
+}
+
+export type TypeCheck = { ok: true; value: FlagValue } | { ok: false; reason: string };
+
+/** Checks a profile value against the flag's type, choices and range. */
+export function checkFlagValue(spec: FlagSpec, value: FlagValue): TypeCheck {
+  if (spec.type === "boolean") {
+    return typeof value === "boolean" ? { ok: true, value } : { ok: false, reason: `${spec.name} is an on/off switch; its value must be true or false, not ${JSON.stringify(value)}` };
+  }
+  if (typeof value === "boolean") {
+    return { ok: false, reason: `${spec.name} takes a value; it cannot be just switched on` };
+  }
+  if (spec.type === "int" || spec.type === "float") {
+    let n: number;
+    if (typeof value === "number") n = value;
+    else if (spec.type === "int" && spec.humanReadable && isHumanReadableInt(value)) return { ok: true, value };
+    else if (spec.type === "int" ? INT_TEXT.test(value) : FLOAT_TEXT.test(value)) n = Number(value);
+    else return { ok: false, reason: `${spec.name} must be ${spec.type === "int" ? "a whole number" : "a number"}, not ${JSON.stringify(value)}` };
+    if (!Number.isFinite(n)) return { ok: false, reason: `${spec.name} must be a finite number` };
+    if (spec.type === "int" && !Number.isInteger(n)) return { ok: false, reason: `${spec.name} must be a whole number, not ${n}` };
+    const range = rangeText(spec);
+    if (spec.min !== undefined && (spec.exclusiveMin ? n <= spec.min : n < spec.min)) return { ok: false, reason: `${spec.name} ${n} is out of range: use ${range}` };
+    if (spec.max !== undefined && (spec.exclusiveMax ? n >= spec.max : n > spec.max)) return { ok: false, reason: `${spec.name} ${n} is out of range: use ${range}` };
+    return { ok: true, value: n };
+  }
+  const textValue = typeof value === "number" ? String(value) : value;
+  if (spec.type === "choice" && spec.choices && !spec.choices.includes(textValue)) {
+    return { ok: false, reason: `${spec.name} ${JSON.stringify(textValue)} is not one of SGLang's choices` };
+  }
+  if (spec.type === "json") {
+    try {
+      JSON.parse(textValue);
+    } catch {
+      return { ok: false, reason: `${spec.name} must be valid JSON` };
+    }
+  }
+  return { ok: true, value: textValue };
+}
+
+/** "a number greater than 0 and less than 1", "1 to 65535", ... */
+export function rangeText(spec: FlagSpec): string {
+  const { min, max } = spec;
+  const kind = spec.type === "int" ? "a whole number" : "a number";
+  if (min !== undefined && max !== undefined) {
+    if (!spec.exclusiveMin && !spec.exclusiveMax) return `${kind} from ${min} to ${max}`;
+    return `${kind} ${spec.exclusiveMin ? "greater than" : "at least"} ${min} and ${spec.exclusiveMax ? "less than" : "at most"} ${max}`;
+  }
+  if (min !== undefined) return `${kind} ${spec.exclusiveMin ? "greater than" : "of at least"} ${min}`;
+  if (max !== undefined) return `${kind} ${spec.exclusiveMax ? "less than" : "of at most"} ${max}`;
+  return kind;
+}
