@@ -6,3 +6,5 @@ export * from "./canonical";
 export * from "./build-argv";
 export * from "./shell";
 export * from "./presets";
+export * from "./suggest";
+export * from "./validate";
