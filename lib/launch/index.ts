@@ -8,3 +8,5 @@ export * from "./shell";
 export * from "./presets";
 export * from "./suggest";
 export * from "./validate";
+export * from "./shell-words";
+export * from "./parse-command";
