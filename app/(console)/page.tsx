@@ -1,0 +1,20 @@
+import { InstanceList } from "@/components/instances/instance-list";
+import { LaunchCard } from "@/components/instances/launch-card";
+import { GLM47_FLASH_PRESETS } from "@/lib/launch";
+import { getServices } from "@/server/registry";
+
+export const dynamic = "force-dynamic";
+
+export default function HomePage() {
+  const { supervisor, runtime } = getServices();
+  const preset = GLM47_FLASH_PRESETS[0]!.profile;
+  return (
+    <div className="space-y-8">
+      <section className="space-y-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Instances on this box</h1>
+        <InstanceList instances={supervisor.list()} />
+      </section>
+      <LaunchCard preset={preset} python={runtime.python} simulated={runtime.simulated} runtimeReason={runtime.reason} />
+    </div>
+  );
+}

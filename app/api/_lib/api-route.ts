@@ -1,0 +1,55 @@
+import type { z } from "zod";
+import type { Actor } from "@/lib/authz";
+import { AppError, isAppError } from "@/lib/errors";
+import { getServices } from "@/server/registry";
+import type { Services } from "@/server/services";
+
+interface HandlerArgs<TBody, TParams> {
+  body: TBody;
+  params: TParams;
+  actor: Actor;
+  services: Services;
+  request: Request;
+}
+
+interface RouteConfig<TBody, TParams> {
+  body?: z.ZodType<TBody>;
+  /** The permission check, from lib/authz; runs before the handler. */
+  allow: (actor: Actor, args: { params: TParams; services: Services }) => boolean;
+  handler: (args: HandlerArgs<TBody, TParams>) => Promise<unknown>;
+  status?: number;
+}
+
+/** Parses the body, checks permission and turns every error into the one JSON error shape. */
+export function apiRoute<TBody = undefined, TParams extends Record<string, string> = Record<string, never>>(config: RouteConfig<TBody, TParams>) {
+  return async (request: Request, context: { params: Promise<TParams> }): Promise<Response> => {
+    try {
+      const services = getServices();
+      const params = await context.params;
+      const actor = await services.actorFor(request.headers);
+      if (!config.allow(actor, { params, services })) throw new AppError("forbidden");
+      const body = config.body ? await parseBody(request, config.body) : (undefined as TBody);
+      const result = await config.handler({ body, params, actor, services, request });
+      return result instanceof Response ? result : Response.json(result, { status: config.status ?? 200 });
+    } catch (error) {
+      if (isAppError(error)) return Response.json(error.toJSON(), { status: error.status });
+      console.error(`[api] ${request.method} ${new URL(request.url).pathname}:`, error);
+      const internal = new AppError("internal");
+      return Response.json(internal.toJSON(), { status: internal.status });
+    }
+  };
+}
+
+async function parseBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    throw new AppError("bad_request", { detail: "the body must be JSON" });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError("bad_request", { detail: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") });
+  }
+  return parsed.data;
+}

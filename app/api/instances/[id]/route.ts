@@ -1,0 +1,9 @@
+import { canViewInstance } from "@/lib/authz";
+import { apiRoute } from "../../_lib/api-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<undefined, { id: string }>({
+  allow: (actor, { params, services }) => canViewInstance(actor, services.supervisor.getOrThrow(params.id)),
+  handler: async ({ params, services }) => ({ instance: services.supervisor.getOrThrow(params.id) }),
+});

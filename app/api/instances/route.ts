@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { canLaunchInstance, canListInstances } from "@/lib/authz";
+import { apiRoute } from "../_lib/api-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({
+  allow: (actor) => canListInstances(actor),
+  handler: async ({ services }) => ({ instances: services.supervisor.list() }),
+});
+
+// The profile itself is parsed and validated by the supervisor (the one place that launches).
+export const POST = apiRoute({
+  body: z.object({ profile: z.unknown() }),
+  allow: (actor) => canLaunchInstance(actor),
+  handler: async ({ body, services, actor }) => ({ instance: await services.supervisor.launch(body.profile, actor.id) }),
+  status: 201,
+});

@@ -1,0 +1,91 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { isActivePhase } from "@/lib/instance-phase";
+import type { InstanceView } from "@/lib/instance-view";
+import { Button } from "../ui/button";
+import { Card, CardTitle } from "../ui/card";
+import { ChatBox } from "./chat-box";
+import { LogTerminal } from "./log-terminal";
+import { PhaseBadge, SimulatedBadge } from "./phase-badge";
+import { RunOutcome } from "./run-outcome";
+import { useInstanceStream, type TerminalSink } from "./use-instance-stream";
+
+export function InstanceLive({ initial }: { initial: InstanceView }) {
+  const terminal = useRef<TerminalSink | null>(null);
+  const { state, connected, setState } = useInstanceStream(initial, terminal);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [pending, setPending] = useState<"stop" | "restart" | null>(null);
+  const run = state.run;
+  const active = isActivePhase(state.phase);
+
+  async function act(action: "stop" | "restart") {
+    setPending(action);
+    setActionError(null);
+    try {
+      const response = await fetch(`/api/instances/${state.id}/${action}`, { method: "POST" });
+      const body = await response.json();
+      if (!response.ok) setActionError(body?.error?.message ?? `${action} failed (${response.status}).`);
+      else setState(body.instance);
+    } catch {
+      setActionError("The console did not answer.");
+    } finally {
+      setPending(null);
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">{state.name}</h1>
+        <PhaseBadge phase={state.phase} stage={run?.stage} percent={run?.progress?.percent} />
+        {state.simulated && <SimulatedBadge />}
+        <span className="font-mono text-xs text-zinc-500">
+          {state.servedModelName ?? state.modelPath} · {state.host}:{state.port}
+          {run?.pid ? ` · pid ${run.pid}` : ""}
+        </span>
+        <span className="ml-auto flex gap-2">
+          <Button variant="danger" size="sm" onClick={() => act("stop")} disabled={!active || pending !== null || state.phase === "stopping"}>
+            {pending === "stop" || state.phase === "stopping" ? "Stopping…" : "Stop"}
+          </Button>
+          <Button variant="secondary" size="sm" onClick={() => act("restart")} disabled={pending !== null || state.phase === "stopping"}>
+            {pending === "restart" ? "Restarting…" : active ? "Restart" : "Start again"}
+          </Button>
+        </span>
+      </div>
+      {actionError && (
+        <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-200">
+          {actionError}
+        </p>
+      )}
+      {run?.progress && (state.phase === "loading" || state.phase === "starting") && (
+        <div aria-label="startup progress">
+          <div className="mb-1 text-xs text-zinc-400">
+            {run.progress.label} — {run.progress.percent}%
+          </div>
+          <div className="h-1.5 rounded bg-zinc-800">
+            <div className="h-1.5 rounded bg-sky-500 transition-all" style={{ width: `${run.progress.percent}%` }} />
+          </div>
+        </div>
+      )}
+      {run && <RunOutcome run={run} phase={state.phase} />}
+      <Card className="space-y-3">
+        <div className="flex items-center gap-3">
+          <CardTitle>Output</CardTitle>
+          <span className="text-xs text-zinc-500">{connected ? "live" : "reconnecting…"}</span>
+          {run && (
+            <a className="ml-auto text-xs text-sky-400 hover:underline" href={`/api/instances/${state.id}/runs/${run.id}/log`}>
+              Download full log
+            </a>
+          )}
+        </div>
+        <LogTerminal ref={terminal} />
+        {run && <pre className="overflow-x-auto font-mono text-xs text-zinc-500">$ {run.commandLine}</pre>}
+      </Card>
+      <Card className="space-y-3">
+        <CardTitle>Chat</CardTitle>
+        <ChatBox instanceId={state.id} disabled={state.phase !== "ready"} />
+      </Card>
+    </div>
+  );
+}

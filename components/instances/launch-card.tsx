@@ -1,0 +1,97 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { buildLaunchArgv, buildLaunchEnv, formatShellCommand, type LaunchProfile } from "@/lib/launch";
+import { Button } from "../ui/button";
+import { Card, CardTitle } from "../ui/card";
+import { SimulatedBadge } from "./phase-badge";
+
+interface LaunchCardProps {
+  preset: LaunchProfile;
+  python: string;
+  simulated: boolean;
+  runtimeReason: string;
+}
+
+/** One-click launch of a preset, showing the exact command the console will run. */
+export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchCardProps) {
+  const router = useRouter();
+  const [modelPath, setModelPath] = useState(preset.modelPath);
+  const [port, setPort] = useState(String(preset.flags["--port"] ?? 30000));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const profile: LaunchProfile = useMemo(
+    () => ({ ...preset, modelPath, flags: { ...preset.flags, "--port": Number(port) || port } }),
+    [preset, modelPath, port],
+  );
+  const command = formatShellCommand({ env: buildLaunchEnv(profile), program: python, argv: buildLaunchArgv(profile) }, { multiline: true });
+
+  async function launch() {
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch("/api/instances", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ profile }),
+      });
+      const body = await response.json();
+      if (!response.ok) {
+        setError(body?.error?.message ?? `Launch failed (${response.status}).`);
+        return;
+      }
+      router.push(`/instances/${body.instance.id}`);
+    } catch {
+      setError("The console did not answer; is it still running?");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card className="space-y-4" data-testid="launch-card">
+      <div className="flex items-center gap-3">
+        <CardTitle>Launch {preset.name}</CardTitle>
+        {simulated && <SimulatedBadge />}
+      </div>
+      {simulated && <p className="text-sm text-fuchsia-300/80">{runtimeReason}</p>}
+      <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+        <label className="space-y-1 text-sm">
+          <span className="text-zinc-400">Model path or Hugging Face id</span>
+          <input
+            className="w-full rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 font-mono text-sm"
+            value={modelPath}
+            onChange={(event) => setModelPath(event.target.value)}
+            name="modelPath"
+          />
+        </label>
+        <label className="space-y-1 text-sm">
+          <span className="text-zinc-400">Port</span>
+          <input
+            className="w-full rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 font-mono text-sm"
+            value={port}
+            inputMode="numeric"
+            onChange={(event) => setPort(event.target.value)}
+            name="port"
+          />
+        </label>
+      </div>
+      <div>
+        <p className="mb-1 text-sm text-zinc-400">The command the console will run (no shell is involved):</p>
+        <pre className="overflow-x-auto rounded-md bg-zinc-950 p-3 font-mono text-xs text-zinc-200" data-testid="launch-command">
+          {command}
+        </pre>
+      </div>
+      {error && (
+        <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-200">
+          {error}
+        </p>
+      )}
+      <Button onClick={launch} disabled={busy}>
+        {busy ? "Launching…" : `Launch ${preset.name}`}
+      </Button>
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+import type { InstancePhase } from "@/lib/instance-phase";
+import type { RunView } from "@/lib/instance-view";
+
+/** How the run ended: exit code or signal, the cause in words, and what to change. */
+export function RunOutcome({ run, phase }: { run: RunView; phase: InstancePhase }) {
+  if (phase !== "stopped" && phase !== "crashed" && phase !== "failed_start") return null;
+  const exit = run.signal ? `ended by ${run.signal}` : run.exitCode !== null ? `exit code ${run.exitCode}` : "exit unknown";
+  const failed = phase !== "stopped";
+  return (
+    <div
+      className={`rounded-lg border px-4 py-3 text-sm ${failed ? "border-red-800 bg-red-950/40" : "border-zinc-800 bg-zinc-900/50"}`}
+      data-testid="run-outcome"
+    >
+      <p>
+        <span className="font-medium">{failed ? (run.causeTitle ?? "The server ended unexpectedly") : "Stopped"}</span>
+        <span className="ml-2 text-zinc-400" data-testid="exit-status">
+          {exit}
+          {run.endedAt ? ` · ${new Date(run.endedAt).toLocaleTimeString()}` : ""}
+        </span>
+      </p>
+      {run.causeDetail && <p className="mt-1 font-mono text-xs text-red-200">{run.causeDetail}</p>}
+      {run.advice.length > 0 && (
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-zinc-200">
+          {run.advice.map((advice, index) => (
+            <li key={index}>
+              {advice.text} <span className="text-zinc-400">{advice.why}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {run.survivors.length > 0 && (
+        <p className="mt-2 text-amber-300">Processes that could not be ended: {run.survivors.join(", ")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", ".next/", "dist/", "data/", "server/generated/", "simulator/", "next-env.d.ts", "test-results/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+  {
+    // Browser code must never pull in the long-lived server side (node-pty, Prisma, processes).
+    files: ["components/**/*.{ts,tsx}", "app/**/*.tsx"],
+    ignores: ["app/**/page.tsx", "app/**/layout.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/server/*", "**/server/*"], message: "Client code reaches the server only through API routes and sockets." }] }],
+    },
+  },
+  {
+    files: ["lib/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "../server/*", "../../server/*"], message: "lib/ is pure: it imports only lib/ (relatively) and libraries." }] }],
+    },
+  },
+);

@@ -1,0 +1,27 @@
+// The one place that decides who may do what. Every route handler and socket namespace calls these,
+// even while every actor is the local administrator: accounts and roles plug in here later.
+
+export type Role = "admin" | "operator" | "viewer" | "demo";
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface InstanceRef {
+  id: string;
+  owner: string;
+}
+
+export const LOCAL_ADMIN: Actor = { id: "local", name: "local", role: "admin" };
+
+const canOperate = (actor: Actor) => actor.role === "admin" || actor.role === "operator";
+
+export const canListInstances = (actor: Actor): boolean => actor.role !== "demo";
+export const canViewInstance = (actor: Actor, _instance: InstanceRef): boolean => actor.role !== "demo";
+export const canViewLogs = (actor: Actor, instance: InstanceRef): boolean => canViewInstance(actor, instance);
+export const canLaunchInstance = (actor: Actor): boolean => canOperate(actor);
+export const canControlInstance = (actor: Actor, instance: InstanceRef): boolean =>
+  actor.role === "admin" || (actor.role === "operator" && instance.owner === actor.id);
+export const canUsePlayground = (_actor: Actor, _instance: InstanceRef): boolean => true;

@@ -1,0 +1,61 @@
+// One error type for the whole console: a code, the HTTP status it maps to, and a message for the user
+// that says what to change. Internal detail (stderr, pids, causes) goes to the server log, never the client.
+
+export const ERROR_TABLE = {
+  bad_request: { status: 400, message: (p: Params) => `The request is not valid: ${p.detail ?? "check its fields"}.` },
+  validation_failed: { status: 422, message: (p: Params) => `The launch settings need changes: ${p.detail ?? ""}` },
+  forbidden: { status: 403, message: () => "You are not allowed to do that." },
+  instance_not_found: { status: 404, message: (p: Params) => `No instance ${p.id ?? ""} exists on this console.` },
+  instance_not_running: {
+    status: 409,
+    message: (p: Params) => `Instance ${p.name ?? ""} is ${p.phase ?? "not running"}; start it first.`,
+  },
+  instance_not_ready: {
+    status: 409,
+    message: (p: Params) => `Instance ${p.name ?? ""} is ${p.phase ?? "not ready"}; wait until it is ready.`,
+  },
+  instance_busy: { status: 409, message: (p: Params) => `Instance ${p.name ?? ""} is ${p.phase ?? "busy"}; wait until it settles.` },
+  upstream_error: { status: 502, message: (p: Params) => `The SGLang server answered with an error: ${p.detail ?? "unknown"}` },
+  upstream_unreachable: {
+    status: 502,
+    message: (p: Params) => `The SGLang server at ${p.address ?? "its address"} did not answer; it may have stopped.`,
+  },
+  services_unavailable: {
+    status: 503,
+    message: () => "The console's services are not running: start the console with `npm start` (or `npm run dev`), not `next start`.",
+  },
+  internal: { status: 500, message: () => "Something went wrong inside the console; its log has the details." },
+} as const satisfies Record<string, { status: number; message: (p: Params) => string }>;
+
+type Params = Partial<Record<"detail" | "id" | "name" | "phase" | "address", string>>;
+export type ErrorCode = keyof typeof ERROR_TABLE;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly userMessage: string;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, params: Params = {}, options: { cause?: unknown; details?: unknown } = {}) {
+    const entry = ERROR_TABLE[code];
+    const userMessage = entry.message(params);
+    super(userMessage, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = entry.status;
+    this.userMessage = userMessage;
+    this.details = options.details;
+  }
+
+  toJSON(): ErrorBody {
+    return { error: { code: this.code, message: this.userMessage, ...(this.details ? { details: this.details } : {}) } };
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,0 +1,8 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and process-owning packages never go through Next's bundler.
+  serverExternalPackages: ["node-pty", "better-sqlite3", "@prisma/adapter-better-sqlite3", "openai"],
+  typescript: { tsconfigPath: "tsconfig.json" },
+};
+
+module.exports = nextConfig;

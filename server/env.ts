@@ -1,0 +1,54 @@
+import path from "node:path";
+import { z } from "zod";
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+const envSchema = z.object({
+  PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  HOST: optional(z.string()),
+  DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(z.string().startsWith("file:", "only SQLite `file:` URLs are supported so far")),
+  SGLANG_PYTHON: optional(z.string()),
+  SGLANG_MODE: optional(z.enum(["auto", "real", "simulator"])),
+  READY_TIMEOUT_S: optional(z.coerce.number().positive()),
+  STOP_GRACE_S: optional(z.coerce.number().positive()),
+  LOG_REPLAY_BYTES: optional(z.coerce.number().int().positive()),
+  NODE_ENV: optional(z.string()),
+});
+
+export interface ConsoleEnv {
+  port: number;
+  host: string;
+  dev: boolean;
+  dataDir: string;
+  databaseUrl: string;
+  sglangPython: string;
+  sglangMode: "auto" | "real" | "simulator";
+  readyTimeoutMs: number;
+  stopGraceMs: number;
+  replayBytes: number;
+}
+
+/** Parses the environment once at start; a bad value stops the console with a sentence naming the variable. */
+export function parseEnv(source: NodeJS.ProcessEnv, projectRoot: string): ConsoleEnv {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`The console's environment is not valid (${problems}). Fix or unset these variables.`);
+  }
+  const env = result.data;
+  const dataDir = path.resolve(projectRoot, env.DATA_DIR ?? "data");
+  return {
+    port: env.PORT ?? 3000,
+    host: env.HOST ?? "127.0.0.1",
+    dev: env.NODE_ENV === "development",
+    dataDir,
+    databaseUrl: env.DATABASE_URL ?? `file:${path.join(dataDir, "console.db")}`,
+    sglangPython: env.SGLANG_PYTHON ?? "python3",
+    sglangMode: env.SGLANG_MODE ?? "auto",
+    readyTimeoutMs: (env.READY_TIMEOUT_S ?? 1800) * 1000,
+    stopGraceMs: (env.STOP_GRACE_S ?? 20) * 1000,
+    replayBytes: env.LOG_REPLAY_BYTES ?? 2 * 1024 * 1024,
+  };
+}

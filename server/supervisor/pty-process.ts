@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import path from "node:path";
+import { EventEmitter } from "node:events";
+import * as pty from "node-pty";
+
+export interface PtyExit {
+  exitCode: number;
+  /** The signal's name when the process was ended by one, else null. */
+  signal: string | null;
+}
+
+export interface PtyProcessOptions {
+  program: string;
+  argv: string[];
+  env: Record<string, string>;
+  cwd: string;
+  logPath: string;
+  /** Output is handed on in batches at most this often, so a chatty server costs few messages. */
+  flushMs?: number;
+  cols?: number;
+  rows?: number;
+}
+
+const SIGNAL_NAMES: Record<number, string> = { 1: "SIGHUP", 2: "SIGINT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM" };
+
+/**
+ * Any long job under a pseudo-terminal (SGLang today; downloads and load tests later): output goes to
+ * the log file as it arrives and to listeners in small batches. Never builds a shell string.
+ */
+export class PtyProcess extends EventEmitter<{ output: [string]; exit: [PtyExit] }> {
+  readonly pid: number;
+  private readonly term: pty.IPty;
+  private readonly log: fs.WriteStream;
+  private pending = "";
+  private timer: NodeJS.Timeout | null = null;
+  private readonly flushMs: number;
+  exited: PtyExit | null = null;
+
+  constructor(options: PtyProcessOptions) {
+    super();
+    this.flushMs = options.flushMs ?? 4;
+    fs.mkdirSync(path.dirname(options.logPath), { recursive: true });
+    this.log = fs.createWriteStream(options.logPath, { flags: "a" });
+    this.term = pty.spawn(options.program, options.argv, {
+      name: "xterm-256color",
+      cols: options.cols ?? 160,
+      rows: options.rows ?? 40,
+      cwd: options.cwd,
+      env: options.env,
+    });
+    this.pid = this.term.pid;
+    this.term.onData((data) => this.onData(data));
+    this.term.onExit(({ exitCode, signal }) => {
+      this.flush();
+      this.exited = { exitCode, signal: signal ? (SIGNAL_NAMES[signal] ?? `signal ${signal}`) : null };
+      this.log.end(() => this.emit("exit", this.exited!));
+    });
+  }
+
+  private onData(data: string): void {
+    this.log.write(data);
+    this.pending += data;
+    if (this.pending.length > 256 * 1024) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.pending) return;
+    const data = this.pending;
+    this.pending = "";
+    this.emit("output", data);
+  }
+}

@@ -1,0 +1,44 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+
+export type SglangMode = "auto" | "real" | "simulator";
+
+export interface SglangRuntime {
+  python: string;
+  simulated: boolean;
+  /** SGLang's version when real, the simulator's when simulated. */
+  version: string | null;
+  /** Extra environment for the launched process (PYTHONPATH for the simulator). */
+  env: Record<string, string>;
+  /** Why this runtime was chosen, in words for the UI. */
+  reason: string;
+}
+
+function probeSglang(python: string, timeoutMs: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const env = { ...process.env };
+    delete env.PYTHONPATH;
+    execFile(python, ["-c", "import sglang; print(getattr(sglang, '__version__', 'unknown'))"], { env, timeout: timeoutMs }, (error, stdout) =>
+      resolve(error ? null : stdout.trim() || "unknown"),
+    );
+  });
+}
+
+/**
+ * Real SGLang when the configured Python can import it, else the simulator in `simulator/`, started
+ * by the very same command with its folder on PYTHONPATH.
+ */
+export async function detectSglangRuntime(options: { python: string; mode: SglangMode; projectRoot: string }): Promise<SglangRuntime> {
+  const simulator: SglangRuntime = {
+    python: options.python,
+    simulated: true,
+    version: null,
+    env: { PYTHONPATH: path.join(options.projectRoot, "simulator") },
+    reason: "",
+  };
+  if (options.mode === "simulator") return { ...simulator, reason: "SGLANG_MODE=simulator: using the SGLang simulator." };
+  const version = await probeSglang(options.python, 60_000);
+  if (version) return { python: options.python, simulated: false, version, env: {}, reason: `SGLang ${version} found with ${options.python}.` };
+  if (options.mode === "real") throw new Error(`SGLANG_MODE=real, but ${options.python} cannot import sglang: set SGLANG_PYTHON to a Python that has SGLang installed.`);
+  return { ...simulator, reason: `No SGLang is importable by ${options.python} (set SGLANG_PYTHON to change that): launching the SGLang simulator instead.` };
+}

@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export const PROJECT_ROOT = path.resolve(__dirname, "../..");
+const SERVER_ENTRY = path.join(PROJECT_ROOT, "dist/server/server/index.js");
+
+export interface RunningConsole {
+  url: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  output: () => string;
+  /** SIGTERM and wait for exit. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the built console (`npm run build` first) on a free port with its own data folder, the simulator
+ * forced and fast. Resolves on its ready line; fails with its output if it exits or stays silent too long.
+ */
+export async function startConsole(options: { env?: Record<string, string>; dataDir?: string; idleTimeoutMs?: number } = {}): Promise<RunningConsole> {
+  if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build\` before the integration and e2e tests.`);
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "sglang-console-test-"));
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      SGLANG_MODE: "simulator",
+      SGLANG_SIM_SPEED: "1000",
+      STOP_GRACE_S: "5",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    let idle: NodeJS.Timeout;
+    const arm = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => fail(new Error(`The console printed nothing for ${options.idleTimeoutMs ?? 60_000} ms:\n${output}`)), options.idleTimeoutMs ?? 60_000);
+    };
+    const fail = (error: Error) => {
+      clearTimeout(idle);
+      child.kill("SIGKILL");
+      reject(error);
+    };
+    const onData = (data: Buffer) => {
+      output += data.toString();
+      arm();
+      const match = /SGLang Console ready on (http:\/\/[^\s]+)/.exec(output);
+      if (match) {
+        clearTimeout(idle);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => fail(new Error(`The console exited with code ${code} before it was ready:\n${output}`)));
+    arm();
+  });
+  child.stdout!.on("data", (data: Buffer) => (output += data.toString()));
+  child.stderr!.on("data", (data: Buffer) => (output += data.toString()));
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** A port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const net = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { AppError, ERROR_TABLE } from "../../lib/errors";
+
+describe("AppError", () => {
+  it("takes its status and user message from the error table", () => {
+    const error = new AppError("instance_not_ready", { name: "glm", phase: "loading" });
+    expect(error.status).toBe(ERROR_TABLE.instance_not_ready.status);
+    expect(error.toJSON()).toEqual({ error: { code: "instance_not_ready", message: "Instance glm is loading; wait until it is ready." } });
+  });
+
+  it("never puts its cause into what the client sees", () => {
+    const error = new AppError("internal", {}, { cause: new Error("secret stderr") });
+    expect(JSON.stringify(error.toJSON())).not.toContain("secret");
+  });
+});
