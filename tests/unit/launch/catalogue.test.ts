@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { FLAG_CATALOGUE, findFlag, REASONING_PARSER_CHOICES, TOOL_CALL_PARSER_CHOICES } from "../../../lib/launch";
+
+describe("flag catalogue", () => {
+  it("has unique canonical names and aliases across all flags", () => {
+    const spellings = FLAG_CATALOGUE.flatMap((spec) => [spec.name, ...spec.aliases]);
+    expect(new Set(spellings).size).toBe(spellings.length);
+    const dests = FLAG_CATALOGUE.map((spec) => spec.dest);
+    expect(new Set(dests).size).toBe(dests.length);
+  });
+
+  it("spells every name and alias as a dashed long option", () => {
+    for (const spec of FLAG_CATALOGUE) {
+      for (const spelling of [spec.name, ...spec.aliases]) expect(spelling).toMatch(/^--[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(spec.help.length).toBeGreaterThan(5);
+      expect(spec.help).not.toContain("\n");
+    }
+  });
+
+  it("keeps every default of the right type and within choices and range", () => {
+    for (const spec of FLAG_CATALOGUE) {
+      if (spec.default === null) continue;
+      if (spec.type === "boolean") expect(spec.default, spec.name).toBe(false);
+      if (spec.type === "int") expect(Number.isInteger(spec.default), spec.name).toBe(true);
+      if (spec.type === "float") expect(typeof spec.default, spec.name).toBe("number");
+      if (spec.choices) expect(spec.choices, spec.name).toContain(spec.default);
+      if (typeof spec.default === "number") {
+        if (spec.min !== undefined) expect(spec.default, spec.name).toBeGreaterThanOrEqual(spec.min);
+        if (spec.max !== undefined) expect(spec.default, spec.name).toBeLessThanOrEqual(spec.max);
+      }
+    }
+  });
+
+  it("gives every choice flag a non-empty list without repeats", () => {
+    for (const spec of FLAG_CATALOGUE.filter((s) => s.type === "choice")) {
+      expect(spec.choices?.length, spec.name).toBeGreaterThan(0);
+      expect(new Set(spec.choices).size, spec.name).toBe(spec.choices?.length);
+    }
+  });
+
+  it("offers every flag the facts sheet lists as first to offer", () => {
+    const first = [
+      "--model-path", "--served-model-name", "--host", "--port", "--tp-size", "--dp-size", "--ep-size", "--pp-size",
+      "--mem-fraction-static", "--context-length", "--max-running-requests", "--max-total-tokens", "--chunked-prefill-size",
+      "--dtype", "--quantization", "--kv-cache-dtype", "--trust-remote-code", "--tool-call-parser", "--reasoning-parser",
+      "--speculative-algorithm", "--speculative-num-steps", "--speculative-eagle-topk", "--speculative-num-draft-tokens",
+      "--attention-backend", "--api-key", "--enable-metrics", "--log-level", "--log-requests", "--random-seed",
+      "--chat-template", "--disable-radix-cache", "--cuda-graph-max-bs", "--disable-cuda-graph", "--watchdog-timeout",
+      "--nnodes", "--node-rank", "--dist-init-addr",
+      "--tokenizer-path", "--enable-dp-attention", "--grammar-backend", "--skip-server-warmup", "--enable-torch-compile",
+      "--nccl-port", "--speculative-draft-model-path", "--disable-overlap-schedule",
+    ];
+    for (const name of first) expect(findFlag(name)?.name, name).toBe(name);
+  });
+
+  it("resolves aliases to the canonical flag (--tp → --tp-size, --model → --model-path)", () => {
+    expect(findFlag("--tp")?.name).toBe("--tp-size");
+    expect(findFlag("--tensor-parallel-size")?.name).toBe("--tp-size");
+    expect(findFlag("--ep")?.name).toBe("--ep-size");
+    expect(findFlag("--model")?.name).toBe("--model-path");
+    expect(findFlag("--speculative-draft-model")?.name).toBe("--speculative-draft-model-path");
+    expect(findFlag("--reasoning_parser")).toBeUndefined();
+    expect(findFlag("tp-size")).toBeUndefined();
+  });
+
+  it("has SGLang's defaults for host 127.0.0.1 and port 30000", () => {
+    expect(findFlag("--host")?.default).toBe("127.0.0.1");
+    expect(findFlag("--port")?.default).toBe(30000);
+  });
+
+  it("lists glm47 and glm45 among the parser choices, with auto", () => {
+    expect(TOOL_CALL_PARSER_CHOICES).toContain("glm47");
+    expect(TOOL_CALL_PARSER_CHOICES).toContain("glm45");
+    expect(TOOL_CALL_PARSER_CHOICES).toContain("auto");
+    expect(REASONING_PARSER_CHOICES).toContain("glm45");
+    expect(REASONING_PARSER_CHOICES).toContain("deepseek-r1");
+    expect(findFlag("--speculative-algorithm")?.choices).toEqual(expect.arrayContaining(["EAGLE", "EAGLE3", "NEXTN"]));
+  });
+});
