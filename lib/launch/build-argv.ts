@@ -1,14 +1,12 @@
 // From a profile to what the console executes: argv and environment.
 import { findFlag } from "./flag-catalogue";
-import { valueToText } from "./flag-values";
+import { NEGATIVE_NUMBER_TEXT, valueToText } from "./flag-values";
 import { sortFlags } from "./canonical";
 import type { LaunchProfile } from "./profile";
 
 export const SGLANG_MODULE = "sglang.launch_server";
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 30000;
-
-const NEGATIVE_NUMBER = /^-\d/;
 
 /**
  * The arguments after the python executable:
@@ -28,7 +26,7 @@ export function buildLaunchArgv(profile: LaunchProfile): string[] {
       continue;
     }
     const valueText = valueToText(value);
-    if (valueText.startsWith("-") && !NEGATIVE_NUMBER.test(valueText)) argv.push(`${name}=${valueText}`);
+    if (valueText.startsWith("-") && !NEGATIVE_NUMBER_TEXT.test(valueText)) argv.push(`${name}=${valueText}`);
     else argv.push(name, valueText);
   }
   argv.push(...profile.extraArgs);

@@ -8,6 +8,9 @@ const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** What SGLang's human_readable_int accepts besides plain integers, e.g. 128k, 1.5M. */
 const HUMAN_INT_TEXT = /^\d+(\.\d+)?[kKmMgG]$/;
 
+/** Text argparse reads as a negative number rather than as an option (e.g. -1, -0.5). */
+export const NEGATIVE_NUMBER_TEXT = /^-\d+(\.\d+)?([eE][+-]?\d+)?$|^-\.\d+$/;
+
 export function isHumanReadableInt(text: string): boolean {
   return HUMAN_INT_TEXT.test(text);
 }

@@ -1,6 +1,6 @@
 // Reads a pasted SGLang launch command back into a profile.
 import { findFlag } from "./flag-catalogue";
-import { valueFromText } from "./flag-values";
+import { NEGATIVE_NUMBER_TEXT, valueFromText } from "./flag-values";
 import { sortFlags } from "./canonical";
 import { SGLANG_MODULE } from "./build-argv";
 import { ENV_KEY_PATTERN, launchProfileSchema, type LaunchFlagValue, type LaunchProfile } from "./profile";
@@ -30,7 +30,6 @@ export interface ParseOptions {
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
 const PYTHON = /^python(\d+(\.\d+)*)?$/;
-const NEGATIVE_NUMBER = /^-\d+(\.\d+)?([eE][+-]?\d+)?$/;
 const GPU_LIST = /^\d+(,\d+)*$/;
 
 function basename(path: string): string {
@@ -40,7 +39,7 @@ function basename(path: string): string {
 
 /** Whether argparse would take `word` as the value of the option before it. */
 function looksLikeValue(word: string | undefined): word is string {
-  return word !== undefined && (!word.startsWith("-") || NEGATIVE_NUMBER.test(word) || word === "-");
+  return word !== undefined && (!word.startsWith("-") || NEGATIVE_NUMBER_TEXT.test(word) || word === "-");
 }
 
 export function parseLaunchCommand(text: string, options: ParseOptions = {}): ParsedLaunchCommand {
