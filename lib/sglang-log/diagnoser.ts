@@ -1,0 +1,461 @@
+/**
+ * The streaming diagnoser: fed chunk by chunk (any chunking, partial lines, `\r`, `\r\n`),
+ * it keeps counters and a few key lines, never the whole text.
+ */
+import { adviseFor, type Advice } from "./advice";
+import { causeTitle, type FailureCause } from "./causes";
+import { classifyNormalised, STRENGTH, type ClassifyContext, type FailureDetail, type FailureKind, type FrameHint, type LineSignal, type Progress } from "./classify-line";
+import { emptyFacts, mergeFacts, type RunFacts } from "./facts";
+import { normaliseLine, splitGlued } from "./line";
+import { phaseIndex, type Outcome, type StartupPhase } from "./phases";
+
+export type { Advice } from "./advice";
+export type { Progress } from "./classify-line";
+export type { RunFacts } from "./facts";
+
+export interface LogDiagnosis {
+  looksLikeSglang: boolean;
+  outcome: Outcome;
+  phase: StartupPhase;
+  progress: Progress | null;
+  readyLineSeen: boolean;
+  cause: FailureCause;
+  causeTitle: string;
+  keyLines: number[];
+  keyLineText: string | null;
+  failedRank: string | null;
+  advice: Advice[];
+  facts: RunFacts;
+  linesSeen: number;
+}
+
+export interface LogDiagnoser {
+  push(chunk: string): void;
+  end(): LogDiagnosis;
+  snapshot(): LogDiagnosis;
+}
+
+export interface LogDiagnoserOptions {
+  /** At most this many key lines are reported (default 8). */
+  maxKeyLines?: number;
+}
+
+/** The longest line kept whole; the rest of a longer line is dropped (64 KiB). */
+export const MAX_LINE_CHARS = 64 * 1024;
+const MAX_CANDIDATES = 64;
+const LINES_PER_CANDIDATE = 4;
+const MAX_KEY_TEXT = 1000;
+
+interface Candidate {
+  cause: FailureCause;
+  strength: number;
+  fatal: boolean;
+  kind: FailureKind;
+  detail: FailureDetail;
+  lines: number[];
+  text: string;
+  rank: string | null;
+  afterReady: boolean;
+  order: number;
+}
+
+/** Causes whose phase is known from the cause itself. */
+const CAUSE_PHASE: Partial<Record<FailureCause, StartupPhase>> = {
+  oom_weights: "load_weights",
+  oom_kv_cache: "kv_cache",
+  oom_cuda_graph: "cuda_graph",
+  cuda_graph_error: "cuda_graph",
+};
+
+class Diagnoser implements LogDiagnoser {
+  private readonly maxKeyLines: number;
+  private carry = "";
+  private completedLines = 0;
+  private lineHasChars = false;
+  private ended = false;
+
+  private phase: StartupPhase = "args";
+  private phaseLocked = false;
+  private progress: Progress | null = null;
+  private readyLineSeen = false;
+  private readyLine: number | null = null;
+  private inferredReady = false;
+  private strongEvidence = 0;
+  private weakEvidence = 0;
+
+  private candidates: Candidate[] = [];
+  private order = 0;
+  private facts: RunFacts = emptyFacts();
+  private frameHint: FrameHint | null = null;
+  private specInTraceback = false;
+  private tracebackRank: string | null = null;
+  private captureBs: number | null = null;
+  private firstLoadRank: string | null = null;
+  private firstRankLoads = 0;
+  private importErrors: string[] = [];
+
+  private cached: LogDiagnosis | null = null;
+
+  constructor(options?: LogDiagnoserOptions) {
+    const m = options?.maxKeyLines;
+    this.maxKeyLines = typeof m === "number" && Number.isFinite(m) && m >= 1 ? Math.floor(m) : 8;
+  }
+
+  push(chunk: string): void {
+    try {
+      this.pushUnsafe(typeof chunk === "string" ? chunk : String(chunk ?? ""));
+    } catch {
+      // never throw on any input
+    }
+  }
+
+  private pushUnsafe(chunk: string): void {
+    if (this.ended || chunk.length === 0) return;
+    this.cached = null;
+    const n = chunk.length;
+    let i = 0;
+    let nextNl = chunk.indexOf("\n");
+    let nextCr = chunk.indexOf("\r");
+    if (nextNl < 0) nextNl = n;
+    if (nextCr < 0) nextCr = n;
+    while (i < n) {
+      if (nextNl < i) {
+        nextNl = chunk.indexOf("\n", i);
+        if (nextNl < 0) nextNl = n;
+      }
+      if (nextCr < i) {
+        nextCr = chunk.indexOf("\r", i);
+        if (nextCr < 0) nextCr = n;
+      }
+      const end = nextNl < nextCr ? nextNl : nextCr;
+      if (end >= n) {
+        this.appendCarry(chunk, i, n);
+        this.lineHasChars = true;
+        break;
+      }
+      let seg: string;
+      if (this.carry.length > 0) {
+        this.appendCarry(chunk, i, end);
+        seg = this.carry;
+        this.carry = "";
+      } else {
+        seg = end - i > MAX_LINE_CHARS ? chunk.slice(i, i + MAX_LINE_CHARS) : chunk.slice(i, end);
+      }
+      this.processSegment(seg, this.completedLines + 1);
+      if (end === nextNl) {
+        this.completedLines++;
+        this.lineHasChars = false;
+      } else {
+        this.lineHasChars = true;
+      }
+      i = end + 1;
+    }
+  }
+
+  private appendCarry(chunk: string, from: number, to: number): void {
+    const room = MAX_LINE_CHARS - this.carry.length;
+    if (room <= 0 || to <= from) return;
+    this.carry += chunk.slice(from, Math.min(to, from + room));
+  }
+
+  end(): LogDiagnosis {
+    if (!this.ended) {
+      try {
+        if (this.carry.length > 0) {
+          const seg = this.carry;
+          this.carry = "";
+          this.processSegment(seg, this.completedLines + 1);
+        }
+      } catch {
+        // ignore
+      }
+      this.ended = true;
+      this.cached = null;
+    }
+    return this.snapshot();
+  }
+
+  snapshot(): LogDiagnosis {
+    if (this.cached !== null) return this.cached;
+    let d: LogDiagnosis;
+    try {
+      d = this.compute();
+    } catch {
+      d = this.fallback();
+    }
+    this.cached = d;
+    return d;
+  }
+
+  // ------------------------------------------------------------ per line
+
+  private processSegment(seg: string, lineNo: number): void {
+    if (seg.length === 0) return;
+    const pieces = seg.indexOf("[20", 1) > 0 ? splitGlued(seg) : [seg];
+    for (const piece of pieces) {
+      const line = normaliseLine(piece);
+      if (line.text.length === 0) continue;
+      const ctx: ClassifyContext = {
+        phase: this.phase,
+        frameHint: this.frameHint,
+        speculative:
+          this.specInTraceback ||
+          (this.facts.speculativeAlgorithm !== null && this.firstRankLoads >= 2 && this.phase === "load_weights"),
+      };
+      const sig = classifyNormalised(line, ctx);
+      this.apply(sig, lineNo);
+    }
+  }
+
+  private apply(sig: LineSignal, lineNo: number): void {
+    if (sig.evidence === 2) this.strongEvidence++;
+    else if (sig.evidence === 1) this.weakEvidence++;
+
+    if (sig.traceback === "header") {
+      this.frameHint = null;
+      this.specInTraceback = false;
+      if (sig.line.rank !== null) this.tracebackRank = sig.line.rank;
+    } else if (sig.traceback === "frame" && sig.frameHint !== null) {
+      if (sig.frameHint === "speculative") this.specInTraceback = true;
+      else this.frameHint = sig.frameHint;
+    }
+
+    if (sig.facts !== null) this.mergeFactsFrom(sig.facts);
+    if (sig.phase === "load_weights" && sig.progress === null) {
+      const r = sig.line.rank ?? "";
+      if (this.firstLoadRank === null) this.firstLoadRank = r;
+      if (r === this.firstLoadRank) this.firstRankLoads++;
+    }
+
+    if (sig.ready && !this.readyLineSeen) {
+      this.readyLineSeen = true;
+      this.readyLine = lineNo;
+    }
+    const readyish = this.readyLineSeen || this.inferredReady;
+
+    if (!this.phaseLocked) {
+      if (sig.phase !== null) this.enterPhase(sig.phase, sig.phaseMayRegress);
+      if (sig.serving !== null) {
+        if (readyish) this.enterPhase("serving", false);
+        else if ((sig.serving === "decode" || sig.serving === "request") && phaseIndex(this.phase) >= phaseIndex("http_up")) {
+          this.inferredReady = true;
+          this.enterPhase("serving", false);
+        }
+      }
+      if (sig.progress !== null) {
+        const barPhase = sig.phase ?? this.phase;
+        if (barPhase === this.phase) this.progress = sig.progress;
+        const bs = /\bbs=(\d+)/.exec(sig.progress.label);
+        if (bs && this.phase === "cuda_graph") this.captureBs = Number(bs[1]);
+      }
+    }
+
+    if (sig.importErrorModule !== null && this.importErrors.length < 5 && !this.importErrors.includes(sig.importErrorModule)) {
+      this.importErrors.push(sig.importErrorModule);
+    }
+
+    const f = sig.failure;
+    if (f !== null) {
+      const rank = sig.line.rank ?? (sig.line.sglangPrefix ? null : this.tracebackRank);
+      const afterReady = this.readyLineSeen || this.inferredReady;
+      this.addCandidate(f.cause, f.strength, f.fatal, f.kind, f.detail, lineNo, sig.line.raw, rank, afterReady);
+      if (f.fatal && f.strength >= STRENGTH.sigquit) this.phaseLocked = true;
+    }
+  }
+
+  private enterPhase(next: StartupPhase, mayRegress: boolean): void {
+    const cur = phaseIndex(this.phase);
+    const nxt = phaseIndex(next);
+    if (nxt > cur || (mayRegress && next === "load_weights" && (this.phase === "kv_cache" || this.phase === "cuda_graph"))) {
+      if (next !== this.phase) this.progress = null;
+      this.phase = next;
+    }
+  }
+
+  private mergeFactsFrom(update: Partial<RunFacts>): void {
+    const keepFirst: Partial<RunFacts> = {};
+    const overwrite: Partial<RunFacts> = {};
+    for (const key of Object.keys(update) as (keyof RunFacts)[]) {
+      const target = key === "architecture" || key === "availMemBeforeLoadGb" || key === "sglangVersion" ? keepFirst : overwrite;
+      (target as Record<string, unknown>)[key] = update[key];
+    }
+    mergeFacts(this.facts, keepFirst, true);
+    mergeFacts(this.facts, overwrite, false);
+  }
+
+  private addCandidate(
+    cause: FailureCause,
+    strength: number,
+    fatal: boolean,
+    kind: FailureKind,
+    detail: FailureDetail,
+    lineNo: number,
+    raw: string,
+    rank: string | null,
+    afterReady: boolean,
+  ): void {
+    for (const c of this.candidates) {
+      if (c.cause === cause && c.kind === kind && c.afterReady === afterReady) {
+        if (strength > c.strength) {
+          c.strength = strength;
+          c.detail = detail;
+          c.text = raw.trim().slice(0, MAX_KEY_TEXT);
+          c.lines.unshift(lineNo);
+          if (c.lines.length > LINES_PER_CANDIDATE) c.lines.length = LINES_PER_CANDIDATE;
+        } else if (c.lines.length < LINES_PER_CANDIDATE && !c.lines.includes(lineNo)) {
+          c.lines.push(lineNo);
+        }
+        if (c.rank === null) c.rank = rank;
+        c.fatal = c.fatal || fatal;
+        return;
+      }
+    }
+    if (this.candidates.length >= MAX_CANDIDATES) return;
+    this.candidates.push({
+      cause,
+      strength,
+      fatal,
+      kind,
+      detail,
+      lines: [lineNo],
+      text: raw.trim().slice(0, MAX_KEY_TEXT),
+      rank,
+      afterReady,
+      order: this.order++,
+    });
+  }
+
+  // ------------------------------------------------------------ result
+
+  private compute(): LogDiagnosis {
+    const looksLikeSglang = this.strongEvidence >= 1 || this.weakEvidence >= 3;
+    const readyish = this.readyLineSeen || this.inferredReady;
+    const pool = readyish ? this.candidates.filter((c) => c.afterReady) : this.candidates;
+    const fatalSeen = pool.some((c) => c.fatal && c.strength >= STRENGTH.sigquit) || pool.some((c) => c.fatal && c.kind === "specific");
+
+    let outcome: Outcome;
+    if (readyish) outcome = fatalSeen ? "crashed_while_serving" : "ready";
+    else if (this.ended) outcome = "failed_start";
+    else outcome = fatalSeen ? "failed_start" : "starting";
+
+    // The cause: the strongest signal (earliest on a tie); after ready only a fatal one counts.
+    let winner: Candidate | null = null;
+    const considered = readyish && !fatalSeen ? [] : pool.filter((c) => c.kind !== "stop" && c.strength > STRENGTH.hint);
+    for (const c of considered) {
+      if (winner === null || c.strength > winner.strength || (c.strength === winner.strength && firstLine(c) < firstLine(winner))) winner = c;
+    }
+    let cause: FailureCause = winner?.cause ?? "none";
+    if (!looksLikeSglang && (this.ended || cause !== "none")) cause = "other";
+
+    let phase = this.phase;
+    if (winner !== null && outcome === "failed_start") {
+      const implied = CAUSE_PHASE[winner.cause];
+      if (implied !== undefined) phase = implied;
+    }
+
+    const keyLines: number[] = [];
+    let keyLineText: string | null = null;
+    if (winner !== null) {
+      keyLineText = winner.text;
+      for (const l of winner.lines) pushUnique(keyLines, l);
+      const rest = considered
+        .filter((c) => c !== winner)
+        .sort((a, b) => b.strength - a.strength || firstLine(a) - firstLine(b));
+      for (const c of rest) for (const l of c.lines.slice(0, 2)) pushUnique(keyLines, l);
+    } else if (this.readyLine !== null) {
+      keyLines.push(this.readyLine);
+      keyLineText = "The server is fired up and ready to roll!";
+    }
+    if (keyLines.length > this.maxKeyLines) keyLines.length = this.maxKeyLines;
+
+    let failedRank: string | null = null;
+    if (winner !== null) {
+      let earliest: Candidate | null = null;
+      for (const c of considered) {
+        if (c.rank === null) continue;
+        if (earliest === null || firstLine(c) < firstLine(earliest)) earliest = c;
+      }
+      failedRank = earliest?.rank ?? winner.rank;
+      if (failedRank === null && winner.detail.process !== undefined) {
+        const m = /scheduler_(\d+)/.exec(String(winner.detail.process));
+        if (m && (this.facts.dp ?? 1) <= 1) failedRank = `TP${m[1]}`;
+      }
+    }
+
+    let advice: Advice[] = [];
+    if (cause !== "none") {
+      advice =
+        cause === "other" && !looksLikeSglang
+          ? [
+              {
+                flag: null,
+                action: "check",
+                text: "This does not look like an SGLang server log; no SGLang diagnosis is given.",
+                why: "None of SGLang's own log lines were found.",
+              },
+            ]
+          : adviseFor({
+              cause,
+              detail: winner?.detail ?? {},
+              facts: this.facts,
+              phase,
+              captureBs: this.captureBs,
+              weightLoads: this.firstRankLoads,
+              importErrors: this.importErrors,
+            });
+    }
+
+    return {
+      looksLikeSglang,
+      outcome,
+      phase,
+      progress: this.progress === null ? null : { ...this.progress },
+      readyLineSeen: this.readyLineSeen,
+      cause,
+      causeTitle: causeTitle(cause),
+      keyLines,
+      keyLineText,
+      failedRank,
+      advice,
+      facts: { ...this.facts },
+      linesSeen: this.completedLines + (this.lineHasChars || this.carry.length > 0 ? 1 : 0),
+    };
+  }
+
+  private fallback(): LogDiagnosis {
+    return {
+      looksLikeSglang: false,
+      outcome: this.ended ? "failed_start" : "starting",
+      phase: this.phase,
+      progress: null,
+      readyLineSeen: this.readyLineSeen,
+      cause: this.ended ? "other" : "none",
+      causeTitle: causeTitle(this.ended ? "other" : "none"),
+      keyLines: [],
+      keyLineText: null,
+      failedRank: null,
+      advice: [],
+      facts: { ...this.facts },
+      linesSeen: this.completedLines,
+    };
+  }
+}
+
+function firstLine(c: Candidate): number {
+  return c.lines[0] ?? Number.MAX_SAFE_INTEGER;
+}
+
+function pushUnique(list: number[], v: number): void {
+  if (!list.includes(v)) list.push(v);
+}
+
+export function createLogDiagnoser(options?: LogDiagnoserOptions): LogDiagnoser {
+  return new Diagnoser(options);
+}
+
+/** Diagnoses a complete log held in memory. */
+export function diagnoseLog(text: string, options?: LogDiagnoserOptions): LogDiagnosis {
+  const d = createLogDiagnoser(options);
+  d.push(text);
+  return d.end();
+}
