@@ -1,0 +1,263 @@
+"""The HTTP server (uvicorn's place in SGLang): routes, API key, JSON and SSE plumbing."""
+
+import hashlib
+import itertools
+import json
+import socket
+import socketserver
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from sglang.srt import sim_env
+from sglang.srt.entrypoints import openai_api
+from sglang.srt.entrypoints.openai_api import ApiError
+from sglang.srt.entrypoints.serving import ClientGone, PrefixCache
+from sglang.srt.logging_utils import Logger, UvicornLog
+from sglang.srt.metrics import Metrics
+from sglang.version import __version__
+
+PHRASES = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed",
+           502: "Bad Gateway", 503: "Service Unavailable"}
+
+
+class ServerState:
+    """What the HTTP process knows: arguments, readiness, counters, the line to scheduler 0."""
+
+    def __init__(self, args, model, runtime, events):
+        self.args, self.model, self.runtime, self.events = args, model, runtime, events
+        self.served_name = args.served_model_name or args.model_path
+        self.context_len = args.context_length or model.context_length
+        self.ready = False
+        self.zombie = False
+        self.fail = sim_env.fail_mode()
+        self.log = Logger("", args.log_level)
+        self.uvicorn = UvicornLog(args.log_level_http or args.log_level)
+        self.metrics = Metrics(self.served_name, runtime.get("max_total_num_tokens", 1))
+        self.prefix_cache = PrefixCache(not args.disable_radix_cache)
+        self._ids = itertools.count()
+        self._batch_logs = self.log.level <= 20
+
+    def next_id(self, prefix="", length=32):
+        digest = hashlib.sha256(f"{self.args.random_seed}:{next(self._ids)}".encode()).hexdigest()
+        return prefix + digest[:length]
+
+    def batch_log(self, line):
+        if self._batch_logs and self.events is not None:
+            self.events.put(line)
+
+    def log_receive(self, rid, body):
+        if self.args.log_requests:
+            shown = {k: v for k, v in body.items() if k not in ("tools",)}
+            self.log.info(f"Receive: obj=GenerateReqInput(rid={rid!r}, {str(shown)[:2000]})")
+
+    def log_finish(self, rid, text, meta):
+        if self.args.log_requests:
+            self.log.info(f"Finish: obj=GenerateReqInput(rid={rid!r}), out={{'text': {str(text)[:2000]!r}, 'meta_info': {meta}}}")
+
+    def model_info(self):
+        return {"model_path": self.args.model_path, "tokenizer_path": self.args.tokenizer_path,
+                "is_generation": True, "preferred_sampling_params": None,
+                "weight_version": self.args.weight_version, "has_image_understanding": False,
+                "has_audio_understanding": False, "model_type": self.model.model_type,
+                "architectures": self.model.architectures}
+
+    def server_info(self):
+        info = self.args.fields()
+        info.update({
+            "version": __version__, "status": "ready" if self.ready else "starting",
+            "max_total_num_tokens": self.runtime.get("max_total_num_tokens"),
+            "context_len": self.context_len,
+            "internal_states": [{
+                "last_gen_throughput": round(self.metrics.last_gen_throughput, 2),
+                "avg_spec_accept_length": 2.94 if self.args.speculative_algorithm else None,
+                "num_running_reqs": self.metrics.running,
+                "memory_usage": {"kvcache": round(self.runtime.get("kv_gib", 0), 2), "token_capacity":
+                                 self.runtime.get("max_total_num_tokens")},
+            }],
+            "sim_aborted_requests": self.metrics.aborted,
+            "sim_requests_total": self.metrics.requests,
+        })
+        return info
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "uvicorn"
+    sys_version = ""
+    state = None  # set by make_server
+
+    def log_message(self, *args):  # uvicorn's access lines are written by _start instead
+        pass
+
+    # plumbing -----------------------------------------------------------------------
+    def _start(self, status, content_type, length=None):
+        self.send_response_only(status, PHRASES.get(status))
+        self.send_header("date", self.date_time_string())
+        self.send_header("server", "uvicorn")
+        self.send_header("content-type", content_type)
+        if length is None:
+            self.send_header("transfer-encoding", "chunked")
+        else:
+            self.send_header("content-length", str(length))
+        self.end_headers()
+        self.state.uvicorn.access(self.client_address, self.command, self.path, status, PHRASES.get(status, ""))
+
+    def json(self, status, obj):
+        data = json.dumps(obj, ensure_ascii=False).encode()
+        self._start(status, "application/json", len(data))
+        self.wfile.write(data)
+
+    def text(self, status, body, content_type="text/plain; charset=utf-8"):
+        data = body.encode()
+        self._start(status, content_type, len(data))
+        self.wfile.write(data)
+
+    def sse_start(self):
+        self._start(200, "text/event-stream; charset=utf-8")
+
+    def _chunk(self, data):
+        try:
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            raise ClientGone()
+
+    def sse(self, payload):
+        text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
+        self._chunk(f"data: {text}\n\n".encode())
+
+    def sse_end(self):
+        try:
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+        except OSError:
+            pass
+
+    def _body(self):
+        length = int(self.headers.get("content-length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        try:
+            body = json.loads(raw or b"null")
+        except ValueError as e:
+            raise ApiError(f"JSON decode error: {e}")
+        if not isinstance(body, dict):
+            raise ApiError("The request body must be a JSON object.")
+        return body
+
+    # routing ------------------------------------------------------------------------
+    def _route(self, method):
+        state = self.state
+        path = self.path.split("?", 1)[0]
+        if state.zombie:
+            while True:  # accepted, never answered
+                time.sleep(3600)
+        if state.args.api_key and not path.startswith(("/health", "/metrics")):
+            if self.headers.get("Authorization") != "Bearer " + state.args.api_key:
+                self.json(401, {"error": "Unauthorized"})
+                return
+        routes = GET_ROUTES if method == "GET" else POST_ROUTES
+        other = POST_ROUTES if method == "GET" else GET_ROUTES
+        handler = routes.get(path)
+        if handler is None:
+            self.json(405 if path in other else 404,
+                      {"detail": "Method Not Allowed" if path in other else "Not Found"})
+            return
+        try:
+            handler(self)
+        except ApiError as e:
+            self.json(e.status, e.body())
+        except ClientGone:
+            self.close_connection = True
+
+    def do_GET(self):
+        self._route("GET")
+
+    def do_POST(self):
+        self._route("POST")
+
+    # endpoints ----------------------------------------------------------------------
+    def health(self):
+        if self.state.ready:
+            self._start(200, "application/json", 0)
+        else:
+            self._start(503, "application/json", 0)
+
+    def health_generate(self):
+        if not self.state.ready:
+            self._start(503, "application/json", 0)
+            return
+        from sglang.srt.entrypoints.serving import run
+        from sglang.srt.generation import Completion, Token
+        run(self.state, ["health"], Completion([Token(" ok", "content")], "length", None), lambda i, t: None)
+        self._start(200, "application/json", 0)
+
+    def models(self):
+        s = self.state
+        self.json(200, {"object": "list", "data": [{
+            "id": s.served_name, "object": "model", "created": int(time.time()), "owned_by": "sglang",
+            "root": s.served_name, "parent": None, "max_model_len": s.context_len}]})
+
+    def get_model_info(self):
+        self.json(200, self.state.model_info())
+
+    def get_server_info(self):
+        self.json(200, self.state.server_info())
+
+    def metrics(self):
+        if not self.state.args.enable_metrics:
+            self.json(404, {"detail": "Not Found"})
+            return
+        self.text(200, self.state.metrics.render(), "text/plain; version=0.0.4; charset=utf-8")
+
+    def chat(self):
+        openai_api.chat_completions(self.state, self._body(), self)
+
+    def completions(self):
+        openai_api.completions(self.state, self._body(), self)
+
+    def generate(self):
+        if self.state.fail == "warmup_failed" and not self.state.ready:
+            self._start(502, "text/plain", 0)  # what the warm-up request met
+            return
+        openai_api.generate(self.state, self._body(), self)
+
+    def flush_cache(self):
+        self.state.prefix_cache.recent = []
+        self.text(200, "Cache flushed.\nPlease check backend logs for more details. (When there are running or waiting requests, the operation will not be performed.)\n")
+
+
+GET_ROUTES = {
+    "/health": Handler.health, "/health_generate": Handler.health_generate, "/v1/models": Handler.models,
+    "/get_model_info": Handler.get_model_info, "/model_info": Handler.get_model_info,
+    "/get_server_info": Handler.get_server_info, "/server_info": Handler.get_server_info,
+    "/metrics": Handler.metrics,
+}
+POST_ROUTES = {
+    "/v1/chat/completions": Handler.chat, "/v1/completions": Handler.completions, "/generate": Handler.generate,
+    "/flush_cache": Handler.flush_cache,
+}
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 2048
+
+    def server_bind(self):  # skip HTTPServer's reverse DNS lookup
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
+
+
+def make_server(state, host, port):
+    """Bind (raises OSError like uvicorn's bind would) and return the server."""
+    handler = type("BoundHandler", (Handler,), {"state": state})
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    server_class = type("BoundServer", (Server,), {"address_family": family})
+    return server_class((host, port), handler)
+
+
+def serve_in_thread(server):
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+    thread.start()
+    return thread

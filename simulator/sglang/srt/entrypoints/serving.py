@@ -1,0 +1,78 @@
+"""Running one request: radix-cache match, pacing at the token rate, batch log lines, metrics.
+
+Text is produced here, in the HTTP process; the batch log lines go to scheduler 0,
+which prints them with its rank tag, as SGLang's scheduler does.
+"""
+
+import threading
+import time
+
+from sglang.srt import sim_env
+
+
+class ClientGone(Exception):
+    """The client closed the connection: the request is aborted."""
+
+
+class PrefixCache:
+    """Longest common prefix with recent prompts (what the radix cache would reuse)."""
+
+    def __init__(self, enabled):
+        self.enabled, self.recent, self.lock = enabled, [], threading.Lock()
+
+    def match_and_insert(self, tokens):
+        if not self.enabled:
+            return 0
+        tokens = tuple(tokens)
+        with self.lock:
+            best = 0
+            for old in self.recent:
+                n = 0
+                for a, b in zip(old, tokens):
+                    if a != b:
+                        break
+                    n += 1
+                best = max(best, n)
+            self.recent = ([tokens] + self.recent)[:32]
+        return min(best, max(0, len(tokens) - 1))
+
+
+def run(state, prompt_pieces, completion, on_token):
+    """Generate `completion` at the simulated rate, calling on_token(i, token) for each."""
+    metrics, args = state.metrics, state.args
+    prompt_tokens = len(prompt_pieces)
+    cached = state.prefix_cache.match_and_insert(prompt_pieces)
+    start = time.monotonic()
+    running = metrics.started(prompt_tokens, cached)
+    state.batch_log(
+        f"Prefill batch, #new-seq: 1, #new-token: {prompt_tokens - cached}, #cached-token: {cached}, "
+        f"token usage: {metrics.token_usage():.2f}, #running-req: {running - 1}, #queue-req: 0, "
+    )
+    rate = sim_env.tokens_per_second()
+    ttft_target = start + (prompt_tokens - cached) / (rate * 50.0) + 1.0 / rate
+    ttft, aborted, produced = None, False, 0
+    interval = max(1, args.decode_log_interval)
+    spec = " accept len: 2.94, accept rate: 0.49," if args.speculative_algorithm else ""
+    try:
+        for i, token in enumerate(completion.tokens):
+            target = ttft_target + i / rate
+            delay = target - time.monotonic()
+            if delay > 0.0005:
+                time.sleep(delay)
+            if ttft is None:
+                ttft = time.monotonic() - start
+            on_token(i, token)
+            produced = i + 1
+            if produced % interval == 0:
+                elapsed = max(1e-6, time.monotonic() - start - ttft)
+                state.batch_log(
+                    f"Decode batch, #running-req: {metrics.running}, #token: {prompt_tokens + produced}, "
+                    f"token usage: {metrics.token_usage():.2f},{spec} cuda graph: {not args.disable_cuda_graph}, "
+                    f"gen throughput (token/s): {produced / elapsed:.2f}, #queue-req: 0, "
+                )
+    except ClientGone:
+        aborted = True
+        raise
+    finally:
+        metrics.finished(prompt_tokens, produced, ttft, time.monotonic() - start, aborted)
+    return cached
