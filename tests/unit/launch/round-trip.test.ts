@@ -71,7 +71,7 @@ function randomProfile(seed: number): LaunchProfile {
   if (next() < 0.5) env.HF_TOKEN = randomText(next);
   if (next() < 0.3) env.SGLANG_ENABLE_SPEC_V2 = "1";
   const gpuIds = next() < 0.3 ? null : Array.from({ length: 1 + Math.floor(next() * 8) }, (_, i) => i * 2 + (seed % 2));
-  const modelPath = next() < 0.5 ? "zai-org/GLM-4.7-Flash" : `/models/${randomText(next).replace(/[\n\u0000]/g, "") || "m"}`;
+  const modelPath = next() < 0.5 ? "zai-org/GLM-4.7-Flash" : `/models/${randomText(next).split("\n").join("") || "m"}`;
   return { name: `random ${seed}`, modelPath, flags, extraArgs, gpuIds, env };
 }
 
