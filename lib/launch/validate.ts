@@ -96,10 +96,11 @@ function checkFlags(profile: LaunchProfile, add: Add): Resolved {
 }
 
 function choiceHint(spec: FlagSpec, value: FlagValue, reason: string): string {
-  if (spec.type !== "choice" || !spec.choices) return reason + ".";
+  if (spec.type !== "choice" || !spec.choices) return `${reason}.`;
   const guess = closestMatch(String(value), spec.choices);
-  const list = spec.choices.length <= 12 ? `: choose one of ${spec.choices.join(", ")}` : "";
-  return `${reason}${guess ? `; did you mean ${guess}?` : list ? "" : "."}${guess ? "" : list}${list && !guess ? "." : ""}`;
+  if (guess) return `${reason}; did you mean ${guess}?`;
+  if (spec.choices.length <= 12) return `${reason}: choose one of ${spec.choices.join(", ")}.`;
+  return `${reason}.`;
 }
 
 function num(resolved: Resolved, name: string, fallback: number): number {
