@@ -296,7 +296,7 @@ export function adviseFor(input: AdviceInput): Advice[] {
         flag: "--cuda-graph-max-bs",
         action: "decrease",
         suggestedValue: bs,
-        text: `Capture graphs for smaller batches: --cuda-graph-max-bs ${bs}${maxBs !== null ? ` (capture failed at or below bs=${maxBs})` : ""}.`,
+        text: `Capture graphs for smaller batches: --cuda-graph-max-bs ${bs}${maxBs !== null ? ` (now up to ${maxBs})` : ""}.`,
         why: "Each captured batch size keeps its own buffers in GPU memory.",
       });
       out.push({

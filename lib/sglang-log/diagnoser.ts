@@ -246,7 +246,7 @@ class Diagnoser implements LogDiagnoser {
         const barPhase = sig.phase ?? this.phase;
         if (barPhase === this.phase) this.progress = sig.progress;
         const bs = /\bbs=(\d+)/.exec(sig.progress.label);
-        if (bs && this.phase === "cuda_graph") this.captureBs = Number(bs[1]);
+        if (bs && this.phase === "cuda_graph") this.captureBs = Math.max(this.captureBs ?? 0, Number(bs[1]));
       }
     }
 
@@ -399,7 +399,7 @@ class Diagnoser implements LogDiagnoser {
               detail: winner?.detail ?? {},
               facts: this.facts,
               phase,
-              captureBs: this.captureBs,
+              captureBs: this.facts.cudaGraphMaxBs ?? this.captureBs,
               weightLoads: this.firstRankLoads,
               importErrors: this.importErrors,
             });
