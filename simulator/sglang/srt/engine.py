@@ -108,7 +108,7 @@ class Launcher:
     def spawn(self):
         ctx = multiprocessing.get_context("spawn")
         ranks = plan_ranks(self.args)
-        barrier = ctx.Barrier(len(ranks))
+        self.barrier = barrier = ctx.Barrier(len(ranks))  # kept: its semaphores must outlive the spawn
         self.events = ctx.Queue()
         readers = []
         for rank in ranks:

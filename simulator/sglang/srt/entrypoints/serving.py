@@ -68,7 +68,7 @@ def run(state, prompt_pieces, completion, on_token):
                 state.batch_log(
                     f"Decode batch, #running-req: {metrics.running}, #token: {prompt_tokens + produced}, "
                     f"token usage: {metrics.token_usage():.2f},{spec} cuda graph: {not args.disable_cuda_graph}, "
-                    f"gen throughput (token/s): {produced / elapsed:.2f}, #queue-req: 0, "
+                    f"gen throughput (token/s): {produced / elapsed / sim_env.speed():.2f}, #queue-req: 0, "
                 )
     except ClientGone:
         aborted = True
