@@ -1,0 +1,41 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { diagnoseChunked, diagnoseWhole, lineOf, readIndex, readLog } from "./helpers";
+
+const dir = path.resolve(__dirname, "../../../../shared/fixtures/sglang-logs");
+const rows = readIndex(dir);
+
+describe("labelled SGLang logs (shared fixtures)", () => {
+  it("has fixtures to check", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+  });
+
+  for (const row of rows) {
+    describe(row.file, () => {
+      const text = readLog(path.join(dir, row.file));
+      const whole = diagnoseWhole(text);
+
+      it(`is diagnosed as ${row.outcome} / ${row.phase} / ${row.cause}`, () => {
+        expect(whole.looksLikeSglang).toBe(true);
+        expect({ outcome: whole.outcome, phase: whole.phase, cause: whole.cause }).toEqual({ outcome: row.outcome, phase: row.phase, cause: row.cause });
+      });
+
+      it("points at the labelled key line", () => {
+        const n = lineOf(text, row.keyLine);
+        expect(n).toBeGreaterThan(0);
+        expect(whole.keyLines).toContain(n);
+      });
+
+      it("gives the same diagnosis when fed in random small chunks", () => {
+        for (const seed of [1, 7, 42]) {
+          expect(diagnoseChunked(text, seed)).toEqual(whole);
+        }
+      });
+
+      it("gives advice for every failure", () => {
+        if (row.cause === "none") expect(whole.advice).toEqual([]);
+        else expect(whole.advice.length).toBeGreaterThan(0);
+      });
+    });
+  }
+});
