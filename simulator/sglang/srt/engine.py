@@ -22,7 +22,7 @@ from sglang.srt.entrypoints.http_server import ServerState, make_server, serve_i
 from sglang.srt.flood import flood
 from sglang.srt.logging_utils import Logger, UvicornLog
 from sglang.srt.managers.detokenizer_manager import run_detokenizer_process
-from sglang.srt.managers.scheduler import rank_tag, run_scheduler_process
+from sglang.srt.managers.scheduler import SERVER_READY, rank_tag, run_scheduler_process
 from sglang.srt.memory_plan import MemoryPlan
 from sglang.srt.process_utils import kill_process_tree
 
@@ -209,6 +209,7 @@ class Launcher:
             kill_process_tree(self.pid, include_parent=True)
         state.ready = True
         self.log.info("The server is fired up and ready to roll!")
+        self.events.put(SERVER_READY)
         if self.fail == "zombie":
             state.zombie = True
         if sim_env.flood_lines():

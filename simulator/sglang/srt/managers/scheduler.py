@@ -20,6 +20,8 @@ from sglang.srt.model_config import NEXTN_DRAFT, SUPPORTED_ARCHITECTURES, unsupp
 from sglang.srt.process_utils import set_process_name
 from sglang.srt.sim_errors import AcceleratorError, DistBackendError, OutOfMemoryError
 
+SERVER_READY = "\0server-ready"  # sent by the launcher after the ready line
+
 KV_DTYPE_NAMES = {"fp8_e4m3": "torch.float8_e4m3fn", "fp8_e5m2": "torch.float8_e5m2", "fp4_e2m1": "torch.float4_e2m1fn_x2"}
 
 CUDA_ERROR_TAIL = (
@@ -204,18 +206,23 @@ class Scheduler:
 
     # Serving ----------------------------------------------------------------------
     def serve(self, events):
+        """Rank 0 prints the batch lines the HTTP process sends; the other ranks only wait."""
+        if events is None:
+            while True:
+                time.sleep(3600)
         crash_at = None
-        if self.first and self.fail in ("crash_after_ready", "exit0_after_child_crash"):
-            crash_at = time.monotonic() + sim_env.crash_after_seconds()
         while True:
             timeout = None if crash_at is None else max(0.0, crash_at - time.monotonic())
             try:
                 line = events.get(timeout=timeout)
             except queue_module.Empty:
-                raise RuntimeError(
-                    "CUDA error: an illegal memory access was encountered\n" + CUDA_ERROR_TAIL.rstrip("\n")
-                )
+                break
+            if line == SERVER_READY:
+                if self.fail in ("crash_after_ready", "exit0_after_child_crash"):
+                    crash_at = time.monotonic() + sim_env.crash_after_seconds()
+                continue
             self.log.info(line)
+        raise RuntimeError("CUDA error: an illegal memory access was encountered\n" + CUDA_ERROR_TAIL.rstrip("\n"))
 
 
 def _start_helper(rank):
@@ -233,7 +240,7 @@ def run_scheduler_process(args, model, rank, pipe_writer, barrier, events):
     scheduler = Scheduler(args, model, rank, barrier)
     try:
         pipe_writer.send({"status": "ready", **scheduler.start()})
-        scheduler.serve(events)
+        scheduler.serve(events if rank["index"] == 0 else None)
     except Exception:
         scheduler.log.error(f"Scheduler hit an exception: {traceback.format_exc()}")
         if os.getppid() == parent:  # the launcher may already be gone (SIGKILLed)
