@@ -96,7 +96,7 @@ def _plan_chat(state, body, index=0):
     if last.get("role") == "tool":
         name = next((m.get("name") or (m.get("tool_calls") or [{}])[0].get("function", {}).get("name")
                      for m in reversed(messages) if isinstance(m, dict) and m.get("role") == "assistant"), None)
-        result = " ".join(gen.tokenize(_text_of(last.get("content")))[:40]).replace("  ", " ").strip()
+        result = _text_of(last.get("content")).strip()[:200]
         lead = gen.tokenize(f"According to {name or 'the tool'}, the result is: {result}.")
         tokens += [Token(t, "content") for t in lead]
         tokens += [Token(" " + t.lstrip(), "content") for t in gen.answer_tokens(seed)[:24]]
