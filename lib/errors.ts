@@ -30,7 +30,12 @@ export const ERROR_TABLE = {
 type Params = Partial<Record<"detail" | "id" | "name" | "phase" | "address", string>>;
 export type ErrorCode = keyof typeof ERROR_TABLE;
 
+// Next bundles lib/ into its own module graph too, so `instanceof` fails for errors thrown by the
+// custom server's copy of this class: a global brand identifies them across both graphs.
+const APP_ERROR_BRAND = Symbol.for("sglang-console.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR_BRAND] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly userMessage: string;
@@ -57,5 +62,5 @@ export interface ErrorBody {
 }
 
 export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[APP_ERROR_BRAND] === true;
 }

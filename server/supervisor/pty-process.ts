@@ -4,7 +4,8 @@ import { EventEmitter } from "node:events";
 import * as pty from "node-pty";
 
 export interface PtyExit {
-  exitCode: number;
+  /** null when a signal ended the process. */
+  exitCode: number | null;
   /** The signal's name when the process was ended by one, else null. */
   signal: string | null;
 }
@@ -52,7 +53,7 @@ export class PtyProcess extends EventEmitter<{ output: [string]; exit: [PtyExit]
     this.term.onData((data) => this.onData(data));
     this.term.onExit(({ exitCode, signal }) => {
       this.flush();
-      this.exited = { exitCode, signal: signal ? (SIGNAL_NAMES[signal] ?? `signal ${signal}`) : null };
+      this.exited = signal ? { exitCode: null, signal: SIGNAL_NAMES[signal] ?? `signal ${signal}` } : { exitCode, signal: null };
       this.log.end(() => this.emit("exit", this.exited!));
     });
   }

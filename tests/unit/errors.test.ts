@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ERROR_TABLE } from "../../lib/errors";
+import { AppError, ERROR_TABLE, isAppError } from "../../lib/errors";
 
 describe("AppError", () => {
   it("takes its status and user message from the error table", () => {
@@ -11,5 +11,14 @@ describe("AppError", () => {
   it("never puts its cause into what the client sees", () => {
     const error = new AppError("internal", {}, { cause: new Error("secret stderr") });
     expect(JSON.stringify(error.toJSON())).not.toContain("secret");
+  });
+});
+
+describe("isAppError", () => {
+  it("recognises an AppError from another copy of the module (Next bundles lib/ separately from the custom server)", () => {
+    const foreign = Object.assign(new Error("x"), { [Symbol.for("sglang-console.AppError")]: true, code: "forbidden" });
+    expect(isAppError(foreign)).toBe(true);
+    expect(isAppError(new Error("plain"))).toBe(false);
+    expect(isAppError(new AppError("forbidden"))).toBe(true);
   });
 });

@@ -1,0 +1,49 @@
+import type { Page } from "playwright-core";
+
+export class InstancePage {
+  constructor(private readonly page: Page) {}
+
+  async waitForPhase(phase: string, timeoutMs = 60_000): Promise<void> {
+    await this.page.locator(`[data-testid="phase"][data-phase="${phase}"]`).waitFor({ timeout: timeoutMs });
+  }
+
+  async phasesSeen(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __phases?: string[] }).__phases ?? []);
+  }
+
+  /** Records every phase the badge shows from now on. */
+  async recordPhases(): Promise<void> {
+    await this.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __phases: string[] }).__phases = seen;
+      const record = () => {
+        const phase = document.querySelector('[data-testid="phase"]')?.getAttribute("data-phase");
+        if (phase && seen[seen.length - 1] !== phase) seen.push(phase);
+      };
+      record();
+      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+  }
+
+  async waitForTerminalText(text: string, timeoutMs = 60_000): Promise<void> {
+    await this.page.waitForFunction((needle) => document.querySelector('[data-testid="terminal"]')?.textContent?.includes(needle), text, {
+      timeout: timeoutMs,
+    });
+  }
+
+  async chat(message: string): Promise<string> {
+    await this.page.getByLabel("Message").fill(message);
+    await this.page.getByRole("button", { name: "Send" }).click();
+    const reply = this.page.getByTestId("assistant-message").last();
+    await reply.waitFor({ timeout: 30_000 });
+    return reply.innerText();
+  }
+
+  async stop(): Promise<void> {
+    await this.page.getByRole("button", { name: "Stop" }).click();
+  }
+
+  exitStatus(): Promise<string> {
+    return this.page.getByTestId("exit-status").innerText();
+  }
+}

@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getInstance } from "../support/api";
+import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
+import { processGroupMembers } from "../support/processes";
+import { launchBrowser } from "./browser";
+import { HomePage } from "./pages/home-page";
+import { InstancePage } from "./pages/instance-page";
+
+const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
+let consoleProcess: RunningConsole;
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // A pace a person can watch: the phases are visible in the browser, yet the start takes seconds.
+  [consoleProcess, browser] = await Promise.all([startConsole({ env: { SGLANG_SIM_SPEED: "20" } }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await consoleProcess?.stop();
+});
+
+describe("walking skeleton in the browser", () => {
+  it("launches GLM-4.7-Flash, watches it become ready, chats with it, and stops it leaving no process", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const home = new HomePage(page, consoleProcess.url);
+    await home.open();
+    expect(await home.listText()).toContain("No instances yet");
+    const command = await home.launchCommand();
+    for (const flag of ["-m sglang.launch_server", "--model-path zai-org/GLM-4.7-Flash", "--tp-size 1", "--tool-call-parser glm47", "--reasoning-parser glm45"]) {
+      expect(command).toContain(flag);
+    }
+    expect(await page.getByText("simulated").first().isVisible()).toBe(true);
+    const port = await freePort();
+    await home.setPort(port);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "home.png"), fullPage: true });
+
+    const instanceId = await home.launch();
+    const instancePage = new InstancePage(page);
+    await instancePage.recordPhases();
+    await instancePage.waitForPhase("ready");
+    await instancePage.waitForTerminalText("The server is fired up and ready to roll!");
+    expect(await instancePage.phasesSeen()).toContain("loading");
+
+    const reply = await instancePage.chat("What is the capital of France?");
+    expect(reply.length).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "instance-ready.png"), fullPage: true });
+
+    const pid = (await getInstance(consoleProcess.url, instanceId)).run!.pid!;
+    expect(processGroupMembers(pid).length).toBeGreaterThan(0);
+    await instancePage.stop();
+    await instancePage.waitForPhase("stopped", 30_000);
+    expect(await instancePage.exitStatus()).toMatch(/exit code|ended by/);
+    expect(processGroupMembers(pid)).toEqual([]);
+    await instancePage.waitForTerminalText("ready to roll");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "instance-stopped.png"), fullPage: true });
+  });
+});

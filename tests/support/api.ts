@@ -1,0 +1,21 @@
+import type { InstanceView } from "../../lib/instance-view";
+import { GLM47_FLASH_PRESETS, type LaunchProfile } from "../../lib/launch";
+
+export function glmProfile(port: number, overrides: Partial<LaunchProfile> = {}): LaunchProfile {
+  const preset = GLM47_FLASH_PRESETS[0]!.profile;
+  return { ...preset, ...overrides, flags: { ...preset.flags, "--port": port, ...overrides.flags } };
+}
+
+export async function api<T = unknown>(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+export async function getInstance(base: string, id: string): Promise<InstanceView> {
+  return (await api<{ instance: InstanceView }>(base, "GET", `/api/instances/${id}`)).body.instance;
+}
