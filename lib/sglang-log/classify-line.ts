@@ -258,15 +258,15 @@ function classifyFailure(t: string, ctx: ClassifyContext): FailureSignal | null 
   }
 
   // --- arguments
-  const argErr = /^(?:[\w.\-]+(?:\.py)?|sglang(?: serve)?): error: (.+)$/.exec(t);
+  const argErr = /^(?:[\w.-]+(?:\.py)?|sglang(?: serve)?): error: (.+)$/.exec(t);
   if (argErr) {
     const msg = argErr[1] ?? "";
     const d: FailureDetail = { message: msg.slice(0, 500) };
-    const choice = /argument ((?:-{1,2}[\w\-]+)(?:\/-{1,2}[\w\-]+)*): invalid choice: '([^']*)' \(choose from (.*)\)/.exec(msg);
+    const choice = /argument ((?:-{1,2}[\w-]+)(?:\/-{1,2}[\w-]+)*): invalid choice: '([^']*)' \(choose from (.*)\)/.exec(msg);
     const unrec = /unrecognized arguments: (.*)$/.exec(msg);
     const required = /the following arguments are required: (.*)$/.exec(msg);
-    const badValue = /argument ((?:-{1,2}[\w\-]+)(?:\/-{1,2}[\w\-]+)*): invalid (\w+) value: '([^']*)'/.exec(msg);
-    const expected = /argument ((?:-{1,2}[\w\-]+)(?:\/-{1,2}[\w\-]+)*): expected (.*)$/.exec(msg);
+    const badValue = /argument ((?:-{1,2}[\w-]+)(?:\/-{1,2}[\w-]+)*): invalid (\w+) value: '([^']*)'/.exec(msg);
+    const expected = /argument ((?:-{1,2}[\w-]+)(?:\/-{1,2}[\w-]+)*): expected (.*)$/.exec(msg);
     if (choice) {
       d.kind = "invalid_choice";
       d.flag = (choice[1] ?? "").split("/")[0] ?? "";
@@ -324,7 +324,7 @@ function classifyFailure(t: string, ctx: ClassifyContext): FailureSignal | null 
   }
 
   // --- kernels, GPU
-  if (/CalledProcessError: Command '\[?'?(?:ninja|[\w/.]*gcc|[\w/.]*g\+\+|[\w/.]*nvcc|[\w/.]*cc|[\w/.]*clang)|ninja: build stopped|Error building extension|nvcc fatal|error: command '[^']*(?:gcc|nvcc|g\+\+)' failed|FAILED: [\w/.\-]+\.(?:cuda\.)?o\b|JIT compilation failed|CompilationError|triton\.compiler\.errors|Failed to compile/.test(t)) {
+  if (/CalledProcessError: Command '\[?'?(?:ninja|[\w/.]*gcc|[\w/.]*g\+\+|[\w/.]*nvcc|[\w/.]*cc|[\w/.]*clang)|ninja: build stopped|Error building extension|nvcc fatal|error: command '[^']*(?:gcc|nvcc|g\+\+)' failed|FAILED: [\w/.-]+\.(?:cuda\.)?o\b|JIT compilation failed|CompilationError|triton\.compiler\.errors|Failed to compile/.test(t)) {
     return fail("kernel_build", STRENGTH.specific, "specific");
   }
   if (/SGLang only supports sm\d+ and above|no kernel image is available for execution on the device|FlashAttention only supports (?:Ampere|Hopper)|(?:only supports?|requires) (?:GPUs? with )?(?:compute capability|sm_?\d{2,3}|SM ?\d{2,3})|compute capability [\d.]+ (?:is )?(?:not supported|too low)|not supported on (?:this GPU|GPUs? with|your GPU)|Unsupported GPU|Found no NVIDIA driver|No CUDA GPUs are available/i.test(t)) {
@@ -389,7 +389,7 @@ function classifyFailure(t: string, ctx: ClassifyContext): FailureSignal | null 
 // ---------------------------------------------------------------- main entry
 
 const STRONG_EVIDENCE_RE =
-  /sglang|Init torch distributed begin|Load weight (?:begin|end)|load weight (?:begin|end)|KV Cache is allocated|Memory pool end|Capture cuda graph|The server is fired up and ready to roll|Received sigquit from a child|Scheduler hit an exception|Child process unexpectedly failed|Subprocess scheduler_\d+|max_total_num_tokens=|Capturing batches/;
+  /sglang|Init torch distributed begin|Load weight (?:begin|end)|load weight (?:begin|end)|KV Cache is allocated|Memory pool end|Capture cuda graph|The server is fired up and ready to roll|Received sigquit from a child|Scheduler hit an exception|Child process unexpectedly failed|Subprocess scheduler_\d+|max_total_num_tokens=|Capturing batches|launch_server|Initialization failed\. warmup error|Watchdog timeout \(self\.watchdog_timeout|mem-fraction-static/;
 
 /**
  * Classifies one line (a logical segment; a physical line with `\r` should be split first,

@@ -35,13 +35,13 @@ const WRAPPERS: readonly RegExp[] = [
   // CRI log format stream + tag.
   /^(?:stdout|stderr) [FP] /,
   // Ray actors: (SGLangEngine pid=23902) / (Worker pid=1, ip=10.0.0.1)
-  /^\([\w.\-]+ pid=\d+(?:, ip=[\d.]+)?\)\s*/,
+  /^\([\w.-]+ pid=\d+(?:, ip=[\d.]+)?\)\s*/,
   // glog: I0923 08:22:05.226337  1360 file.cpp:274]
-  /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+\s+[\w.\-]+:\d+\]\s?/,
+  /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+\s+[\w.-]+:\d+\]\s?/,
   // syslog / journald: Mar 11 13:53:21 host python3[123]:
-  /^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} [\w.\-]+ [\w.\-/]+(?:\[\d+\])?: /,
+  /^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} [\w.-]+ [\w./-]+(?:\[\d+\])?: /,
   // docker compose: service-1  | ...
-  /^[A-Za-z0-9][\w.\-]*\s+\|\s?/,
+  /^[A-Za-z0-9][\w.-]*\s+\|\s?/,
 ];
 
 /** SGLang's prefix at the start of a message: `[2026-03-11 13:53:21 TP0 EP0] `, also time-only. */
@@ -49,10 +49,10 @@ const SG_PREFIX_RE = /^\[((?:\d{4}-\d{2}-\d{2}[ T])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)
 /** The same prefix anywhere in a line (for glued lines). Needs the date to avoid false hits. */
 const SG_PREFIX_ANYWHERE_RE = /\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?: [A-Z][A-Z_]{0,9}\d+)*\]/g;
 /** 2026 early lines: `INFO server_args.py:1974: ` after the bracket prefix. */
-const LEVEL_SOURCE_RE = /^(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL) ([\w.\-]+\.py):(\d+):? /;
+const LEVEL_SOURCE_RE = /^(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL) ([\w.-]+\.py):(\d+):? /;
 /** Other SGLang build format: `2026-03-18 11:22:05.874 INFO 120984 [ TP0 file:line] `. */
 const ALT_FORMAT_RE =
-  /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})[.,]\d+ (DEBUG|INFO|WARNING|ERROR|CRITICAL) \d+ \[\s*((?:[A-Z][A-Z_]{0,9}\d+\s+)*)([\w.\-]+:\d+)?\s*\]\s?/;
+  /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})[.,]\d+ (DEBUG|INFO|WARNING|ERROR|CRITICAL) \d+ \[\s*((?:[A-Z][A-Z_]{0,9}\d+\s+)*)([\w.-]+:\d+)?\s*\]\s?/;
 /** Uvicorn: `INFO:     Started server process`. */
 const UVICORN_LEVEL_RE = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL):\s+/;
 /** 2024-era lines with no timestamp: `Rank 0: load weight end.` */
