@@ -1,4 +1,5 @@
 import type { InstancePhase } from "./instance-phase";
+import type { Supervision } from "./supervision";
 
 /** What pages, the API and sockets see of an instance: plain data, no database or process types. */
 export interface InstanceView {
@@ -13,6 +14,35 @@ export interface InstanceView {
   createdAt: string;
   phase: InstancePhase;
   run: RunView | null;
+  supervision: Supervision;
+  restart: RestartState;
+}
+
+export interface RestartState {
+  /** Automatic restarts in a row so far (runs that died within the minimum uptime). */
+  attempt: number;
+  /** When the next automatic restart happens, if one is scheduled. */
+  nextAt: string | null;
+  /** Set when the policy gave up: a crash loop. */
+  gaveUp: string | null;
+}
+
+/** One run in an instance's history. */
+export interface RunSummary {
+  id: string;
+  phase: InstancePhase;
+  cause: string | null;
+  causeTitle: string | null;
+  exitCode: number | null;
+  signal: string | null;
+  startedBy: string;
+  attempt: number;
+  startedAt: string;
+  readyAt: string | null;
+  endedAt: string | null;
+  durationS: number | null;
+  commandLine: string;
+  logAvailable: boolean;
 }
 
 export interface RunView {

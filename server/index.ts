@@ -4,7 +4,8 @@ import { Server } from "socket.io";
 import { parseEnv } from "./env";
 import { findProjectRoot } from "./project-root";
 import { attachInstancesNamespace } from "./realtime/instances-namespace";
-import { buildServices, publishServices } from "./services";
+import { publishServices } from "./published-services";
+import { buildServices } from "./services";
 
 const log = (message: string) => console.log(`[console] ${message}`);
 
@@ -39,9 +40,9 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     log(`${signal}: stopping`);
+    // Servers keep running under their pty hosts; the next console start takes them over.
+    services.supervisor.detachAll();
     io.close();
-    // The console still owns its servers' pseudo-terminals: stop them cleanly so no GPU process is orphaned.
-    await services.supervisor.stopAll();
     await services.db.$disconnect();
     process.exit(0);
   };

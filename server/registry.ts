@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { readPublishedServices, type Services } from "./services";
+import { readPublishedServices } from "./published-services";
+import type { Services } from "./services";
 
 /** The services built by the custom server, for route handlers and server components. */
 export function getServices(): Services {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { LOCAL_ADMIN, type Actor } from "../lib/authz";
+import { DEFAULT_SUPERVISION } from "../lib/supervision";
 import { createDb, type Db } from "./db/client";
 import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
@@ -18,20 +19,6 @@ export interface Services {
   sendChat: typeof sendChat;
 }
 
-// Next bundles route handlers in a module graph of its own, so a module-level singleton would exist twice;
-// a global symbol is the one place both graphs can see (vercel/next.js#79401).
-const SERVICES_KEY = Symbol.for("sglang-console.services");
-
-type GlobalWithServices = typeof globalThis & { [SERVICES_KEY]?: Services };
-
-export function publishServices(services: Services): void {
-  (globalThis as GlobalWithServices)[SERVICES_KEY] = services;
-}
-
-export function readPublishedServices(): Services | undefined {
-  return (globalThis as GlobalWithServices)[SERVICES_KEY];
-}
-
 export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (message: string) => void): Promise<Services> {
   const sqliteFile = sqlitePathFromUrl(env.databaseUrl, projectRoot);
   if (!sqliteFile) throw new Error(`DATABASE_URL must be a SQLite file: URL for now; got ${env.databaseUrl}`);
@@ -45,10 +32,11 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     runtime,
     dataDir: env.dataDir,
     projectRoot,
-    readyTimeoutMs: env.readyTimeoutMs,
     readyPollMs: 500,
     stopGraceMs: env.stopGraceMs,
     replayBytes: env.replayBytes,
+    runLogRetention: env.runLogRetention,
+    defaultSupervision: { ...DEFAULT_SUPERVISION, readyTimeoutS: env.readyTimeoutMs / 1000 },
     log,
   });
   await supervisor.load();

@@ -8,6 +8,7 @@ export interface InstanceRecord {
   simulated: boolean;
   host: string;
   port: number;
+  supervisionJson: string;
   createdAt: Date;
 }
 

@@ -16,6 +16,10 @@ export interface RunRecord {
   exitCode: number | null;
   signal: string | null;
   logPath: string;
+  startedBy: string;
+  stopRequested: boolean;
+  attempt: number;
+  profileJson: string;
   startedAt: Date;
   readyAt: Date | null;
   endedAt: Date | null;
@@ -25,7 +29,7 @@ export type RunUpdate = Partial<Omit<RunRecord, "id" | "instanceId">>;
 
 export function createRun(
   db: Db,
-  data: Pick<RunRecord, "id" | "instanceId" | "program" | "argvJson" | "envJson" | "port" | "phase" | "logPath">,
+  data: Pick<RunRecord, "id" | "instanceId" | "program" | "argvJson" | "envJson" | "port" | "phase" | "logPath" | "startedBy" | "attempt" | "profileJson">,
 ): Promise<RunRecord> {
   return db.run.create({ data });
 }

@@ -28,11 +28,13 @@ const SIGNAL_NAMES: Record<number, string> = { 1: "SIGHUP", 2: "SIGINT", 6: "SIG
  * Any long job under a pseudo-terminal (SGLang today; downloads and load tests later): output goes to
  * the log file as it arrives and to listeners in small batches. Never builds a shell string.
  */
-export class PtyProcess extends EventEmitter<{ output: [string]; exit: [PtyExit] }> {
+export class PtyProcess extends EventEmitter<{ output: [string, number]; exit: [PtyExit] }> {
   readonly pid: number;
   private readonly term: pty.IPty;
   private readonly log: fs.WriteStream;
   private pending = "";
+  /** Bytes handed to listeners so far: the log-file offset at which the next batch starts. */
+  emittedBytes = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly flushMs: number;
   exited: PtyExit | null = null;
@@ -58,6 +60,15 @@ export class PtyProcess extends EventEmitter<{ output: [string]; exit: [PtyExit]
     });
   }
 
+  /** Resolves once everything written so far has reached the log file. */
+  flushLog(): Promise<void> {
+    return new Promise((resolve) => (this.log.writableEnded ? resolve() : this.log.write("", () => resolve())));
+  }
+
+  resize(cols: number, rows: number): void {
+    if (!this.exited) this.term.resize(cols, rows);
+  }
+
   private onData(data: string): void {
     this.log.write(data);
     this.pending += data;
@@ -71,6 +82,8 @@ export class PtyProcess extends EventEmitter<{ output: [string]; exit: [PtyExit]
     if (!this.pending) return;
     const data = this.pending;
     this.pending = "";
-    this.emit("output", data);
+    const offset = this.emittedBytes;
+    this.emittedBytes += Buffer.byteLength(data);
+    this.emit("output", data, offset);
   }
 }

@@ -1,47 +1,46 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
+import fs from "node:fs";
 import path from "node:path";
 import { AppError } from "../../lib/errors";
 import { isActivePhase, type InstancePhase } from "../../lib/instance-phase";
-import type { InstanceView, RunView } from "../../lib/instance-view";
-import {
-  buildLaunchArgv,
-  buildLaunchEnv,
-  formatShellCommand,
-  launchProfileSchema,
-  resolveHostPort,
-  validateProfile,
-  type LaunchProfile,
-} from "../../lib/launch";
-import { causeTitle } from "../../lib/run-cause";
-import type { OutputChunk } from "../logs/output-buffer";
+import type { InstanceView, RunSummary } from "../../lib/instance-view";
+import { buildLaunchArgv, buildLaunchEnv, formatShellCommand, launchProfileSchema, resolveHostPort, validateProfile, type LaunchProfile } from "../../lib/launch";
+import { restartDelayS, supervisionSchema, type Supervision } from "../../lib/supervision";
 import type { Db } from "../db/client";
 import { createInstance, listInstances, type InstanceRecord } from "../db/instances";
-import { createRun, findLatestRun, findRun, updateRun, type RunRecord } from "../db/runs";
-import { collectTree, stopProcessTree } from "./process-tree";
-import { SupervisedRun, type RunChange } from "./run";
-import type { SglangRuntime } from "./sglang-runtime";
+import { createRun, findLatestRun, findRun, listRuns, updateRun, type RunRecord } from "../db/runs";
+import type { OutputChunk } from "../logs/output-buffer";
+import { gpuConflicts, portHolders, type ActiveHolder } from "./conflicts";
+import { endDeadRun } from "./end-dead-run";
 import { isPortFree } from "./port";
+import { SupervisedRun, type RunChange } from "./run";
+import { liveRunView, storedRunView, summarizeRun } from "./run-views";
+import type { SglangRuntime } from "./sglang-runtime";
 
 export interface SupervisorOptions {
   db: Db;
   runtime: SglangRuntime;
   dataDir: string;
   projectRoot: string;
-  readyTimeoutMs: number;
   readyPollMs: number;
   stopGraceMs: number;
   replayBytes: number;
+  /** Log files kept per instance; older runs keep their history row, not their log. */
+  runLogRetention: number;
+  defaultSupervision: Supervision;
   log: (message: string) => void;
 }
 
 interface ManagedInstance {
   record: InstanceRecord;
   profile: LaunchProfile;
+  supervision: Supervision;
   servedModelName: string | null;
   live: SupervisedRun | null;
   /** The latest run as stored, for instances with no live process. */
   lastRun: RunRecord | null;
+  restart: { attempt: number; timer: NodeJS.Timeout | null; nextAt: Date | null; gaveUp: string | null };
 }
 
 export interface SupervisorEvents {
@@ -49,9 +48,9 @@ export interface SupervisorEvents {
   output: [{ instanceId: string; runId: string; chunk: OutputChunk }];
 }
 
-const BASE_ENV_KEYS = ["PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "HF_HOME", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "TMPDIR"];
+const BASE_ENV_KEYS = ["PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "HF_HOME", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "TMPDIR", "NVIDIA_SMI"];
 
-/** Owns every instance on this box: launches runs, stops their trees, and publishes their state and output. */
+/** Owns every instance on this box: launches runs, stops their trees, restarts on failure, publishes state and output. */
 export class Supervisor extends EventEmitter<SupervisorEvents> {
   private readonly instances = new Map<string, ManagedInstance>();
 
@@ -59,37 +58,39 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     super();
   }
 
-  /** Reads stored instances; runs left active by a previous console are ended and their trees stopped. */
+  /** Reads stored instances. Runs a previous console left running are taken over through their pty hosts. */
   async load(): Promise<void> {
     for (const record of await listInstances(this.options.db)) {
-      let lastRun = await findLatestRun(this.options.db, { instanceId: record.id });
-      if (lastRun && isActivePhase(lastRun.phase as InstancePhase)) lastRun = await this.endOrphanedRun(lastRun);
-      this.instances.set(record.id, {
+      const instance: ManagedInstance = {
         record,
         profile: launchProfileSchema.parse(JSON.parse(record.profileJson)),
+        supervision: supervisionSchema.parse(JSON.parse(record.supervisionJson)),
         servedModelName: null,
         live: null,
-        lastRun,
+        lastRun: await findLatestRun(this.options.db, { instanceId: record.id }),
+        restart: { attempt: 0, timer: null, nextAt: null, gaveUp: null },
+      };
+      this.instances.set(record.id, instance);
+      const stored = instance.lastRun;
+      if (!stored || !isActivePhase(stored.phase as InstancePhase)) continue;
+      const run = this.createRun(instance, stored.id, JSON.parse(stored.argvJson) as string[], {}, stored.logPath, stored.program);
+      const taken = await run.reattach({
+        pid: stored.pid,
+        pgid: stored.pgid,
+        phase: stored.phase as InstancePhase,
+        stage: stored.stage,
+        startedAt: stored.startedAt,
+        readyAt: stored.readyAt,
+        stopRequested: stored.stopRequested,
       });
+      if (taken) {
+        this.options.log(`run ${stored.id} of ${record.name}: taken over (pid ${run.pid}, ${stored.phase})`);
+        this.adopt(instance, run);
+      } else {
+        instance.lastRun = await endDeadRun(this.options.db, stored, this.options.stopGraceMs);
+        this.options.log(`run ${stored.id} of ${record.name}: ended while the console was down (${instance.lastRun.phase})`);
+      }
     }
-  }
-
-  private async endOrphanedRun(run: RunRecord): Promise<RunRecord> {
-    const alive = run.pid ? collectTree(run.pid, run.pgid) : [];
-    if (alive.length > 0) {
-      this.options.log(`run ${run.id}: ${alive.length} processes left by a previous console; stopping them`);
-      await stopProcessTree({ rootPid: run.pid!, pgid: run.pgid, graceMs: this.options.stopGraceMs });
-    }
-    return updateRun(this.options.db, {
-      id: run.id,
-      phase: alive.length > 0 ? "stopped" : "crashed",
-      cause: "console_restart",
-      causeDetail:
-        alive.length > 0
-          ? "The console restarted while this server ran; its processes were stopped so none is left holding a GPU."
-          : "The server ended while the console was down.",
-      endedAt: new Date(),
-    });
   }
 
   list(): InstanceView[] {
@@ -105,6 +106,11 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     const view = this.get(instanceId);
     if (!view) throw new AppError("instance_not_found", { id: instanceId });
     return view;
+  }
+
+  async runs(instanceId: string): Promise<RunSummary[]> {
+    this.getOrThrow(instanceId);
+    return (await listRuns(this.options.db, { instanceId })).map(summarizeRun);
   }
 
   /** Recent output of the instance's current run, after `afterSeq`. */
@@ -126,17 +132,12 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     if (!instance) throw new AppError("instance_not_found", { id: instanceId });
     const phase = this.phaseOf(instance);
     if (phase !== "ready") throw new AppError("instance_not_ready", { name: instance.record.name, phase });
-    return {
-      baseUrl: this.baseUrl(instance),
-      apiKey: apiKeyOf(instance.profile),
-      model: instance.servedModelName ?? instance.profile.modelPath,
-    };
+    return { baseUrl: this.baseUrl(instance.record), apiKey: apiKeyOf(instance.profile), model: instance.servedModelName ?? instance.profile.modelPath };
   }
 
-  async launch(input: unknown, owner: string): Promise<InstanceView> {
-    const parsed = launchProfileSchema.safeParse(input);
-    if (!parsed.success) throw new AppError("bad_request", { detail: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
-    const profile = parsed.data;
+  async launch(input: { profile: unknown; supervision?: unknown }, owner: string): Promise<InstanceView> {
+    const profile = parseOrThrow(launchProfileSchema, input.profile, "profile");
+    const supervision = parseOrThrow(supervisionSchema, { ...this.options.defaultSupervision, ...(input.supervision as object | undefined) }, "supervision");
     const { host, port } = resolveHostPort(profile);
     await this.checkLaunchable(profile, host, port);
     const record = await createInstance(this.options.db, {
@@ -144,64 +145,114 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       name: profile.name,
       owner,
       profileJson: JSON.stringify(profile),
+      supervisionJson: JSON.stringify(supervision),
       simulated: this.options.runtime.simulated,
       host,
       port,
     });
-    const instance: ManagedInstance = { record, profile, servedModelName: null, live: null, lastRun: null };
+    const instance: ManagedInstance = {
+      record,
+      profile,
+      supervision,
+      servedModelName: null,
+      live: null,
+      lastRun: null,
+      restart: { attempt: 0, timer: null, nextAt: null, gaveUp: null },
+    };
     this.instances.set(record.id, instance);
-    await this.startRun(instance);
+    await this.startRun(instance, owner, 0);
     return this.view(instance);
   }
 
-  private async checkLaunchable(profile: LaunchProfile, host: string, port: number, exceptId?: string): Promise<void> {
-    const portsInUse = [...this.instances.values()]
+  private activeHolders(exceptId?: string): ActiveHolder[] {
+    return [...this.instances.values()]
       .filter((other) => other.record.id !== exceptId && isActivePhase(this.phaseOf(other)))
-      .map((other) => ({ port: other.record.port, holder: `instance ${other.record.name} (${other.record.owner})` }));
-    const issues = validateProfile(profile, { gpuCount: null, portsInUse }).filter((issue) => issue.severity === "error");
+      .map((other) => ({ name: other.record.name, owner: other.record.owner, host: other.record.host, port: other.record.port, gpuIds: other.profile.gpuIds }));
+  }
+
+  private async checkLaunchable(profile: LaunchProfile, host: string, port: number, exceptId?: string): Promise<void> {
+    const active = this.activeHolders(exceptId);
+    const issues = validateProfile(profile, { gpuCount: null, portsInUse: portHolders(active) }).filter((issue) => issue.severity === "error");
+    for (const message of gpuConflicts(profile, active)) issues.push({ field: "gpuIds", severity: "error", code: "gpu_busy", message });
     if (issues.length === 0 && !(await isPortFree(host, port))) {
       issues.push({ field: "--port", severity: "error", code: "port_busy", message: `Port ${port} on ${host} is already taken by another program: choose another --port.` });
     }
-    if (issues.length > 0) {
-      throw new AppError("validation_failed", { detail: issues.map((issue) => issue.message).join(" ") }, { details: { issues } });
-    }
+    if (issues.length > 0) throw new AppError("validation_failed", { detail: issues.map((issue) => issue.message).join(" ") }, { details: { issues } });
   }
 
   async stop(instanceId: string): Promise<InstanceView> {
-    const instance = this.instances.get(instanceId);
-    if (!instance) throw new AppError("instance_not_found", { id: instanceId });
+    const instance = this.instanceOrThrow(instanceId);
+    const hadPendingRestart = this.cancelRestart(instance);
     const live = instance.live;
-    if (!live || !isActivePhase(live.phase)) throw new AppError("instance_not_running", { name: instance.record.name, phase: this.phaseOf(instance) });
+    if (!live || !isActivePhase(live.phase)) {
+      if (hadPendingRestart) return this.publish(instance);
+      throw new AppError("instance_not_running", { name: instance.record.name, phase: this.phaseOf(instance) });
+    }
     await live.stop("user");
     await live.whenFinished();
     return this.view(instance);
   }
 
-  async restart(instanceId: string): Promise<InstanceView> {
-    const instance = this.instances.get(instanceId);
-    if (!instance) throw new AppError("instance_not_found", { id: instanceId });
+  async restart(instanceId: string, actorId: string): Promise<InstanceView> {
+    const instance = this.instanceOrThrow(instanceId);
+    this.cancelRestart(instance);
     if (instance.live && isActivePhase(instance.live.phase)) {
       await instance.live.stop("user");
       await instance.live.whenFinished();
     }
     const { host, port } = resolveHostPort(instance.profile);
     await this.checkLaunchable(instance.profile, host, port, instance.record.id);
-    await this.startRun(instance);
+    await this.startRun(instance, actorId, 0);
     return this.view(instance);
   }
 
-  /** Stops every active run (console shutdown while it still owns the pseudo-terminals). */
-  async stopAll(): Promise<void> {
-    const live = [...this.instances.values()].map((i) => i.live).filter((run): run is SupervisedRun => !!run && isActivePhase(run.phase));
-    await Promise.all(live.map(async (run) => (await run.stop("shutdown"), await run.whenFinished())));
+  /** The console is going away: servers keep running under their pty hosts and are taken over at the next start. */
+  detachAll(): void {
+    for (const instance of this.instances.values()) {
+      this.cancelRestart(instance);
+      instance.live?.removeAllListeners();
+      instance.live?.detach();
+    }
   }
 
-  private baseUrl(instance: ManagedInstance): string {
-    const host = instance.record.host === "0.0.0.0" ? "127.0.0.1" : instance.record.host;
-    return `http://${host.includes(":") ? `[${host}]` : host}:${instance.record.port}`;
+  private instanceOrThrow(instanceId: string): ManagedInstance {
+    const instance = this.instances.get(instanceId);
+    if (!instance) throw new AppError("instance_not_found", { id: instanceId });
+    return instance;
   }
 
-  private async startRun(instance: ManagedInstance): Promise<void> {
+  private cancelRestart(instance: ManagedInstance): boolean {
+    const pending = instance.restart.timer !== null;
+    if (instance.restart.timer) clearTimeout(instance.restart.timer);
+    instance.restart = { attempt: 0, timer: null, nextAt: null, gaveUp: null };
+    return pending;
+  }
+
+  private baseUrl(record: InstanceRecord): string {
+    const host = record.host === "0.0.0.0" ? "127.0.0.1" : record.host === "::" ? "::1" : record.host;
+    return `http://${host.includes(":") ? `[${host}]` : host}:${record.port}`;
+  }
+
+  private createRun(instance: ManagedInstance, runId: string, argv: string[], env: Record<string, string>, logPath: string, program: string): SupervisedRun {
+    return new SupervisedRun({
+      id: runId,
+      instanceId: instance.record.id,
+      program,
+      argv,
+      env,
+      commandLine: formatShellCommand({ env: buildLaunchEnv(instance.profile), program, argv }, { multiline: false }),
+      cwd: this.options.projectRoot,
+      logPath,
+      baseUrl: this.baseUrl(instance.record),
+      apiKey: apiKeyOf(instance.profile),
+      readyTimeoutMs: instance.supervision.readyTimeoutS * 1000,
+      readyPollMs: this.options.readyPollMs,
+      stopGraceMs: this.options.stopGraceMs,
+      replayBytes: this.options.replayBytes,
+    });
+  }
+
+  private async startRun(instance: ManagedInstance, startedBy: string, attempt: number): Promise<void> {
     const runId = randomUUID();
     const { runtime } = this.options;
     const argv = buildLaunchArgv(instance.profile);
@@ -211,22 +262,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     for (const [key, value] of Object.entries(process.env)) if (key.startsWith("SGLANG_") && value) env[key] = value;
     Object.assign(env, runtime.env, profileEnv, { TERM: "xterm-256color", PYTHONUNBUFFERED: "1" });
     const logPath = path.join(this.options.dataDir, "runs", runId, "output.log");
-    const run = new SupervisedRun({
-      id: runId,
-      instanceId: instance.record.id,
-      program: runtime.python,
-      argv,
-      env,
-      commandLine: formatShellCommand({ env: profileEnv, program: runtime.python, argv }, { multiline: false }),
-      cwd: this.options.projectRoot,
-      logPath,
-      baseUrl: this.baseUrl(instance),
-      apiKey: apiKeyOf(instance.profile),
-      readyTimeoutMs: this.options.readyTimeoutMs,
-      readyPollMs: this.options.readyPollMs,
-      stopGraceMs: this.options.stopGraceMs,
-      replayBytes: this.options.replayBytes,
-    });
+    const run = this.createRun(instance, runId, argv, env, logPath, runtime.python);
     instance.lastRun = await createRun(this.options.db, {
       id: runId,
       instanceId: instance.record.id,
@@ -236,24 +272,83 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       port: instance.record.port,
       phase: "starting",
       logPath,
+      startedBy,
+      attempt,
+      profileJson: JSON.stringify(instance.profile),
     });
-    instance.live = run;
     instance.servedModelName = null;
-    run.on("output", (chunk) => this.emit("output", { instanceId: instance.record.id, runId, chunk }));
+    this.adopt(instance, run);
+    try {
+      await run.start();
+    } catch (error) {
+      instance.live = null;
+      instance.lastRun = await updateRun(this.options.db, { id: runId, phase: "failed_start", cause: "other", causeDetail: String(error), endedAt: new Date() });
+      this.publish(instance);
+      throw error;
+    }
+    void this.pruneOldLogs(instance.record.id);
+  }
+
+  private adopt(instance: ManagedInstance, run: SupervisedRun): void {
+    instance.live = run;
+    run.on("output", (chunk) => this.emit("output", { instanceId: instance.record.id, runId: run.spec.id, chunk }));
     run.on("change", (change) => void this.onRunChange(instance, run, change));
-    run.start();
+    void run.whenFinished().then(() => this.onRunFinished(instance, run));
   }
 
   private async onRunChange(instance: ManagedInstance, run: SupervisedRun, change: RunChange): Promise<void> {
     if (change.servedModelName !== undefined) instance.servedModelName = change.servedModelName;
-    this.emit("state", this.view(instance));
+    this.publish(instance);
     const { servedModelName: _ignored, ...stored } = change;
     if (Object.keys(stored).length === 0) return;
     try {
-      instance.lastRun = await updateRun(this.options.db, { id: run.spec.id, ...stored });
+      const updated = await updateRun(this.options.db, { id: run.spec.id, ...stored });
+      if (instance.lastRun?.id === run.spec.id) instance.lastRun = updated;
     } catch (error) {
       this.options.log(`run ${run.spec.id}: could not store ${JSON.stringify(stored)}: ${String(error)}`);
     }
+  }
+
+  /** The restart policy: on failure, with doubling backoff; runs that keep dying young end in a crash loop. */
+  private onRunFinished(instance: ManagedInstance, run: SupervisedRun): void {
+    if (instance.live !== run) return;
+    if (run.phase !== "crashed" && run.phase !== "failed_start") return;
+    const { supervision } = instance;
+    if (supervision.restartPolicy !== "on-failure") return;
+    const uptimeS = ((run.endedAt ?? new Date()).getTime() - run.startedAt.getTime()) / 1000;
+    const attempt = uptimeS >= supervision.minUptimeS ? 1 : instance.restart.attempt + 1;
+    if (attempt > supervision.maxRestarts) {
+      instance.restart = {
+        attempt: attempt - 1,
+        timer: null,
+        nextAt: null,
+        gaveUp: `Crash loop: the server failed again after ${attempt - 1} automatic restart${attempt - 1 === 1 ? "" : "s"}, each within ${supervision.minUptimeS} s of starting, so the console stopped restarting it. Fix the cause shown below, then start it again.`,
+      };
+      this.options.log(`${instance.record.name}: crash loop, not restarting`);
+      this.publish(instance);
+      return;
+    }
+    const delayMs = restartDelayS(supervision, attempt) * 1000;
+    const timer = setTimeout(() => {
+      instance.restart.timer = null;
+      instance.restart.nextAt = null;
+      void this.startRun(instance, "restart-policy", attempt).catch((error) => this.options.log(`${instance.record.name}: restart failed: ${String(error)}`));
+    }, delayMs);
+    instance.restart = { attempt, timer, nextAt: new Date(Date.now() + delayMs), gaveUp: null };
+    this.publish(instance);
+  }
+
+  private async pruneOldLogs(instanceId: string): Promise<void> {
+    const runs = await listRuns(this.options.db, { instanceId });
+    for (const old of runs.slice(this.options.runLogRetention)) {
+      fs.rmSync(path.dirname(old.logPath), { recursive: true, force: true });
+    }
+  }
+
+  private publish(instance: ManagedInstance): InstanceView {
+    const view = this.view(instance);
+    this.emit("state", view);
+    return view;
   }
 
   private phaseOf(instance: ManagedInstance): InstancePhase {
@@ -261,7 +356,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   }
 
   private view(instance: ManagedInstance): InstanceView {
-    const { record, profile } = instance;
+    const { record, profile, restart } = instance;
     return {
       id: record.id,
       name: record.name,
@@ -274,6 +369,8 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       createdAt: record.createdAt.toISOString(),
       phase: this.phaseOf(instance),
       run: instance.live ? liveRunView(instance.live) : instance.lastRun ? storedRunView(instance.lastRun) : null,
+      supervision: instance.supervision,
+      restart: { attempt: restart.attempt, nextAt: restart.nextAt?.toISOString() ?? null, gaveUp: restart.gaveUp },
     };
   }
 }
@@ -283,52 +380,9 @@ function apiKeyOf(profile: LaunchProfile): string | null {
   return typeof key === "string" && key ? key : null;
 }
 
-function liveRunView(run: SupervisedRun): RunView {
-  const failure = run.failure;
-  return {
-    id: run.spec.id,
-    phase: run.phase,
-    stage: run.stage,
-    progress: run.phase === "loading" || run.phase === "starting" ? run.progress : null,
-    pid: run.pid,
-    program: run.spec.program,
-    argv: run.spec.argv,
-    commandLine: run.spec.commandLine,
-    cause: failure?.cause ?? null,
-    causeTitle: failure ? causeTitle(failure.cause) : null,
-    causeDetail: failure?.detail ?? null,
-    keyLines: failure && run.diagnosis ? run.diagnosis.keyLines : [],
-    advice: failure && run.diagnosis ? run.diagnosis.advice : [],
-    exitCode: run.exit?.exitCode ?? null,
-    signal: run.exit?.signal ?? null,
-    startedAt: run.startedAt.toISOString(),
-    readyAt: run.readyAt?.toISOString() ?? null,
-    endedAt: run.endedAt?.toISOString() ?? null,
-    survivors: run.survivors,
-  };
+function parseOrThrow<T>(schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown, what: string): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new AppError("bad_request", { detail: parsed.error.issues.map((i) => `${[what, ...i.path.map(String)].join(".")}: ${i.message}`).join("; ") });
 }
 
-function storedRunView(run: RunRecord): RunView {
-  const argv = JSON.parse(run.argvJson) as string[];
-  return {
-    id: run.id,
-    phase: run.phase as InstancePhase,
-    stage: run.stage,
-    progress: null,
-    pid: run.pid,
-    program: run.program,
-    argv,
-    commandLine: formatShellCommand({ env: JSON.parse(run.envJson) as Record<string, string>, program: run.program, argv }, { multiline: false }),
-    cause: run.cause,
-    causeTitle: run.cause ? causeTitle(run.cause) : null,
-    causeDetail: run.causeDetail,
-    keyLines: [],
-    advice: [],
-    exitCode: run.exitCode,
-    signal: run.signal,
-    startedAt: run.startedAt.toISOString(),
-    readyAt: run.readyAt?.toISOString() ?? null,
-    endedAt: run.endedAt?.toISOString() ?? null,
-    survivors: [],
-  };
-}

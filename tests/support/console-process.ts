@@ -12,8 +12,10 @@ export interface RunningConsole {
   dataDir: string;
   process: ChildProcess;
   output: () => string;
-  /** SIGTERM and wait for exit. */
+  /** Stops every instance still running (servers outlive the console), then SIGTERM and wait for exit. */
   stop: () => Promise<void>;
+  /** SIGTERM and wait for exit, leaving instances running (they are taken over by the next console). */
+  stopConsoleOnly: () => Promise<void>;
 }
 
 /**
@@ -67,19 +69,41 @@ export async function startConsole(options: { env?: Record<string, string>; data
   });
   child.stdout!.on("data", (data: Buffer) => (output += data.toString()));
   child.stderr!.on("data", (data: Buffer) => (output += data.toString()));
+  const stopConsoleOnly = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
   return {
     url,
     port: Number(new URL(url).port),
     dataDir,
     process: child,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stopConsoleOnly,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) await stopAllInstances(url);
+      await stopConsoleOnly();
+    },
   };
+}
+
+const ACTIVE = ["starting", "loading", "ready", "stopping"];
+
+/** Stops every active instance of a console, so that tests leave no server behind. */
+export async function stopAllInstances(url: string): Promise<void> {
+  try {
+    const response = await fetch(`${url}/api/instances`);
+    const { instances } = (await response.json()) as { instances: { id: string; phase: string; restart?: { nextAt: string | null } }[] };
+    await Promise.all(
+      instances
+        .filter((instance) => ACTIVE.includes(instance.phase) || instance.restart?.nextAt)
+        .map((instance) => fetch(`${url}/api/instances/${instance.id}/stop`, { method: "POST" })),
+    );
+  } catch {
+    // The console is gone already; nothing to ask it.
+  }
 }
 
 /** A port nothing listens on right now. */

@@ -92,7 +92,7 @@ describe("simulator failure modes", () => {
 
   it("hang_before_ready: capture stops progressing, processes stay alive and HTTP never comes up", async () => {
     const sim = await startSim(["--model-path", GLM_MODEL], { SGLANG_SIM_FAIL: "hang_before_ready" });
-    await sim.waitFor(/Capturing batches \(bs=\d+ avail_mem=[\d.]+ GB\):  47%/);
+    await sim.waitFor(/Capturing batches \(bs=\d+ avail_mem=[\d.]+ GB\): {2}47%/);
     await new Promise((r) => setTimeout(r, 500));
     expect(sim.proc.exitCode).toBeNull();
     expect(sim.output()).not.toContain("Capture cuda graph end");

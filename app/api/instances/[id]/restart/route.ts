@@ -3,5 +3,5 @@ import { apiRoute } from "../../../_lib/api-route";
 
 export const POST = apiRoute<undefined, { id: string }>({
   allow: (actor, { params, services }) => canControlInstance(actor, services.supervisor.getOrThrow(params.id)),
-  handler: async ({ params, services }) => ({ instance: await services.supervisor.restart(params.id) }),
+  handler: async ({ params, services, actor }) => ({ instance: await services.supervisor.restart(params.id, actor.id) }),
 });

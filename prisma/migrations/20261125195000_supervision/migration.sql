@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "Instance" ADD COLUMN "supervisionJson" TEXT NOT NULL DEFAULT '{}';
+
+-- AlterTable
+ALTER TABLE "Run" ADD COLUMN "startedBy" TEXT NOT NULL DEFAULT 'local';
+ALTER TABLE "Run" ADD COLUMN "stopRequested" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "Run" ADD COLUMN "attempt" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "Run" ADD COLUMN "profileJson" TEXT NOT NULL DEFAULT '{}';

@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createLogDiagnoser } from "../../lib/sglang-log/diagnoser";
+import type { Db } from "../db/client";
+import { updateRun, type RunRecord } from "../db/runs";
+import { collectTree, stopProcessTree } from "./process-tree";
+import { readExitRecord } from "./pty-host/client";
+import { runFiles } from "./pty-host/protocol";
+import { causeFromDiagnosis } from "./run";
+
+/**
+ * Records the end of a run whose pty host is gone (it ended while the console was down): the exit its host
+ * wrote, the cause from its log, and no process of its tree left behind.
+ */
+export async function endDeadRun(db: Db, run: RunRecord, graceMs: number): Promise<RunRecord> {
+  const leftovers = run.pid ? collectTree(run.pid, run.pgid) : [];
+  if (leftovers.length > 0) await stopProcessTree({ rootPid: run.pid!, pgid: run.pgid, graceMs });
+  const exit = readExitRecord(runFiles(path.dirname(run.logPath), run.id).exitPath);
+  const diagnoser = createLogDiagnoser();
+  if (fs.existsSync(run.logPath)) {
+    const decoder = new TextDecoder("utf-8");
+    const fd = fs.openSync(run.logPath, "r");
+    try {
+      const chunk = Buffer.alloc(1024 * 1024);
+      let read: number;
+      while ((read = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0) diagnoser.push(decoder.decode(chunk.subarray(0, read), { stream: true }));
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  const diagnosis = diagnoser.end();
+  const failure = run.stopRequested ? null : causeFromDiagnosis(diagnosis, exit);
+  const note = leftovers.length > 0 ? ` Its host was gone; ${leftovers.length} leftover process(es) were stopped.` : "";
+  return updateRun(db, {
+    id: run.id,
+    phase: run.stopRequested ? "stopped" : run.readyAt ? "crashed" : "failed_start",
+    stage: diagnosis.phase,
+    cause: failure?.cause ?? null,
+    causeDetail: failure ? `Ended while the console was down. ${failure.detail}${note}` : note.trim() || null,
+    exitCode: exit?.exitCode ?? null,
+    signal: exit?.signal ?? null,
+    endedAt: exit ? new Date(exit.endedAt) : new Date(),
+  });
+}

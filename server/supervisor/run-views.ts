@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import type { InstancePhase } from "../../lib/instance-phase";
+import type { RunSummary, RunView } from "../../lib/instance-view";
+import { formatShellCommand } from "../../lib/launch";
+import { causeTitle } from "../../lib/run-cause";
+import type { RunRecord } from "../db/runs";
+import type { SupervisedRun } from "./run";
+
+export function liveRunView(run: SupervisedRun): RunView {
+  const failure = run.failure;
+  const ended = run.endedAt !== null;
+  return {
+    id: run.spec.id,
+    phase: run.phase,
+    stage: run.stage,
+    progress: run.phase === "loading" || run.phase === "starting" ? run.progress : null,
+    pid: run.pid,
+    program: run.spec.program,
+    argv: run.spec.argv,
+    commandLine: run.spec.commandLine,
+    cause: failure?.cause ?? null,
+    causeTitle: failure ? causeTitle(failure.cause) : null,
+    causeDetail: failure?.detail ?? null,
+    keyLines: ended && failure && run.diagnosis ? run.diagnosis.keyLines : [],
+    advice: ended && failure && run.diagnosis ? run.diagnosis.advice : [],
+    exitCode: run.exit?.exitCode ?? null,
+    signal: run.exit?.signal ?? null,
+    startedAt: run.startedAt.toISOString(),
+    readyAt: run.readyAt?.toISOString() ?? null,
+    endedAt: run.endedAt?.toISOString() ?? null,
+    survivors: run.survivors,
+  };
+}
+
+function commandLineOf(run: RunRecord): string {
+  const argv = JSON.parse(run.argvJson) as string[];
+  return formatShellCommand({ env: JSON.parse(run.envJson) as Record<string, string>, program: run.program, argv }, { multiline: false });
+}
+
+export function storedRunView(run: RunRecord): RunView {
+  return {
+    id: run.id,
+    phase: run.phase as InstancePhase,
+    stage: run.stage,
+    progress: null,
+    pid: run.pid,
+    program: run.program,
+    argv: JSON.parse(run.argvJson) as string[],
+    commandLine: commandLineOf(run),
+    cause: run.cause,
+    causeTitle: run.cause ? causeTitle(run.cause) : null,
+    causeDetail: run.causeDetail,
+    keyLines: [],
+    advice: [],
+    exitCode: run.exitCode,
+    signal: run.signal,
+    startedAt: run.startedAt.toISOString(),
+    readyAt: run.readyAt?.toISOString() ?? null,
+    endedAt: run.endedAt?.toISOString() ?? null,
+    survivors: [],
+  };
+}
+
+export function summarizeRun(run: RunRecord): RunSummary {
+  return {
+    id: run.id,
+    phase: run.phase as InstancePhase,
+    cause: run.cause,
+    causeTitle: run.cause ? causeTitle(run.cause) : null,
+    exitCode: run.exitCode,
+    signal: run.signal,
+    startedBy: run.startedBy,
+    attempt: run.attempt,
+    startedAt: run.startedAt.toISOString(),
+    readyAt: run.readyAt?.toISOString() ?? null,
+    endedAt: run.endedAt?.toISOString() ?? null,
+    durationS: run.endedAt ? Math.round((run.endedAt.getTime() - run.startedAt.getTime()) / 100) / 10 : null,
+    commandLine: commandLineOf(run),
+    logAvailable: fs.existsSync(run.logPath),
+  };
+}
