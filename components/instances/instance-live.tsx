@@ -8,6 +8,8 @@ import { Card, CardTitle } from "../ui/card";
 import { ChatBox } from "./chat-box";
 import { LogTerminal } from "./log-terminal";
 import { PhaseBadge, SimulatedBadge } from "./phase-badge";
+import { RestartBanner } from "./restart-banner";
+import { RunHistory } from "./run-history";
 import { RunOutcome } from "./run-outcome";
 import { useInstanceStream, type TerminalSink } from "./use-instance-stream";
 
@@ -45,7 +47,12 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
           {run?.pid ? ` · pid ${run.pid}` : ""}
         </span>
         <span className="ml-auto flex gap-2">
-          <Button variant="danger" size="sm" onClick={() => act("stop")} disabled={!active || pending !== null || state.phase === "stopping"}>
+          <Button
+            variant="danger"
+            size="sm"
+            onClick={() => act("stop")}
+            disabled={(!active && !state.restart.nextAt) || pending !== null || state.phase === "stopping"}
+          >
             {pending === "stop" || state.phase === "stopping" ? "Stopping…" : "Stop"}
           </Button>
           <Button variant="secondary" size="sm" onClick={() => act("restart")} disabled={pending !== null || state.phase === "stopping"}>
@@ -68,6 +75,7 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
           </div>
         </div>
       )}
+      <RestartBanner instance={state} />
       {run && <RunOutcome run={run} phase={state.phase} />}
       <Card className="space-y-3">
         <div className="flex items-center gap-3">
@@ -85,6 +93,10 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
       <Card className="space-y-3">
         <CardTitle>Chat</CardTitle>
         <ChatBox instanceId={state.id} disabled={state.phase !== "ready"} />
+      </Card>
+      <Card className="space-y-3">
+        <CardTitle>Runs</CardTitle>
+        <RunHistory instanceId={state.id} refreshKey={`${run?.id}:${state.phase}`} />
       </Card>
     </div>
   );

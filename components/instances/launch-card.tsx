@@ -19,6 +19,8 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
   const router = useRouter();
   const [modelPath, setModelPath] = useState(preset.modelPath);
   const [port, setPort] = useState(String(preset.flags["--port"] ?? 30000));
+  const [restartPolicy, setRestartPolicy] = useState<"never" | "on-failure">("never");
+  const [readyTimeoutS, setReadyTimeoutS] = useState("1800");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -35,7 +37,7 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
       const response = await fetch("/api/instances", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ profile }),
+        body: JSON.stringify({ profile, supervision: { restartPolicy, readyTimeoutS: Number(readyTimeoutS) || 1800 } }),
       });
       const body = await response.json();
       if (!response.ok) {
@@ -75,6 +77,30 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
             inputMode="numeric"
             onChange={(event) => setPort(event.target.value)}
             name="port"
+          />
+        </label>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label className="space-y-1 text-sm">
+          <span className="text-zinc-400">Restart</span>
+          <select
+            className="w-full rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 text-sm"
+            value={restartPolicy}
+            onChange={(event) => setRestartPolicy(event.target.value as "never" | "on-failure")}
+            name="restartPolicy"
+          >
+            <option value="never">Never restart automatically</option>
+            <option value="on-failure">On failure, with backoff (stops a crash loop)</option>
+          </select>
+        </label>
+        <label className="space-y-1 text-sm">
+          <span className="text-zinc-400">Readiness timeout (seconds)</span>
+          <input
+            className="w-full rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 font-mono text-sm"
+            value={readyTimeoutS}
+            inputMode="numeric"
+            onChange={(event) => setReadyTimeoutS(event.target.value)}
+            name="readyTimeoutS"
           />
         </label>
       </div>

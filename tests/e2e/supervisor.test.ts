@@ -1,0 +1,39 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InstanceView } from "../../lib/instance-view";
+import { api, glmProfile } from "../support/api";
+import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
+import { launchBrowser } from "./browser";
+
+let consoleProcess: RunningConsole;
+let browser: Browser;
+
+beforeAll(async () => {
+  [consoleProcess, browser] = await Promise.all([startConsole(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await consoleProcess?.stop();
+});
+
+describe("supervision in the browser", () => {
+  it("shows a crash loop, the cause with its advice, and every run in the history", async () => {
+    const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
+      profile: glmProfile(await freePort(), { name: "oom-loop", env: { SGLANG_SIM_FAIL: "oom_kv_cache" } }),
+      supervision: { restartPolicy: "on-failure", maxRestarts: 1, restartBackoffS: 0.2, minUptimeS: 60 },
+    });
+    expect(launched.status).toBe(201);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(`${consoleProcess.url}/instances/${launched.body.instance.id}`);
+    await page.getByTestId("crash-loop").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("crash-loop").innerText()).toContain("Crash loop");
+    const outcome = await page.getByTestId("run-outcome").innerText();
+    expect(outcome).toContain("Not enough memory");
+    expect(outcome).toContain("--mem-fraction-static");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="run-history"] tbody tr').length === 2, undefined, { timeout: 10_000 });
+    expect(await page.getByTestId("run-history").innerText()).toContain("restart #1");
+    await page.screenshot({ path: path.join(PROJECT_ROOT, "test-results", "crash-loop.png"), fullPage: true });
+  });
+});
