@@ -51,6 +51,8 @@ export interface RunView {
   /** SGLang's own startup stage from its output (the log classifier's phase name). */
   stage: string | null;
   progress: { label: string; percent: number } | null;
+  /** When each startup stage began (live runs of this console only). */
+  stageTimes: Record<string, string>;
   pid: number | null;
   program: string;
   argv: string[];

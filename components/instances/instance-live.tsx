@@ -10,6 +10,7 @@ import { LogTerminal } from "./log-terminal";
 import { PhaseBadge, SimulatedBadge } from "./phase-badge";
 import { RestartBanner } from "./restart-banner";
 import { RunHistory } from "./run-history";
+import { StageTimeline } from "./stage-timeline";
 import { RunOutcome } from "./run-outcome";
 import { useInstanceStream, type TerminalSink } from "./use-instance-stream";
 
@@ -75,6 +76,7 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
           </div>
         </div>
       )}
+      {run && <StageTimeline run={run} />}
       <RestartBanner instance={state} />
       {run && <RunOutcome run={run} phase={state.phase} />}
       <Card className="space-y-3">

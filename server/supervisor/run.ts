@@ -74,6 +74,8 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   diagnosis: LogDiagnosis | null = null;
   survivors: number[] = [];
   failure: { cause: string; detail: string } | null = null;
+  /** When each startup stage began, as SGLang's output showed it. */
+  readonly stageTimes: Record<string, string> = {};
   readonly buffer: OutputBuffer;
   private readonly diagnoser: LogDiagnoser;
   private readonly abort = new AbortController();
@@ -179,6 +181,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     const snapshot = this.diagnoser.snapshot();
     const progress = snapshot.progress ? { label: snapshot.progress.label, percent: Math.round(snapshot.progress.percent) } : null;
     const stageChanged = snapshot.phase !== this.stage;
+    if (stageChanged && !(snapshot.phase in this.stageTimes)) this.stageTimes[snapshot.phase] = new Date().toISOString();
     const progressChanged = progress?.percent !== this.progress?.percent || progress?.label !== this.progress?.label;
     this.stage = snapshot.phase;
     this.progress = progress;
