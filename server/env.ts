@@ -14,6 +14,7 @@ const envSchema = z.object({
   READY_TIMEOUT_S: optional(z.coerce.number().positive()),
   STOP_GRACE_S: optional(z.coerce.number().positive()),
   LOG_REPLAY_BYTES: optional(z.coerce.number().int().positive()),
+  MODELS_DIR: optional(z.string()),
   NODE_ENV: optional(z.string()),
 });
 
@@ -28,6 +29,8 @@ export interface ConsoleEnv {
   readyTimeoutMs: number;
   stopGraceMs: number;
   replayBytes: number;
+  /** Folders scanned for models (MODELS_DIR, colon-separated like PATH). */
+  modelsDirs: string[];
 }
 
 /** Parses the environment once at start; a bad value stops the console with a sentence naming the variable. */
@@ -50,5 +53,13 @@ export function parseEnv(source: NodeJS.ProcessEnv, projectRoot: string): Consol
     readyTimeoutMs: (env.READY_TIMEOUT_S ?? 1800) * 1000,
     stopGraceMs: (env.STOP_GRACE_S ?? 20) * 1000,
     replayBytes: env.LOG_REPLAY_BYTES ?? 2 * 1024 * 1024,
+    modelsDirs: parsePathList(env.MODELS_DIR, projectRoot),
   };
+}
+
+/** "a:b::c" → absolute, distinct folders; empty entries are skipped. */
+export function parsePathList(value: string | undefined, projectRoot: string): string[] {
+  if (!value) return [];
+  const dirs = value.split(":").map((entry) => entry.trim()).filter((entry) => entry !== "").map((entry) => path.resolve(projectRoot, entry));
+  return [...new Set(dirs)];
 }

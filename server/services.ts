@@ -3,6 +3,8 @@ import { LOCAL_ADMIN, type Actor } from "../lib/authz";
 import { createDb, type Db } from "./db/client";
 import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
+import { listGpus } from "./gpus/list-gpus";
+import { inspectModelPath, scanModels } from "./models/scan-models";
 import { sendChat } from "./playground/chat";
 import { detectSglangRuntime, type SglangRuntime } from "./supervisor/sglang-runtime";
 import { Supervisor } from "./supervisor/supervisor";
@@ -16,6 +18,10 @@ export interface Services {
   /** Who is asking. Accounts come later; until then every request is the local administrator. */
   actorFor: (headers: Headers | Record<string, string | string[] | undefined>) => Promise<Actor>;
   sendChat: typeof sendChat;
+  /** The box's GPUs (one nvidia-smi query) and the models under MODELS_DIR, for the launch page. */
+  listGpus: typeof listGpus;
+  scanModels: () => ReturnType<typeof scanModels>;
+  inspectModelPath: typeof inspectModelPath;
 }
 
 // Next bundles route handlers in a module graph of its own, so a module-level singleton would exist twice;
@@ -50,7 +56,19 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     stopGraceMs: env.stopGraceMs,
     replayBytes: env.replayBytes,
     log,
+    listGpus,
+    inspectModelPath,
   });
   await supervisor.load();
-  return { env, runtime, db, supervisor, actorFor: async () => LOCAL_ADMIN, sendChat };
+  return {
+    env,
+    runtime,
+    db,
+    supervisor,
+    actorFor: async () => LOCAL_ADMIN,
+    sendChat,
+    listGpus,
+    scanModels: () => scanModels(env.modelsDirs),
+    inspectModelPath,
+  };
 }

@@ -12,7 +12,9 @@ import {
   resolveHostPort,
   validateProfile,
   type LaunchProfile,
+  type ModelInfo,
 } from "../../lib/launch";
+import type { GpuHolder, GpuListing } from "../../lib/launch-context";
 import { causeTitle } from "../../lib/run-cause";
 import type { OutputChunk } from "../logs/output-buffer";
 import type { Db } from "../db/client";
@@ -33,6 +35,10 @@ export interface SupervisorOptions {
   stopGraceMs: number;
   replayBytes: number;
   log: (message: string) => void;
+  /** The box's GPUs, for launch validation; unknown (no check) when absent or when none is found. */
+  listGpus?: () => Promise<GpuListing>;
+  /** What a local model path holds, for launch validation. */
+  inspectModelPath?: (modelPath: string) => Promise<ModelInfo>;
 }
 
 interface ManagedInstance {
@@ -158,13 +164,35 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     const portsInUse = [...this.instances.values()]
       .filter((other) => other.record.id !== exceptId && isActivePhase(this.phaseOf(other)))
       .map((other) => ({ port: other.record.port, holder: `instance ${other.record.name} (${other.record.owner})` }));
-    const issues = validateProfile(profile, { gpuCount: null, portsInUse }).filter((issue) => issue.severity === "error");
+    const listing = this.options.listGpus ? await this.options.listGpus() : null;
+    // No nvidia-smi answer means "unknown", not "zero": the simulator runs on boxes without GPUs.
+    const gpus = listing?.ok ? listing.gpus : null;
+    const busyGpus = this.gpuHolders(gpus?.length ?? null, exceptId);
+    const modelInfo = path.isAbsolute(profile.modelPath) && this.options.inspectModelPath ? await this.options.inspectModelPath(profile.modelPath) : undefined;
+    const issues = validateProfile(profile, {
+      gpuCount: gpus?.length ?? null,
+      ...(gpus ? { gpuMemoryMiB: gpus.map((gpu) => gpu.memoryTotalMiB) } : {}),
+      busyGpus,
+      portsInUse,
+      ...(modelInfo ? { modelInfo } : {}),
+    }).filter((issue) => issue.severity === "error");
     if (issues.length === 0 && !(await isPortFree(host, port))) {
       issues.push({ field: "--port", severity: "error", code: "port_busy", message: `Port ${port} on ${host} is already taken by another program: choose another --port.` });
     }
     if (issues.length > 0) {
       throw new AppError("validation_failed", { detail: issues.map((issue) => issue.message).join(" ") }, { details: { issues } });
     }
+  }
+
+  /** GPUs held by active instances: their profile's gpuIds, or every GPU (when the count is known) for a profile without. */
+  gpuHolders(gpuCount: number | null, exceptId?: string): GpuHolder[] {
+    const holders: GpuHolder[] = [];
+    for (const instance of this.instances.values()) {
+      if (instance.record.id === exceptId || !isActivePhase(this.phaseOf(instance))) continue;
+      const ids = instance.profile.gpuIds ?? (gpuCount === null ? [] : Array.from({ length: gpuCount }, (_, i) => i));
+      for (const gpu of ids) holders.push({ gpu, instanceId: instance.record.id, holder: `instance ${instance.record.name} (${instance.record.owner})` });
+    }
+    return holders;
   }
 
   async stop(instanceId: string): Promise<InstanceView> {
