@@ -1,4 +1,5 @@
 // Finds model folders (a folder holding config.json) under the MODELS_DIR entries and reads their size and shape.
+// Paths here come from MODELS_DIR at run time: turbopackIgnore keeps Next from tracing the whole project for them.
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { ModelInfo } from "../../lib/launch";
@@ -21,7 +22,7 @@ export async function scanModels(roots: readonly string[]): Promise<ScannedModel
 
 async function visit(root: string, folder: string, depth: number, found: ScannedModel[]): Promise<void> {
   if (found.length >= MAX_MODELS) return;
-  if (await isFile(path.join(folder, "config.json"))) {
+  if (await isFile(path.join(/*turbopackIgnore: true*/ folder, "config.json"))) {
     found.push(await readModelFolder(root, folder));
     return;
   }
@@ -34,7 +35,7 @@ async function visit(root: string, folder: string, depth: number, found: Scanned
   }
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
-    const child = path.join(folder, entry.name);
+    const child = path.join(/*turbopackIgnore: true*/ folder, entry.name);
     if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(child)))) await visit(root, child, depth + 1, found);
   }
 }
@@ -43,7 +44,7 @@ async function readModelFolder(root: string, folder: string): Promise<ScannedMod
   let configError: string | null = null;
   let config: unknown = {};
   try {
-    config = JSON.parse(await fs.readFile(path.join(folder, "config.json"), "utf8"));
+    config = JSON.parse(await fs.readFile(path.join(/*turbopackIgnore: true*/ folder, "config.json"), "utf8"));
   } catch (error) {
     configError = `config.json is not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -69,7 +70,7 @@ async function readModelFolder(root: string, folder: string): Promise<ScannedMod
 export async function inspectModelPath(modelPath: string): Promise<ModelInfo> {
   if (!path.isAbsolute(modelPath)) return { exists: false, hasConfig: false };
   if (!(await isDirectory(modelPath))) return { exists: await exists(modelPath), hasConfig: false };
-  if (!(await isFile(path.join(modelPath, "config.json")))) return { exists: true, hasConfig: false };
+  if (!(await isFile(path.join(/*turbopackIgnore: true*/ modelPath, "config.json")))) return { exists: true, hasConfig: false };
   const model = await readModelFolder(path.dirname(modelPath), modelPath);
   return {
     exists: true,
@@ -82,7 +83,7 @@ export async function inspectModelPath(modelPath: string): Promise<ModelInfo> {
 async function readIndex(folder: string): Promise<{ shards: string[]; totalSize: number | null } | null> {
   for (const name of INDEX_FILES) {
     try {
-      const index = JSON.parse(await fs.readFile(path.join(folder, name), "utf8")) as { metadata?: { total_size?: unknown }; weight_map?: Record<string, unknown> };
+      const index = JSON.parse(await fs.readFile(path.join(/*turbopackIgnore: true*/ folder, name), "utf8")) as { metadata?: { total_size?: unknown }; weight_map?: Record<string, unknown> };
       const shards = [...new Set(Object.values(index.weight_map ?? {}).filter((v): v is string => typeof v === "string"))];
       const total = index.metadata?.total_size;
       return { shards, totalSize: typeof total === "number" && total > 0 ? total : null };
@@ -103,7 +104,7 @@ async function listFiles(folder: string, depth = 0): Promise<{ name: string; siz
   }
   const files: { name: string; size: number }[] = [];
   for (const entry of entries) {
-    const full = path.join(folder, entry.name);
+    const full = path.join(/*turbopackIgnore: true*/ folder, entry.name);
     try {
       const stat = await fs.stat(full);
       if (stat.isFile()) files.push({ name: entry.name, size: stat.size });
