@@ -55,7 +55,7 @@ export function FlagForm({ profile, issues, onFlagChange, group, onGroupChange }
                 aria-selected={g === group}
                 onClick={() => onGroupChange(g)}
                 className={cn(
-                  "flex items-center gap-1.5 rounded-md px-2.5 py-1 text-sm",
+                  "flex items-center gap-1.5 rounded-md px-2 py-1 text-sm",
                   g === group ? "bg-zinc-800 text-zinc-50" : "text-zinc-400 hover:bg-zinc-900 hover:text-zinc-200",
                 )}
               >

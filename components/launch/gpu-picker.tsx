@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { GpuHolder, GpuListing } from "@/lib/launch-context";
 import type { ValidationIssue } from "@/lib/launch";
 import { cn } from "../ui/cn";
@@ -94,6 +94,11 @@ export function GpuPicker({ gpus, holders, gpuIds, issues, onChange }: GpuPicker
 /** Without nvidia-smi the console cannot list GPUs; indexes can still be typed. */
 function NoGpus({ reason, gpuIds, onChange }: { reason: string; gpuIds: number[] | null; onChange: (ids: number[] | null) => void }) {
   const [text, setText] = useState(gpuIds?.join(",") ?? "");
+  useEffect(() => {
+    // Follow a preset, a pasted command or a loaded profile; what was typed stays when it already says the same.
+    const typed = parseIds(text);
+    if (typed === undefined || JSON.stringify(typed) !== JSON.stringify(gpuIds)) setText(gpuIds?.join(",") ?? "");
+  }, [gpuIds]);
   return (
     <div className="space-y-2 rounded-md border border-dashed border-zinc-700 px-3 py-2" data-testid="no-gpus">
       <p className="text-sm text-zinc-300">{reason}</p>
@@ -107,13 +112,20 @@ function NoGpus({ reason, gpuIds, onChange }: { reason: string; gpuIds: number[]
           aria-label="GPU indexes"
           onChange={(e) => {
             setText(e.target.value);
-            const ids = e.target.value.split(",").map((s) => s.trim()).filter(Boolean);
-            if (ids.length === 0) onChange(null);
-            else if (ids.every((s) => /^\d+$/.test(s))) onChange([...new Set(ids.map(Number))]);
+            const ids = parseIds(e.target.value);
+            if (ids !== undefined) onChange(ids);
           }}
         />
         <span>comma-separated; empty leaves CUDA_VISIBLE_DEVICES unset</span>
       </label>
     </div>
   );
+}
+
+/** "0, 2" → [0, 2]; "" → null (all GPUs); undefined while the text is not a list yet. */
+function parseIds(text: string): number[] | null | undefined {
+  const parts = text.split(",").map((s) => s.trim()).filter(Boolean);
+  if (parts.length === 0) return null;
+  if (!parts.every((s) => /^\d+$/.test(s))) return undefined;
+  return [...new Set(parts.map(Number))];
 }

@@ -53,6 +53,7 @@ export function ModelField({ modelPath, models, modelsDirs, modelInfo, issues, o
                 <button
                   type="button"
                   onClick={() => onChange(model.path)}
+                  title={model.path}
                   className={cn("block w-full px-3 py-2 text-left hover:bg-zinc-800/60", model.path === modelPath && "bg-sky-950/40")}
                 >
                   <span className="flex items-baseline gap-2">
