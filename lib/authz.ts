@@ -25,3 +25,5 @@ export const canLaunchInstance = (actor: Actor): boolean => canOperate(actor);
 export const canControlInstance = (actor: Actor, instance: InstanceRef): boolean =>
   actor.role === "admin" || (actor.role === "operator" && instance.owner === actor.id);
 export const canUsePlayground = (_actor: Actor, _instance: InstanceRef): boolean => true;
+export const canViewProfiles = (actor: Actor): boolean => actor.role !== "demo";
+export const canManageProfiles = (actor: Actor): boolean => canOperate(actor);

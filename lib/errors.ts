@@ -5,6 +5,7 @@ export const ERROR_TABLE = {
   bad_request: { status: 400, message: (p: Params) => `The request is not valid: ${p.detail ?? "check its fields"}.` },
   validation_failed: { status: 422, message: (p: Params) => `The launch settings need changes: ${p.detail ?? ""}` },
   forbidden: { status: 403, message: () => "You are not allowed to do that." },
+  profile_not_found: { status: 404, message: (p: Params) => `No saved launch profile ${p.id ?? ""} exists; it may have been deleted.` },
   instance_not_found: { status: 404, message: (p: Params) => `No instance ${p.id ?? ""} exists on this console.` },
   instance_not_running: {
     status: 409,

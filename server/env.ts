@@ -15,6 +15,7 @@ const envSchema = z.object({
   STOP_GRACE_S: optional(z.coerce.number().positive()),
   LOG_REPLAY_BYTES: optional(z.coerce.number().int().positive()),
   RUN_LOG_RETENTION: optional(z.coerce.number().int().min(1)),
+  MODELS_DIR: optional(z.string()),
   NODE_ENV: optional(z.string()),
 });
 
@@ -30,6 +31,8 @@ export interface ConsoleEnv {
   stopGraceMs: number;
   replayBytes: number;
   runLogRetention: number;
+  /** Folders scanned for models (MODELS_DIR, colon-separated like PATH). */
+  modelsDirs: string[];
 }
 
 /** Parses the environment once at start; a bad value stops the console with a sentence naming the variable. */
@@ -53,5 +56,13 @@ export function parseEnv(source: NodeJS.ProcessEnv, projectRoot: string): Consol
     stopGraceMs: (env.STOP_GRACE_S ?? 20) * 1000,
     replayBytes: env.LOG_REPLAY_BYTES ?? 2 * 1024 * 1024,
     runLogRetention: env.RUN_LOG_RETENTION ?? 20,
+    modelsDirs: parsePathList(env.MODELS_DIR, projectRoot),
   };
+}
+
+/** "a:b::c" → absolute, distinct folders; empty entries are skipped. */
+export function parsePathList(value: string | undefined, projectRoot: string): string[] {
+  if (!value) return [];
+  const dirs = value.split(":").map((entry) => entry.trim()).filter((entry) => entry !== "").map((entry) => path.resolve(projectRoot, entry));
+  return [...new Set(dirs)];
 }

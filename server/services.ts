@@ -4,6 +4,8 @@ import { DEFAULT_SUPERVISION } from "../lib/supervision";
 import { createDb, type Db } from "./db/client";
 import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
+import { listGpus } from "./gpus/list-gpus";
+import { inspectModelPath, scanModels } from "./models/scan-models";
 import { sendChat } from "./playground/chat";
 import { detectSglangRuntime, type SglangRuntime } from "./supervisor/sglang-runtime";
 import { Supervisor } from "./supervisor/supervisor";
@@ -17,6 +19,10 @@ export interface Services {
   /** Who is asking. Accounts come later; until then every request is the local administrator. */
   actorFor: (headers: Headers | Record<string, string | string[] | undefined>) => Promise<Actor>;
   sendChat: typeof sendChat;
+  /** The box's GPUs (one nvidia-smi query) and the models under MODELS_DIR, for the launch page. */
+  listGpus: typeof listGpus;
+  scanModels: () => ReturnType<typeof scanModels>;
+  inspectModelPath: typeof inspectModelPath;
 }
 
 export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (message: string) => void): Promise<Services> {
@@ -38,7 +44,19 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     runLogRetention: env.runLogRetention,
     defaultSupervision: { ...DEFAULT_SUPERVISION, readyTimeoutS: env.readyTimeoutMs / 1000 },
     log,
+    listGpus,
+    inspectModelPath,
   });
   await supervisor.load();
-  return { env, runtime, db, supervisor, actorFor: async () => LOCAL_ADMIN, sendChat };
+  return {
+    env,
+    runtime,
+    db,
+    supervisor,
+    actorFor: async () => LOCAL_ADMIN,
+    sendChat,
+    listGpus,
+    scanModels: () => scanModels(env.modelsDirs),
+    inspectModelPath,
+  };
 }

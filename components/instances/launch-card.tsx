@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { buildLaunchArgv, buildLaunchEnv, formatShellCommand, type LaunchProfile } from "@/lib/launch";
@@ -57,6 +58,9 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
       <div className="flex items-center gap-3">
         <CardTitle>Launch {preset.name}</CardTitle>
         {simulated && <SimulatedBadge />}
+        <Link href="/launch" className="ml-auto text-sm text-sky-400 hover:text-sky-300">
+          Every flag, GPUs, profiles: New deployment →
+        </Link>
       </div>
       {simulated && <p className="text-sm text-fuchsia-300/80">{runtimeReason}</p>}
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">

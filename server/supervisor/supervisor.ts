@@ -5,7 +5,17 @@ import path from "node:path";
 import { AppError } from "../../lib/errors";
 import { isActivePhase, type InstancePhase } from "../../lib/instance-phase";
 import type { InstanceView, RunSummary } from "../../lib/instance-view";
-import { buildLaunchArgv, buildLaunchEnv, formatShellCommand, launchProfileSchema, resolveHostPort, validateProfile, type LaunchProfile } from "../../lib/launch";
+import {
+  buildLaunchArgv,
+  buildLaunchEnv,
+  formatShellCommand,
+  launchProfileSchema,
+  resolveHostPort,
+  validateProfile,
+  type LaunchProfile,
+  type ModelInfo,
+} from "../../lib/launch";
+import type { GpuHolder, GpuListing } from "../../lib/launch-context";
 import { restartDelayS, supervisionSchema, type Supervision } from "../../lib/supervision";
 import type { Db } from "../db/client";
 import { createInstance, listInstances, type InstanceRecord } from "../db/instances";
@@ -30,6 +40,10 @@ export interface SupervisorOptions {
   runLogRetention: number;
   defaultSupervision: Supervision;
   log: (message: string) => void;
+  /** The box's GPUs, for launch validation; unknown (no check) when absent or when none is found. */
+  listGpus?: () => Promise<GpuListing>;
+  /** What a local model path holds, for launch validation. */
+  inspectModelPath?: (modelPath: string) => Promise<ModelInfo>;
 }
 
 interface ManagedInstance {
@@ -172,12 +186,33 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
 
   private async checkLaunchable(profile: LaunchProfile, host: string, port: number, exceptId?: string): Promise<void> {
     const active = this.activeHolders(exceptId);
-    const issues = validateProfile(profile, { gpuCount: null, portsInUse: portHolders(active) }).filter((issue) => issue.severity === "error");
-    for (const message of gpuConflicts(profile, active)) issues.push({ field: "gpuIds", severity: "error", code: "gpu_busy", message });
+    const listing = this.options.listGpus ? await this.options.listGpus() : null;
+    // No nvidia-smi answer means "unknown", not "zero": the simulator runs on boxes without GPUs.
+    const gpus = listing?.ok ? listing.gpus : null;
+    const modelInfo = path.isAbsolute(profile.modelPath) && this.options.inspectModelPath ? await this.options.inspectModelPath(profile.modelPath) : undefined;
+    const issues = validateProfile(profile, {
+      gpuCount: gpus?.length ?? null,
+      ...(gpus ? { gpuMemoryMiB: gpus.map((gpu) => gpu.memoryTotalMiB), busyGpus: this.gpuHolders(gpus.length, exceptId) } : {}),
+      portsInUse: portHolders(active),
+      ...(modelInfo ? { modelInfo } : {}),
+    }).filter((issue) => issue.severity === "error");
+    // With the GPU count unknown, the validator cannot expand "all GPUs": check sharing here instead.
+    if (!gpus) for (const message of gpuConflicts(profile, active)) issues.push({ field: "gpuIds", severity: "error", code: "gpu_busy", message });
     if (issues.length === 0 && !(await isPortFree(host, port))) {
       issues.push({ field: "--port", severity: "error", code: "port_busy", message: `Port ${port} on ${host} is already taken by another program: choose another --port.` });
     }
     if (issues.length > 0) throw new AppError("validation_failed", { detail: issues.map((issue) => issue.message).join(" ") }, { details: { issues } });
+  }
+
+  /** GPUs held by active instances: their profile's gpuIds, or every GPU (when the count is known) for a profile without. */
+  gpuHolders(gpuCount: number | null, exceptId?: string): GpuHolder[] {
+    const holders: GpuHolder[] = [];
+    for (const instance of this.instances.values()) {
+      if (instance.record.id === exceptId || !isActivePhase(this.phaseOf(instance))) continue;
+      const ids = instance.profile.gpuIds ?? (gpuCount === null ? [] : Array.from({ length: gpuCount }, (_, i) => i));
+      for (const gpu of ids) holders.push({ gpu, instanceId: instance.record.id, holder: `instance ${instance.record.name} (owner ${instance.record.owner})` });
+    }
+    return holders;
   }
 
   async stop(instanceId: string): Promise<InstanceView> {

@@ -3,7 +3,9 @@ import {
   canControlInstance,
   canLaunchInstance,
   canListInstances,
+  canManageProfiles,
   canUsePlayground,
+  canViewProfiles,
   canViewLogs,
   type Actor,
   type Role,
@@ -33,6 +35,23 @@ describe("authorisation", () => {
         canViewLogs(a, theirs),
         canUsePlayground(a, theirs),
       ]).toEqual(expected);
+    });
+  }
+});
+
+// role → [view saved launch profiles, create/edit/delete/import them]
+const PROFILE_TABLE: Record<Role, [boolean, boolean]> = {
+  admin: [true, true],
+  operator: [true, true],
+  viewer: [true, false],
+  demo: [false, false],
+};
+
+describe("authorisation of launch profiles", () => {
+  for (const [role, expected] of Object.entries(PROFILE_TABLE) as [Role, (typeof PROFILE_TABLE)[Role]][]) {
+    it(`lets a ${role} ${expected[1] ? "view and manage" : expected[0] ? "only view" : "neither view nor manage"} launch profiles`, () => {
+      const a = actor(role);
+      expect([canViewProfiles(a), canManageProfiles(a)]).toEqual(expected);
     });
   }
 });

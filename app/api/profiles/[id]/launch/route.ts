@@ -1,0 +1,15 @@
+import { canLaunchInstance } from "@/lib/authz";
+import { findLaunchProfileOrThrow } from "@/server/db/launch-profiles";
+import { apiRoute } from "../../../_lib/api-route";
+
+export const dynamic = "force-dynamic";
+
+// One-click launch of a saved profile; the supervisor validates it against the box as for any launch.
+export const POST = apiRoute<undefined, { id: string }>({
+  allow: (actor) => canLaunchInstance(actor),
+  handler: async ({ params, services, actor }) => {
+    const { profile } = await findLaunchProfileOrThrow(services.db, { id: params.id });
+    return { instance: await services.supervisor.launch({ profile }, actor.id) };
+  },
+  status: 201,
+});

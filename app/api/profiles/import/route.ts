@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { canManageProfiles } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { PROFILE_IMPORT_MAX_CHARS, parseProfileImport } from "@/lib/launch-profiles";
+import { importLaunchProfiles } from "@/server/db/launch-profiles";
+import { apiRoute } from "../../_lib/api-route";
+
+export const dynamic = "force-dynamic";
+
+// The file's text is sent as is, so that "not JSON" and "not profiles" get sentences about the file.
+export const POST = apiRoute({
+  body: z.object({ text: z.string().max(PROFILE_IMPORT_MAX_CHARS, "the file is too large for a profile export") }),
+  allow: (actor) => canManageProfiles(actor),
+  handler: async ({ body, services }) => {
+    const parsed = parseProfileImport(body.text);
+    if (!parsed.ok) throw new AppError("bad_request", { detail: parsed.error });
+    return { profiles: await importLaunchProfiles(services.db, { profiles: parsed.profiles }) };
+  },
+  status: 201,
+});

@@ -1,0 +1,16 @@
+import { cva } from "class-variance-authority";
+import { cn } from "./cn";
+
+const issueVariants = cva("text-xs leading-snug", {
+  variants: { severity: { error: "text-red-300", warning: "text-amber-300" } },
+});
+
+/** One validation message: an error blocks the action, a warning does not. */
+export function IssueText({ severity, children, className }: { severity: "error" | "warning"; children: React.ReactNode; className?: string }) {
+  return (
+    <p className={cn(issueVariants({ severity }), className)} data-testid="field-issue" data-severity={severity}>
+      <span className="font-semibold">{severity === "error" ? "Error: " : "Warning: "}</span>
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,35 @@
+// The box as the launch page sees it: GPUs, who holds them, ports in use, models, the SGLang runtime.
+import type { ScannedModel } from "./models/scanned-model";
+
+export interface GpuInfo {
+  /** Physical index, as nvidia-smi prints it (it ignores CUDA_VISIBLE_DEVICES). */
+  index: number;
+  name: string;
+  memoryTotalMiB: number;
+  memoryUsedMiB: number;
+}
+
+export type GpuListing = { ok: true; gpus: GpuInfo[] } | { ok: false; gpus: []; reason: string };
+
+/** An active instance that holds a GPU (its profile's gpuIds, or every GPU when it has none). */
+export interface GpuHolder {
+  gpu: number;
+  instanceId: string;
+  holder: string;
+}
+
+/** Ports of active instances (a new one must not take them). */
+export interface PortHolder {
+  port: number;
+  holder: string;
+}
+
+/** What the launch page needs to know about the box, refreshed through GET /api/launch/context. */
+export interface LaunchContextView {
+  gpus: GpuListing;
+  gpuHolders: GpuHolder[];
+  portsInUse: PortHolder[];
+  models: ScannedModel[];
+  modelsDirs: string[];
+  runtime: { python: string; simulated: boolean; reason: string };
+}

@@ -1,0 +1,114 @@
+// Pure helpers of the launch form: flag search, text fields to profile values and back, issues per field.
+import {
+  FLAG_CATALOGUE,
+  ENV_KEY_PATTERN,
+  quoteShellArg,
+  sortFlags,
+  splitShellWords,
+  valueFromText,
+  type FlagSpec,
+  type LaunchFlagValue,
+  type LaunchProfile,
+  type ValidationIssue,
+} from "./launch";
+
+/** Flags whose name, alias, help or group holds every word of the query (case-insensitive). */
+export function searchFlags(query: string): FlagSpec[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean).map((w) => w.replace(/^-+/, ""));
+  if (words.length === 0) return [];
+  return FLAG_CATALOGUE.filter((spec) => {
+    const haystack = [spec.name, ...spec.aliases, spec.dest, spec.help, spec.group].join(" ").toLowerCase();
+    return words.every((word) => haystack.includes(word) || haystack.includes(word.replace(/_/g, "-")));
+  });
+}
+
+/** The text an input shows for a stored value. */
+export function flagValueText(value: LaunchFlagValue | undefined): string {
+  return value === undefined || typeof value === "boolean" ? "" : String(value);
+}
+
+/** The profile with one flag set, or removed when `value` is undefined (SGLang's default then applies). */
+export function withFlag(profile: LaunchProfile, name: string, value: LaunchFlagValue | undefined): LaunchProfile {
+  const flags = { ...profile.flags };
+  if (value === undefined || value === false) delete flags[name];
+  else flags[name] = value;
+  return { ...profile, flags: sortFlags(flags) };
+}
+
+/** What typing `text` into a flag's field stores: unset when empty, numbers for numeric text, the text otherwise. */
+export function flagValueFromInput(spec: FlagSpec, text: string): LaunchFlagValue | undefined {
+  if (text.trim() === "") return undefined;
+  return valueFromText(spec, text.trim());
+}
+
+/** Extra arguments as typed (shell words, several lines allowed) → argv; operators and expansions are refused. */
+export function parseExtraArgsText(text: string): { args: string[]; errors: string[] } {
+  const lexed = splitShellWords(text);
+  const errors = [...lexed.errors];
+  if (lexed.operators.length > 0) errors.push(`Remove ${[...new Set(lexed.operators)].join(" ")}: extra arguments are words for SGLang, no shell runs them.`);
+  if (lexed.hasExpansion) errors.push("$ and ` are kept literally: no shell expands them.");
+  return { args: lexed.commands.flat(), errors };
+}
+
+export function formatExtraArgs(args: readonly string[]): string {
+  return args.map(quoteShellArg).join(" ");
+}
+
+/** "NAME=value" lines → variables; blank lines and # comments are skipped. */
+export function parseEnvText(text: string): { env: Record<string, string>; errors: string[] } {
+  const env: Record<string, string> = {};
+  const errors: string[] = [];
+  for (const [i, raw] of text.split("\n").entries()) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    const key = eq > 0 ? line.slice(0, eq) : "";
+    if (!ENV_KEY_PATTERN.test(key)) {
+      errors.push(`Line ${i + 1}: write NAME=value with an upper-case NAME (A-Z, 0-9, _).`);
+      continue;
+    }
+    if (key === "CUDA_VISIBLE_DEVICES") {
+      errors.push(`Line ${i + 1}: select the GPUs above instead of setting CUDA_VISIBLE_DEVICES.`);
+      continue;
+    }
+    env[key] = line.slice(eq + 1);
+  }
+  return { env, errors };
+}
+
+export function formatEnvText(env: Record<string, string>): string {
+  return Object.entries(env).map(([key, value]) => `${key}=${value}`).join("\n");
+}
+
+/** Issues keyed by field (a canonical flag name, "modelPath", "gpuIds", "extraArgs", "env"), errors first. */
+export function issuesByField(issues: readonly ValidationIssue[]): Map<string, ValidationIssue[]> {
+  const map = new Map<string, ValidationIssue[]>();
+  const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  for (const issue of sorted) map.set(issue.field, [...(map.get(issue.field) ?? []), issue]);
+  return map;
+}
+
+/** Issues of one catalogue group's flags. */
+export function countIssues(issues: readonly ValidationIssue[], names: ReadonlySet<string>): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const issue of issues) {
+    if (!names.has(issue.field)) continue;
+    if (issue.severity === "error") errors += 1;
+    else warnings += 1;
+  }
+  return { errors, warnings };
+}
+
+/** The same issue reported by browser and server once. */
+export function mergeIssues(...lists: readonly (readonly ValidationIssue[])[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  const merged: ValidationIssue[] = [];
+  for (const issue of lists.flat()) {
+    const key = `${issue.field}\u0000${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merged.push(issue);
+  }
+  return merged;
+}

@@ -1,0 +1,39 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT, startConsole, type RunningConsole } from "../support/console-process";
+import { launchBrowser } from "./browser";
+import { LaunchPage } from "./pages/launch-page";
+
+const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
+let consoleProcess: RunningConsole;
+let browser: Browser;
+
+beforeAll(async () => {
+  // PATH without nvidia-smi: a box with no NVIDIA GPU (or no driver).
+  [consoleProcess, browser] = await Promise.all([startConsole({ env: { PATH: path.dirname(process.execPath) + ":/usr/bin:/bin" } }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await consoleProcess?.stop();
+});
+
+describe("the launch configurator on a box without GPUs", () => {
+  it("says no NVIDIA GPU was found, lets Auto decline, and keeps a pasted unknown flag in extra arguments with a warning", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const launchPage = new LaunchPage(page, consoleProcess.url);
+    await launchPage.open();
+    expect(await page.getByTestId("no-gpus").innerText()).toContain("No NVIDIA GPU found");
+    expect(await page.getByTestId("auto-reason").innerText()).toContain("Auto cannot choose: pick a preset.");
+    expect(await page.getByTestId("presets").getByRole("button").first().isDisabled()).toBe(true);
+
+    await launchPage.pasteCommand("CUDA_VISIBLE_DEVICES=1 python3 -m sglang.launch_server --model-path zai-org/GLM-4.7-Flash --enable-fancy-thing 3 --port 31234");
+    expect(await page.locator("#extra-args").inputValue()).toBe("--enable-fancy-thing 3");
+    expect(await page.getByTestId("paste-note").innerText()).toContain("unknown flags kept in extra arguments: --enable-fancy-thing");
+    expect(await page.locator('[data-field="extraArgs"]').getByTestId("field-issue").first().innerText()).toContain("--enable-fancy-thing is not in the console's catalogue");
+    expect(await page.getByLabel("GPU indexes").inputValue()).toBe("1");
+    expect(await launchPage.command()).toContain("CUDA_VISIBLE_DEVICES=1 python3 -m sglang.launch_server");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "launch-no-gpu.png"), fullPage: true });
+  });
+});

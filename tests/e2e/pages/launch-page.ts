@@ -1,0 +1,85 @@
+import type { Locator, Page } from "playwright-core";
+
+/** The New deployment page. Flags are reached through the search box, whatever group they are in. */
+export class LaunchPage {
+  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/launch`);
+    await this.page.getByRole("heading", { name: "New deployment" }).waitFor();
+  }
+
+  autoPresetText(): Promise<string> {
+    return this.page.getByTestId("presets").getByRole("button").first().innerText();
+  }
+
+  gpuCards(): Locator {
+    return this.page.locator("[data-gpu]");
+  }
+
+  async pasteCommand(command: string): Promise<void> {
+    await this.page.getByRole("button", { name: "Paste a command" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Paste a command" });
+    await dialog.getByLabel("Command").fill(command);
+    await dialog.getByRole("button", { name: "Fill the form" }).click();
+    await dialog.waitFor({ state: "hidden" });
+  }
+
+  modelPath(): Promise<string> {
+    return this.page.locator("#model-path").inputValue();
+  }
+
+  private async field(flag: string): Promise<Locator> {
+    await this.page.getByLabel("Search flags").fill(flag);
+    return this.page.locator(`[data-flag="${flag}"]`);
+  }
+
+  /** The value a flag's control shows ("" when unset; "on"/"off" for switches). */
+  async flagValue(flag: string): Promise<string> {
+    const row = await this.field(flag);
+    const control = row.locator("input, select").first();
+    if ((await control.getAttribute("type")) === "checkbox") return (await control.isChecked()) ? "on" : "off";
+    return control.inputValue();
+  }
+
+  async setFlag(flag: string, value: string): Promise<void> {
+    const row = await this.field(flag);
+    const control = row.locator("input, select").first();
+    if ((await control.evaluate((el) => el.tagName)) === "SELECT") await control.selectOption(value);
+    else await control.fill(value);
+  }
+
+  /** Messages shown next to a flag's field. */
+  async flagMessages(flag: string): Promise<string[]> {
+    const row = await this.field(flag);
+    return row.getByTestId("field-issue").allInnerTexts();
+  }
+
+  async clearSearch(): Promise<void> {
+    await this.page.getByLabel("Search flags").fill("");
+  }
+
+  command(): Promise<string> {
+    return this.page.getByTestId("launch-command").innerText();
+  }
+
+  launchButton(): Locator {
+    return this.page.getByRole("button", { name: "Launch", exact: true });
+  }
+
+  async saveProfile(): Promise<void> {
+    await this.page.getByRole("button", { name: /^Save (profile|changes)$/ }).click();
+    await this.page.getByRole("status").filter({ hasText: /^Saved "/ }).waitFor();
+  }
+
+  savedProfile(name: string): Locator {
+    return this.page.locator(`[data-profile="${name}"]`);
+  }
+
+  /** Launches a saved profile with its one-click button; resolves with the new instance's id. */
+  async launchSaved(name: string): Promise<string> {
+    await this.savedProfile(name).getByRole("button", { name: "Launch" }).click();
+    await this.page.waitForURL(/\/instances\/[0-9a-f-]+$/);
+    return this.page.url().split("/").pop()!;
+  }
+}
