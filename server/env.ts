@@ -14,6 +14,7 @@ const envSchema = z.object({
   READY_TIMEOUT_S: optional(z.coerce.number().positive()),
   STOP_GRACE_S: optional(z.coerce.number().positive()),
   LOG_REPLAY_BYTES: optional(z.coerce.number().int().positive()),
+  DIAGNOSE_MAX_MB: optional(z.coerce.number().positive()),
   NODE_ENV: optional(z.string()),
 });
 
@@ -28,6 +29,8 @@ export interface ConsoleEnv {
   readyTimeoutMs: number;
   stopGraceMs: number;
   replayBytes: number;
+  /** The largest log POST /api/diagnose accepts. */
+  diagnoseMaxBytes: number;
 }
 
 /** Parses the environment once at start; a bad value stops the console with a sentence naming the variable. */
@@ -50,5 +53,6 @@ export function parseEnv(source: NodeJS.ProcessEnv, projectRoot: string): Consol
     readyTimeoutMs: (env.READY_TIMEOUT_S ?? 1800) * 1000,
     stopGraceMs: (env.STOP_GRACE_S ?? 20) * 1000,
     replayBytes: env.LOG_REPLAY_BYTES ?? 2 * 1024 * 1024,
+    diagnoseMaxBytes: Math.floor((env.DIAGNOSE_MAX_MB ?? 100) * 1024 * 1024),
   };
 }
