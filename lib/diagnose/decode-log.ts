@@ -9,11 +9,16 @@ export interface LogTextDecoder {
   end(): string;
 }
 
+/** The part of TextDecoder used here (the server's TypeScript has no DOM types). */
+interface Decoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
 export function createLogTextDecoder(): LogTextDecoder {
-  let decoder: TextDecoder | null = null;
+  let decoder: Decoder | null = null;
   let head = new Uint8Array(0);
 
-  const pick = (first: Uint8Array): TextDecoder => {
+  const pick = (first: Uint8Array): Decoder => {
     if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder("utf-16le");
     if (first[0] === 0xfe && first[1] === 0xff) {
       try {
