@@ -35,7 +35,7 @@ export function AdvicePanel({ advice, facts }: { advice: Advice[]; facts: RunFac
           <li key={i} className="flex gap-3 text-sm">
             <input
               type="checkbox"
-              className="mt-1 accent-sky-500"
+              className="mt-1 accent-sky-500 disabled:opacity-30"
               aria-label={`Apply: ${a.text}`}
               checked={chosen[i] ?? false}
               disabled={!applicable[i]}

@@ -42,7 +42,8 @@ describe("diagnosing a log in the browser", () => {
     expect(advice).toContain("--mem-fraction-static");
     expect(advice).toContain("INCREASE side");
 
-    const keyLine = text.split("\n").findIndex((l) => l.includes("Not enough memory. Please try to increase --mem-fraction-static")) + 1;
+    // A textarea turns every CR into a line break, so the pasted log's lines are numbered on that text.
+    const keyLine = text.replace(/\r\n?/g, "\n").split("\n").findIndex((l) => l.includes("Not enough memory. Please try to increase --mem-fraction-static")) + 1;
     expect(await diagnosePage.visibleMarkedLines()).toContain(keyLine);
     expect(await diagnosePage.rowTextAtMark(keyLine)).toContain("Not enough memory");
 

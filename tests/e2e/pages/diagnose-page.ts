@@ -14,7 +14,7 @@ export class DiagnosePage {
   }
 
   async upload(file: string): Promise<void> {
-    await this.page.getByLabel("Log file").setInputFiles(file);
+    await this.page.getByLabel("Log file", { exact: true }).setInputFiles(file);
   }
 
   async waitForDiagnosis(timeoutMs = 30_000): Promise<void> {
