@@ -22,6 +22,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/launch" className="text-sm text-zinc-400 hover:text-zinc-100">
               New deployment
             </Link>
+            <Link href="/diagnose" className="text-sm text-zinc-400 hover:text-zinc-100">
+              Diagnose
+            </Link>
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

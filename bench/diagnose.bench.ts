@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { diagnoseBytes } from "../lib/diagnose";
 import { createLogDiagnoser } from "../lib/sglang-log";
 
 const TARGET_MB = Number(process.env.BENCH_MB ?? 100);
@@ -145,17 +146,32 @@ async function main(): Promise<void> {
       diagnoser.snapshot(); // the supervisor calls it after each chunk
     });
     const d = diagnoser.end();
+    // The path of POST /api/diagnose and the CLI: raw bytes, streaming UTF-8 decoding, then the diagnoser.
+    (globalThis as { gc?: () => void }).gc?.();
+    const rssBytes0 = process.memoryUsage().rss;
+    let peakBytes = rssBytes0;
+    let chunks = 0;
+    const tb = process.hrtime.bigint();
+    async function* bytesOf(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+        if ((chunks++ & 7) === 0) peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
+        yield chunk as Buffer;
+      }
+    }
+    const viaBytes = await diagnoseBytes(bytesOf());
+    const bytesRun: RunResult = { seconds: Number(process.hrtime.bigint() - tb) / 1e9, peakRssGrowthMb: (Math.max(peakBytes, process.memoryUsage().rss) - rssBytes0) / (1024 * 1024) };
 
     const row = (name: string, r: RunResult) =>
       `${name.padEnd(10)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(1).padStart(7)} MB/s  peak RSS growth ${r.peakRssGrowthMb.toFixed(1).padStart(6)} MB`;
     console.log(row("baseline", base));
     console.log(row("diagnoser", diag));
+    console.log(row("bytes", bytesRun) + "  (decode + diagnose, as the API and CLI do)");
     console.log(`ratio diagnoser/baseline: ${(diag.seconds / base.seconds).toFixed(2)}x  (${total} chars read in baseline)`);
     console.log(`result: outcome=${d.outcome} phase=${d.phase} cause=${d.cause} keyLines=${JSON.stringify(d.keyLines)} failedRank=${d.failedRank} lines=${d.linesSeen}`);
     const okTime = diag.seconds <= 3;
     const okMem = diag.peakRssGrowthMb <= 100;
     console.log(`targets: time <= 3 s ${okTime ? "met" : "MISSED"}; RSS growth <= 100 MB ${okMem ? "met" : "MISSED"}`);
-    if (d.outcome !== "crashed_while_serving" || d.cause !== "oom_serving") {
+    if (d.outcome !== "crashed_while_serving" || d.cause !== "oom_serving" || viaBytes.diagnosis.cause !== d.cause) {
       console.log("unexpected diagnosis for the bench log");
       process.exitCode = 1;
     }

@@ -27,3 +27,6 @@ export const canControlInstance = (actor: Actor, instance: InstanceRef): boolean
 export const canUsePlayground = (_actor: Actor, _instance: InstanceRef): boolean => true;
 export const canViewProfiles = (actor: Actor): boolean => actor.role !== "demo";
 export const canManageProfiles = (actor: Actor): boolean => canOperate(actor);
+// Diagnosing a log someone brings reveals nothing of this box, so every role may; a run's own log is
+// still fetched through canViewLogs.
+export const canDiagnose = (_actor: Actor): boolean => true;

@@ -25,10 +25,20 @@ export const ERROR_TABLE = {
     status: 503,
     message: () => "The console's services are not running: start the console with `npm start` (or `npm run dev`), not `next start`.",
   },
+  log_empty: { status: 400, message: () => "The log is empty: paste a log or choose a non-empty file." },
+  payload_too_large: {
+    status: 413,
+    message: (p: Params) =>
+      `The log is larger than this console accepts (${p.limit ?? "its limit"}): diagnose it with \`npm run diagnose -- FILE\`, send only its last part, or raise DIAGNOSE_MAX_MB.`,
+  },
+  unsupported_media_type: {
+    status: 415,
+    message: (p: Params) => `Send the log as text/plain or as a multipart/form-data upload with a field named "file", not ${p.detail ?? "this type"}.`,
+  },
   internal: { status: 500, message: () => "Something went wrong inside the console; its log has the details." },
 } as const satisfies Record<string, { status: number; message: (p: Params) => string }>;
 
-type Params = Partial<Record<"detail" | "id" | "name" | "phase" | "address", string>>;
+type Params = Partial<Record<"detail" | "id" | "name" | "phase" | "address" | "limit", string>>;
 export type ErrorCode = keyof typeof ERROR_TABLE;
 
 // Next bundles lib/ into its own module graph too, so `instanceof` fails for errors thrown by the

@@ -6,7 +6,8 @@
  * Exit 0 whenever the input could be read; 2 with one sentence on stderr when it could not.
  */
 import fs from "node:fs";
-import { createLogDiagnoser, PHASE_TITLES, type LogDiagnosis } from "../lib/sglang-log";
+import { diagnoseBytes, toDiagnosisJson } from "../lib/diagnose";
+import { PHASE_TITLES, type LogDiagnosis } from "../lib/sglang-log";
 
 interface CliArgs {
   json: boolean;
@@ -35,29 +36,43 @@ function parseArgs(argv: string[]): CliArgs | string {
 
 const USAGE = "usage: diagnose [--json] [--max-key-lines N] FILE|-";
 
+/** Throws a one-sentence error when `file` cannot be read as a log. */
+function checkReadable(file: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    throw new Error(readError(file, e));
+  }
+  if (st.isDirectory()) throw new Error(`Cannot read ${file}: it is a directory, not a log file.`);
+}
+
+function readError(file: string, e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.message?.startsWith("Cannot read")) return err.message;
+  if (err.code === "ENOENT") return `Cannot read ${file}: no such file.`;
+  if (err.code === "EACCES") return `Cannot read ${file}: permission denied.`;
+  return `Cannot read ${file}: ${err.message ?? String(e)}.`;
+}
+
+/** The log's bytes as a stream (standard input for `-`); decoding is the shared one of lib/diagnose. */
+function openBytes(file: string): AsyncIterable<Uint8Array> {
+  if (file === "-") return process.stdin;
+  checkReadable(file);
+  return fs.createReadStream(file, { highWaterMark: 1 << 20 });
+}
+
 function readInto(file: string, onChunk: (s: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    let stream: NodeJS.ReadableStream;
-    if (file === "-") {
-      process.stdin.setEncoding("utf8");
-      stream = process.stdin;
-    } else {
-      let st: fs.Stats;
-      try {
-        st = fs.statSync(file);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        reject(new Error(code === "ENOENT" ? `Cannot read ${file}: no such file.` : code === "EACCES" ? `Cannot read ${file}: permission denied.` : `Cannot read ${file}: ${(e as Error).message}.`));
-        return;
-      }
-      if (st.isDirectory()) {
-        reject(new Error(`Cannot read ${file}: it is a directory, not a log file.`));
-        return;
-      }
-      stream = fs.createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
+    try {
+      checkReadable(file);
+    } catch (e) {
+      reject(e);
+      return;
     }
+    const stream = fs.createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
     stream.on("data", (chunk: string | Buffer) => onChunk(typeof chunk === "string" ? chunk : chunk.toString("utf8")));
-    stream.on("error", (e: NodeJS.ErrnoException) => reject(new Error(`Cannot read ${file}: ${e.code === "EACCES" ? "permission denied" : e.message}.`)));
+    stream.on("error", (e: NodeJS.ErrnoException) => reject(new Error(readError(file, e))));
     stream.on("end", () => resolve());
   });
 }
@@ -118,16 +133,15 @@ async function main(): Promise<number> {
     return 2;
   }
   const file = args.file ?? "-";
-  const diagnoser = createLogDiagnoser({ maxKeyLines: args.maxKeyLines });
+  let d: LogDiagnosis;
   try {
-    await readInto(file, (s) => diagnoser.push(s));
+    d = (await diagnoseBytes(openBytes(file), { maxKeyLines: args.maxKeyLines })).diagnosis;
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n`);
+    process.stderr.write(`${readError(file, e)}\n`);
     return 2;
   }
-  const d = diagnoser.end();
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ outcome: d.outcome, phase: d.phase, cause: d.cause, keyLines: d.keyLines, advice: d.advice, causeTitle: d.causeTitle, keyLineText: d.keyLineText, failedRank: d.failedRank, readyLineSeen: d.readyLineSeen, looksLikeSglang: d.looksLikeSglang, progress: d.progress, facts: d.facts, linesSeen: d.linesSeen })}\n`);
+    process.stdout.write(`${JSON.stringify(toDiagnosisJson(d))}\n`);
     return 0;
   }
   // Second pass for the text of the key lines (files only; stdin cannot be re-read).

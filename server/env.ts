@@ -16,6 +16,7 @@ const envSchema = z.object({
   LOG_REPLAY_BYTES: optional(z.coerce.number().int().positive()),
   RUN_LOG_RETENTION: optional(z.coerce.number().int().min(1)),
   MODELS_DIR: optional(z.string()),
+  DIAGNOSE_MAX_MB: optional(z.coerce.number().positive()),
   NODE_ENV: optional(z.string()),
 });
 
@@ -33,6 +34,8 @@ export interface ConsoleEnv {
   runLogRetention: number;
   /** Folders scanned for models (MODELS_DIR, colon-separated like PATH). */
   modelsDirs: string[];
+  /** The largest log POST /api/diagnose accepts. */
+  diagnoseMaxBytes: number;
 }
 
 /** Parses the environment once at start; a bad value stops the console with a sentence naming the variable. */
@@ -57,6 +60,7 @@ export function parseEnv(source: NodeJS.ProcessEnv, projectRoot: string): Consol
     replayBytes: env.LOG_REPLAY_BYTES ?? 2 * 1024 * 1024,
     runLogRetention: env.RUN_LOG_RETENTION ?? 20,
     modelsDirs: parsePathList(env.MODELS_DIR, projectRoot),
+    diagnoseMaxBytes: Math.floor((env.DIAGNOSE_MAX_MB ?? 100) * 1024 * 1024),
   };
 }
 

@@ -6,16 +6,16 @@ import type { InstanceView } from "@/lib/instance-view";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { ChatBox } from "./chat-box";
-import { LogTerminal } from "./log-terminal";
+import { LogTerminal, type LogTerminalHandle } from "./log-terminal";
 import { PhaseBadge, SimulatedBadge } from "./phase-badge";
 import { RestartBanner } from "./restart-banner";
 import { RunHistory } from "./run-history";
 import { StageTimeline } from "./stage-timeline";
 import { RunOutcome } from "./run-outcome";
-import { useInstanceStream, type TerminalSink } from "./use-instance-stream";
+import { useInstanceStream } from "./use-instance-stream";
 
 export function InstanceLive({ initial }: { initial: InstanceView }) {
-  const terminal = useRef<TerminalSink | null>(null);
+  const terminal = useRef<LogTerminalHandle | null>(null);
   const { state, connected, setState } = useInstanceStream(initial, terminal);
   const [actionError, setActionError] = useState<string | null>(null);
   const [pending, setPending] = useState<"stop" | "restart" | null>(null);
@@ -78,7 +78,7 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
       )}
       {run && <StageTimeline run={run} />}
       <RestartBanner instance={state} />
-      {run && <RunOutcome run={run} phase={state.phase} />}
+      {run && <RunOutcome run={run} phase={state.phase} instanceId={state.id} />}
       <Card className="space-y-3">
         <div className="flex items-center gap-3">
           <CardTitle>Output</CardTitle>

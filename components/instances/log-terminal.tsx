@@ -5,17 +5,36 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
 import type { Terminal } from "@xterm/xterm";
 import type { TerminalSink } from "./use-instance-stream";
 
+/** A terminal that can also point at lines: for a log shown beside its diagnosis. */
+export interface LogTerminalHandle extends TerminalSink {
+  /**
+   * Marks lines of what has been written (0-based, one per `\r\n`, however many rows each wraps to) and
+   * scrolls to the first. `labels` name each mark (e.g. its line number in the original log).
+   */
+  markLines: (lines: readonly number[], labels?: readonly string[]) => void;
+  scrollToLine: (line: number) => void;
+}
+
+const MARK_BACKGROUND = "#5f1a1a";
+const MARK_RULER = "#ef4444";
+
 /** A real terminal (xterm.js) for a run's output: colours, carriage-return progress bars and all. */
-export const LogTerminal = forwardRef<TerminalSink>(function LogTerminal(_props, ref) {
+export const LogTerminal = forwardRef<LogTerminalHandle, { withMarks?: boolean }>(function LogTerminal({ withMarks = false }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const terminal = useRef<Terminal | null>(null);
-  // Output that arrives before xterm.js has loaded is held, never dropped.
-  const early = useRef<string[]>([]);
+  // Work that arrives before xterm.js has loaded is held, never dropped.
+  const early = useRef<((term: Terminal) => void)[]>([]);
 
-  useImperativeHandle(ref, () => ({
-    write: (data) => (terminal.current ? terminal.current.write(data) : early.current.push(data)),
-    reset: (note) => (terminal.current ? terminal.current.write(note) : early.current.push(note)),
-  }));
+  useImperativeHandle(ref, () => {
+    const run = (op: (term: Terminal) => void) => (terminal.current ? op(terminal.current) : early.current.push(op));
+    return {
+      write: (data) => run((term) => term.write(data)),
+      reset: (note) => run((term) => term.write(note)),
+      // An empty write runs its callback once everything written before it has been parsed.
+      markLines: (lines, labels) => run((term) => term.write("", () => markRows(term, lines, labels))),
+      scrollToLine: (line) => run((term) => term.write("", () => scrollToRow(term, line))),
+    };
+  });
 
   useEffect(() => {
     let disposed = false;
@@ -30,13 +49,16 @@ export const LogTerminal = forwardRef<TerminalSink>(function LogTerminal(_props,
         fontSize: 12,
         fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace",
         theme: { background: "#09090b" },
+        // Decorations (marked lines) are still a proposed API in xterm.js.
+        allowProposedApi: true,
+        ...(withMarks ? { overviewRuler: { width: 8 } } : {}),
       });
       const fit = new FitAddon();
       term.loadAddon(fit);
       term.open(container.current);
       fit.fit();
       terminal.current = term;
-      for (const data of early.current.splice(0)) term.write(data);
+      for (const op of early.current.splice(0)) op(term);
       const onResize = () => fit.fit();
       window.addEventListener("resize", onResize);
       cleanup = () => {
@@ -49,7 +71,46 @@ export const LogTerminal = forwardRef<TerminalSink>(function LogTerminal(_props,
       terminal.current = null;
       cleanup();
     };
-  }, []);
+  }, [withMarks]);
 
   return <div ref={container} className="h-[28rem] w-full overflow-hidden rounded-md bg-zinc-950 p-2" data-testid="terminal" />;
 });
+
+/** Buffer rows where each written line starts (a wrapped row continues the line above it). */
+function lineStarts(term: Terminal): number[] {
+  const buffer = term.buffer.active;
+  const starts: number[] = [];
+  for (let row = 0; row < buffer.length; row++) if (!buffer.getLine(row)?.isWrapped) starts.push(row);
+  return starts;
+}
+
+function markRows(term: Terminal, lines: readonly number[], labels: readonly string[] | undefined): void {
+  const starts = lineStarts(term);
+  const buffer = term.buffer.active;
+  const cursorRow = buffer.baseY + buffer.cursorY;
+  lines.forEach((line, index) => {
+    const row = starts[line];
+    if (row === undefined) return;
+    const height = (starts[line + 1] ?? row + 1) - row;
+    const marker = term.registerMarker(row - cursorRow);
+    const decoration = term.registerDecoration({
+      marker,
+      width: term.cols,
+      height: Math.max(1, height),
+      backgroundColor: MARK_BACKGROUND,
+      layer: "bottom",
+      overviewRulerOptions: { color: MARK_RULER },
+    });
+    const label = labels?.[index];
+    decoration?.onRender((element) => {
+      element.dataset.testid = "marked-line";
+      if (label !== undefined) element.dataset.line = label;
+    });
+  });
+  if (lines[0] !== undefined) scrollToRow(term, lines[0], starts);
+}
+
+function scrollToRow(term: Terminal, line: number, starts = lineStarts(term)): void {
+  const row = starts[line];
+  if (row !== undefined) term.scrollToLine(Math.max(0, row - Math.floor(term.rows / 3)));
+}

@@ -2,7 +2,7 @@ import type { InstancePhase } from "@/lib/instance-phase";
 import type { RunView } from "@/lib/instance-view";
 
 /** How the run ended: exit code or signal, the cause in words, and what to change. */
-export function RunOutcome({ run, phase }: { run: RunView; phase: InstancePhase }) {
+export function RunOutcome({ run, phase, instanceId }: { run: RunView; phase: InstancePhase; instanceId: string }) {
   if (phase !== "stopped" && phase !== "crashed" && phase !== "failed_start") return null;
   const exit = run.signal ? `ended by ${run.signal}` : run.exitCode !== null ? `exit code ${run.exitCode}` : "exit unknown";
   const failed = phase !== "stopped";
@@ -17,6 +17,13 @@ export function RunOutcome({ run, phase }: { run: RunView; phase: InstancePhase 
           {exit}
           {run.endedAt ? ` · ${new Date(run.endedAt).toLocaleTimeString()}` : ""}
         </span>
+        <a
+          className="ml-3 text-xs text-sky-400 hover:underline"
+          href={`/diagnose?instance=${encodeURIComponent(instanceId)}&run=${encodeURIComponent(run.id)}`}
+          data-testid="diagnose-link"
+        >
+          Diagnose this log
+        </a>
       </p>
       {run.causeDetail && <p className="mt-1 font-mono text-xs text-red-200">{run.causeDetail}</p>}
       {run.advice.length > 0 && (

@@ -93,6 +93,8 @@ class Diagnoser implements LogDiagnoser {
   private firstLoadRank: string | null = null;
   private firstRankLoads = 0;
   private importErrors: string[] = [];
+  private weightsRank: string | null = null;
+  private weightsSum = 0;
 
   private cached: LogDiagnosis | null = null;
 
@@ -220,7 +222,7 @@ class Diagnoser implements LogDiagnoser {
       else this.frameHint = sig.frameHint;
     }
 
-    if (sig.facts !== null) this.mergeFactsFrom(sig.facts);
+    if (sig.facts !== null) this.mergeFactsFrom(this.withWeightsOfOneRank(sig.facts, sig.line.rank ?? ""));
     if (sig.phase === "load_weights" && sig.progress === null) {
       const r = sig.line.rank ?? "";
       if (this.firstLoadRank === null) this.firstLoadRank = r;
@@ -261,6 +263,16 @@ class Diagnoser implements LogDiagnoser {
       this.addCandidate(f.cause, f.strength, f.fatal, f.kind, f.detail, lineNo, sig.line.raw, rank, afterReady);
       if (f.fatal && f.strength >= STRENGTH.sigquit) this.phaseLocked = true;
     }
+  }
+
+  /** The weights' memory is what one rank's loads add up to (a draft model loads after the target). */
+  private withWeightsOfOneRank(update: Partial<RunFacts>, rank: string): Partial<RunFacts> {
+    const gb = update.weightsGb;
+    if (gb === undefined || gb === null) return update;
+    if (this.weightsRank === null) this.weightsRank = rank;
+    if (rank !== this.weightsRank) return { ...update, weightsGb: undefined };
+    this.weightsSum += gb;
+    return { ...update, weightsGb: Math.round(this.weightsSum * 100) / 100 };
   }
 
   private enterPhase(next: StartupPhase, mayRegress: boolean): void {

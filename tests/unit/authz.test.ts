@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canControlInstance,
+  canDiagnose,
   canLaunchInstance,
   canListInstances,
   canManageProfiles,
@@ -52,6 +53,17 @@ describe("authorisation of launch profiles", () => {
     it(`lets a ${role} ${expected[1] ? "view and manage" : expected[0] ? "only view" : "neither view nor manage"} launch profiles`, () => {
       const a = actor(role);
       expect([canViewProfiles(a), canManageProfiles(a)]).toEqual(expected);
+    });
+  }
+});
+
+// role → diagnose a pasted or uploaded log
+const DIAGNOSE_TABLE: Record<Role, boolean> = { admin: true, operator: true, viewer: true, demo: true };
+
+describe("authorisation to diagnose a log", () => {
+  for (const [role, expected] of Object.entries(DIAGNOSE_TABLE) as [Role, boolean][]) {
+    it(`${expected ? "lets" : "does not let"} a ${role} diagnose a log`, () => {
+      expect(canDiagnose(actor(role))).toBe(expected);
     });
   }
 });

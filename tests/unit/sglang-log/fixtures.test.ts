@@ -39,3 +39,10 @@ describe("labelled SGLang logs (shared fixtures)", () => {
     });
   }
 });
+
+describe("facts of a run", () => {
+  it("counts a draft model's weights with the target's, once per rank", () => {
+    expect(diagnoseWhole(readLog(path.join(dir, "glm47-flash-tp1-eagle-ready.log"))).facts.weightsGb).toBe(59);
+    expect(diagnoseWhole(readLog(path.join(dir, "glm47-flash-tp4-ready.log"))).facts.weightsGb).toBe(14.52);
+  });
+});

@@ -1,0 +1,28 @@
+import { cva } from "class-variance-authority";
+import { PHASE_TITLES, STARTUP_PHASES, phaseIndex, type StartupPhase } from "@/lib/sglang-log";
+
+const step = cva("rounded px-2 py-0.5 font-mono text-[11px]", {
+  variants: {
+    state: {
+      passed: "bg-emerald-950 text-emerald-300",
+      reached: "bg-emerald-800 text-emerald-50",
+      failed: "bg-red-900 text-red-100 ring-1 ring-red-500",
+      ahead: "bg-zinc-900 text-zinc-600",
+    },
+  },
+});
+
+/** SGLang's startup phases in order, with how far this run got and where it stopped. */
+export function PhaseStrip({ phase, failed }: { phase: StartupPhase; failed: boolean }) {
+  const reached = phaseIndex(phase);
+  const stateOf = (index: number) => (index < reached ? "passed" : index > reached ? "ahead" : failed ? "failed" : "reached");
+  return (
+    <ol className="flex flex-wrap gap-1" aria-label="Startup phases">
+      {STARTUP_PHASES.map((p, index) => (
+        <li key={p} title={PHASE_TITLES[p]} aria-current={index === reached ? "step" : undefined} className={step({ state: stateOf(index) })}>
+          {p}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import type { DiagnosisJson, LogExcerpt } from "@/lib/diagnose";
+import { diagnoseRequest, readExcerpt, type LogSource } from "./log-source";
+
+export type DiagnosisState =
+  | { status: "idle" }
+  | { status: "working"; source: LogSource }
+  | { status: "error"; message: string }
+  | { status: "done"; source: LogSource; diagnosis: DiagnosisJson; excerpt: LogExcerpt; id: number };
+
+async function errorMessage(response: Response, fallback: string): Promise<string> {
+  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? `${fallback} (HTTP ${response.status}).`;
+}
+
+/** Sends a log to POST /api/diagnose, then reads the lines to show; the last request wins. */
+export function useDiagnosis() {
+  const [state, setState] = useState<DiagnosisState>({ status: "idle" });
+  const latest = useRef(0);
+
+  const diagnose = useCallback(async (source: LogSource) => {
+    const id = ++latest.current;
+    setState({ status: "working", source });
+    try {
+      const response = await fetch("/api/diagnose", diagnoseRequest(source));
+      if (!response.ok) throw new Error(await errorMessage(response, "The console could not diagnose the log"));
+      const diagnosis = (await response.json()) as DiagnosisJson;
+      const excerpt = await readExcerpt(source, diagnosis.keyLines);
+      if (id === latest.current) setState({ status: "done", source, diagnosis, excerpt, id });
+    } catch (error) {
+      if (id === latest.current) setState({ status: "error", message: error instanceof Error ? error.message : String(error) });
+    }
+  }, []);
+
+  /** Loads a run's log from the console and diagnoses it. */
+  const diagnoseRun = useCallback(
+    async (instanceId: string, runId: string) => {
+      const id = ++latest.current;
+      setState({ status: "working", source: { kind: "text", text: "" } });
+      try {
+        const response = await fetch(`/api/instances/${encodeURIComponent(instanceId)}/runs/${encodeURIComponent(runId)}/log`);
+        if (!response.ok) throw new Error(await errorMessage(response, "The console could not load the run's log"));
+        const file = await response.blob();
+        if (id === latest.current) await diagnose({ kind: "file", file, name: `run-${runId}.log` });
+      } catch (error) {
+        if (id === latest.current) setState({ status: "error", message: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    [diagnose],
+  );
+
+  return { state, diagnose, diagnoseRun };
+}

@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InstanceView } from "../../lib/instance-view";
+import { api, getInstance, glmProfile } from "../support/api";
+import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
+import { waitFor } from "../support/processes";
+import { launchBrowser } from "./browser";
+import { DiagnosePage } from "./pages/diagnose-page";
+
+const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
+const FIXTURES = path.resolve(PROJECT_ROOT, "../shared/fixtures/sglang-logs");
+const OOM_KV = path.join(FIXTURES, "oom-kv-cache-not-enough-memory.log");
+let consoleProcess: RunningConsole;
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  [consoleProcess, browser] = await Promise.all([startConsole(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await consoleProcess?.stop();
+});
+
+describe("diagnosing a log in the browser", () => {
+  it("shows a pasted KV-cache OOM log's cause, the advice to raise --mem-fraction-static, and marks the key line", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const diagnosePage = new DiagnosePage(page, consoleProcess.url);
+    await diagnosePage.open();
+    const text = fs.readFileSync(OOM_KV, "utf8");
+    await diagnosePage.paste(text);
+    await diagnosePage.waitForDiagnosis();
+
+    expect(await diagnosePage.cause()).toBe("oom_kv_cache");
+    expect(await diagnosePage.causeText()).toContain("KV cache");
+    expect(await diagnosePage.outcome()).toBe("failed_start");
+    expect(await diagnosePage.phase()).toBe("kv_cache");
+    const advice = await diagnosePage.adviceText();
+    expect(advice).toContain("--mem-fraction-static");
+    expect(advice).toContain("INCREASE side");
+
+    // A textarea turns every CR into a line break, so the pasted log's lines are numbered on that text.
+    const keyLine = text.replace(/\r\n?/g, "\n").split("\n").findIndex((l) => l.includes("Not enough memory. Please try to increase --mem-fraction-static")) + 1;
+    expect(await diagnosePage.visibleMarkedLines()).toContain(keyLine);
+    expect(await diagnosePage.rowTextAtMark(keyLine)).toContain("Not enough memory");
+
+    const command = await diagnosePage.correctedCommand();
+    expect(command).toContain("--model-path /models/Llama-3.1-8B-Instruct");
+    expect(command).toMatch(/--mem-fraction-static 0\.89/);
+    await diagnosePage.tickAdvice(/Lower --context-length/);
+    expect(await diagnosePage.correctedCommand()).toContain("--context-length 32768");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "diagnose-pasted.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("says an uploaded file that is not an SGLang log does not look like one", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const diagnosePage = new DiagnosePage(page, consoleProcess.url);
+    await diagnosePage.open();
+    await diagnosePage.upload(path.join(PROJECT_ROOT, "tests/fixtures/sglang-log-variants/non-sglang-vllm-oom.log"));
+    await diagnosePage.waitForDiagnosis();
+    expect(await diagnosePage.cause()).toBe("other");
+    expect(await page.getByTestId("not-sglang").isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("diagnoses a failed run's log from its instance page through the Diagnose this log link", async () => {
+    const port = await freePort();
+    const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
+      profile: glmProfile(port, { env: { SGLANG_SIM_FAIL: "oom_kv_cache" } }),
+    });
+    const id = launched.body.instance.id;
+    await waitFor(async () => ((await getInstance(consoleProcess.url, id)).phase === "failed_start" ? true : null), {
+      timeoutMs: 30_000,
+      what: "failed_start",
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${consoleProcess.url}/instances/${id}`);
+    await page.getByTestId("diagnose-link").click();
+    await page.waitForURL(/\/diagnose\?instance=/);
+    const diagnosePage = new DiagnosePage(page, consoleProcess.url);
+    await diagnosePage.waitForDiagnosis();
+    expect(await diagnosePage.cause()).toBe("oom_kv_cache");
+    expect((await diagnosePage.visibleMarkedLines()).length).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "diagnose-run.png"), fullPage: true });
+    await page.close();
+  });
+});
