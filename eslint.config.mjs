@@ -31,6 +31,17 @@ export default tseslint.config(
     },
   },
   {
+    // Route handlers and pages reach the long-lived services only through server/registry.ts (one set of services).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/server/*", "!@/server/registry"], allowTypeImports: true, message: "Use getServices() from @/server/registry." }] },
+      ],
+    },
+  },
+  {
     files: ["lib/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "../server/*", "../../server/*"], message: "lib/ is pure: it imports only lib/ (relatively) and libraries." }] }],

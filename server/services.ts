@@ -4,6 +4,7 @@ import { DEFAULT_SUPERVISION } from "../lib/supervision";
 import { createDb, type Db } from "./db/client";
 import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
+import * as launchProfiles from "./db/launch-profiles";
 import { listGpus } from "./gpus/list-gpus";
 import { inspectModelPath, scanModels } from "./models/scan-models";
 import { sendChat } from "./playground/chat";
@@ -20,6 +21,8 @@ export interface Services {
   actorFor: (headers: Headers | Record<string, string | string[] | undefined>) => Promise<Actor>;
   sendChat: typeof sendChat;
   /** The box's GPUs (one nvidia-smi query) and the models under MODELS_DIR, for the launch page. */
+  /** Saved launch profiles (data access over `db`). */
+  launchProfiles: typeof launchProfiles;
   listGpus: typeof listGpus;
   scanModels: () => ReturnType<typeof scanModels>;
   inspectModelPath: typeof inspectModelPath;
@@ -55,6 +58,7 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     supervisor,
     actorFor: async () => LOCAL_ADMIN,
     sendChat,
+    launchProfiles,
     listGpus,
     scanModels: () => scanModels(env.modelsDirs),
     inspectModelPath,

@@ -1,6 +1,5 @@
 import { canViewProfiles } from "@/lib/authz";
 import { buildProfileExport } from "@/lib/launch-profiles";
-import { findLaunchProfileOrThrow, listLaunchProfiles } from "@/server/db/launch-profiles";
 import { apiRoute } from "../../_lib/api-route";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +9,7 @@ export const GET = apiRoute({
   allow: (actor) => canViewProfiles(actor),
   handler: async ({ services, request }) => {
     const id = new URL(request.url).searchParams.get("id");
-    const saved = id ? [await findLaunchProfileOrThrow(services.db, { id })] : await listLaunchProfiles(services.db);
+    const saved = id ? [await services.launchProfiles.findLaunchProfileOrThrow(services.db, { id })] : await services.launchProfiles.listLaunchProfiles(services.db);
     const fileName = id && saved[0] ? `${saved[0].profile.name.replace(/[^A-Za-z0-9._-]+/g, "-")}.json` : "launch-profiles.json";
     return new Response(JSON.stringify(buildProfileExport(saved.map((s) => s.profile)), null, 2), {
       headers: { "content-type": "application/json", "content-disposition": `attachment; filename="${fileName}"` },

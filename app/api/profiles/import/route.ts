@@ -2,7 +2,6 @@ import { z } from "zod";
 import { canManageProfiles } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { PROFILE_IMPORT_MAX_CHARS, parseProfileImport } from "@/lib/launch-profiles";
-import { importLaunchProfiles } from "@/server/db/launch-profiles";
 import { apiRoute } from "../../_lib/api-route";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +13,7 @@ export const POST = apiRoute({
   handler: async ({ body, services }) => {
     const parsed = parseProfileImport(body.text);
     if (!parsed.ok) throw new AppError("bad_request", { detail: parsed.error });
-    return { profiles: await importLaunchProfiles(services.db, { profiles: parsed.profiles }) };
+    return { profiles: await services.launchProfiles.importLaunchProfiles(services.db, { profiles: parsed.profiles }) };
   },
   status: 201,
 });

@@ -1,5 +1,4 @@
 import { canLaunchInstance } from "@/lib/authz";
-import { findLaunchProfileOrThrow } from "@/server/db/launch-profiles";
 import { apiRoute } from "../../../_lib/api-route";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +7,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute<undefined, { id: string }>({
   allow: (actor) => canLaunchInstance(actor),
   handler: async ({ params, services, actor }) => {
-    const { profile } = await findLaunchProfileOrThrow(services.db, { id: params.id });
+    const { profile } = await services.launchProfiles.findLaunchProfileOrThrow(services.db, { id: params.id });
     return { instance: await services.supervisor.launch({ profile }, actor.id) };
   },
   status: 201,
