@@ -7,6 +7,8 @@ describe("simulator process tree", () => {
   it("runs one scheduler per rank, a detokenizer and a helper grandchild per scheduler, all in the launcher's group", async () => {
     const sim = await startSim(["--model-path", GLM_MODEL, "--tp", "2"]);
     await waitForHealth(sim);
+    // Each scheduler starts its helper on its own schedule; wait for both rather than race them.
+    await waitUntil(() => descendants(sim.pid).filter((p) => p.comm === "compile_worker").length === 2);
     const tree = descendants(sim.pid);
     const schedulers = tree.filter((p) => p.comm.startsWith("sglang::schedul") && p.ppid === sim.pid);
     const detokenizers = tree.filter((p) => p.comm === "sglang::detoken" && p.ppid === sim.pid);
