@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { isActivePhase } from "@/lib/instance-phase";
 import type { InstanceView } from "@/lib/instance-view";
 import { Button } from "../ui/button";
@@ -16,11 +16,21 @@ import { useInstanceStream } from "./use-instance-stream";
 
 export function InstanceLive({ initial }: { initial: InstanceView }) {
   const terminal = useRef<LogTerminalHandle | null>(null);
-  const { state, connected, setState } = useInstanceStream(initial, terminal);
+  const { state, connected, setState, wholeRunId } = useInstanceStream(initial, terminal);
   const [actionError, setActionError] = useState<string | null>(null);
   const [pending, setPending] = useState<"stop" | "restart" | null>(null);
   const run = state.run;
   const active = isActivePhase(state.phase);
+  const keyLines = run?.keyLines.join(",") ?? "";
+
+  // Point at the lines that show why the run failed, when the terminal holds the run from its start.
+  useEffect(() => {
+    if (!run || active || wholeRunId !== run.id || run.keyLines.length === 0) return;
+    terminal.current?.markLines(
+      run.keyLines.map((line) => line - 1),
+      run.keyLines.map((line) => `line ${line}`),
+    );
+  }, [run?.id, keyLines, wholeRunId, active]);
 
   async function act(action: "stop" | "restart") {
     setPending(action);
@@ -89,7 +99,7 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
             </a>
           )}
         </div>
-        <LogTerminal ref={terminal} />
+        <LogTerminal ref={terminal} withMarks />
         {run && <pre className="overflow-x-auto font-mono text-xs text-zinc-500">$ {run.commandLine}</pre>}
       </Card>
       <Card className="space-y-3">

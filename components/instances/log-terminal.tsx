@@ -29,7 +29,8 @@ export const LogTerminal = forwardRef<LogTerminalHandle, { withMarks?: boolean }
     const run = (op: (term: Terminal) => void) => (terminal.current ? op(terminal.current) : early.current.push(op));
     return {
       write: (data) => run((term) => term.write(data)),
-      reset: (note) => run((term) => term.write(note)),
+      // A new run starts on a clean screen, so line numbers in the terminal are the run's own.
+      reset: () => run((term) => term.reset()),
       // An empty write runs its callback once everything written before it has been parsed.
       markLines: (lines, labels) => run((term) => term.write("", () => markRows(term, lines, labels))),
       scrollToLine: (line) => run((term) => term.write("", () => scrollToRow(term, line))),

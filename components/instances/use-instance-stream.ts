@@ -7,7 +7,8 @@ import { INSTANCES_NAMESPACE, type InstancesClientToServer, type InstancesServer
 
 export interface TerminalSink {
   write: (data: string) => void;
-  reset: (note: string) => void;
+  /** Clears what was shown: the output that follows is a new run's. */
+  reset: () => void;
 }
 
 /**
@@ -17,6 +18,8 @@ export interface TerminalSink {
 export function useInstanceStream(initial: InstanceView, sink: React.RefObject<TerminalSink | null>) {
   const [state, setState] = useState<InstanceView>(initial);
   const [connected, setConnected] = useState(false);
+  /** The run whose output the terminal holds from its first byte (line numbers there are the log's). */
+  const [wholeRunId, setWholeRunId] = useState<string | null>(null);
   const cursor = useRef<{ runId: string | null; seq: number }>({ runId: null, seq: 0 });
 
   useEffect(() => {
@@ -24,8 +27,9 @@ export function useInstanceStream(initial: InstanceView, sink: React.RefObject<T
 
     const accept = (chunk: LogChunkEvent) => {
       if (chunk.runId !== cursor.current.runId) {
-        if (cursor.current.runId !== null) sink.current?.reset(`\r\n\x1b[2m── new run ${chunk.runId.slice(0, 8)} ──\x1b[0m\r\n`);
+        if (cursor.current.runId !== null) sink.current?.reset();
         cursor.current = { runId: chunk.runId, seq: 0 };
+        setWholeRunId(chunk.seq === 1 ? chunk.runId : null);
       }
       if (chunk.seq <= cursor.current.seq) return;
       cursor.current.seq = chunk.seq;
@@ -37,6 +41,7 @@ export function useInstanceStream(initial: InstanceView, sink: React.RefObject<T
       socket.emit("instance:watch", { instanceId: initial.id, ...(runId ? { runId, afterSeq: seq } : {}) }, (ack) => {
         if (!ack.ok) return;
         setState(ack.state);
+        if (ack.gap) setWholeRunId(null);
         if (ack.gap) sink.current?.write("\r\n\x1b[33m[… earlier output is only in the downloadable log …]\x1b[0m\r\n");
         for (const chunk of ack.chunks) accept(chunk);
       });
@@ -57,5 +62,5 @@ export function useInstanceStream(initial: InstanceView, sink: React.RefObject<T
     };
   }, [initial.id, sink]);
 
-  return { state, connected, setState };
+  return { state, connected, setState, wholeRunId };
 }
