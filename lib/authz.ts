@@ -25,3 +25,6 @@ export const canLaunchInstance = (actor: Actor): boolean => canOperate(actor);
 export const canControlInstance = (actor: Actor, instance: InstanceRef): boolean =>
   actor.role === "admin" || (actor.role === "operator" && instance.owner === actor.id);
 export const canUsePlayground = (_actor: Actor, _instance: InstanceRef): boolean => true;
+/** Playground sessions are private: each person sees and changes only their own. */
+export const canSavePlaygroundSession = (actor: Actor): boolean => actor.role !== "demo";
+export const canUsePlaygroundSession = (actor: Actor, session: { owner: string }): boolean => canSavePlaygroundSession(actor) && session.owner === actor.id;

@@ -3,7 +3,9 @@ import {
   canControlInstance,
   canLaunchInstance,
   canListInstances,
+  canSavePlaygroundSession,
   canUsePlayground,
+  canUsePlaygroundSession,
   canViewLogs,
   type Actor,
   type Role,
@@ -33,6 +35,23 @@ describe("authorisation", () => {
         canViewLogs(a, theirs),
         canUsePlayground(a, theirs),
       ]).toEqual(expected);
+    });
+  }
+});
+
+// role → [save a session, use own session, use someone else's session]
+const SESSION_TABLE: Record<Role, [boolean, boolean, boolean]> = {
+  admin: [true, true, false],
+  operator: [true, true, false],
+  viewer: [true, true, false],
+  demo: [false, false, false],
+};
+
+describe("playground session authorisation", () => {
+  for (const [role, expected] of Object.entries(SESSION_TABLE) as [Role, (typeof SESSION_TABLE)[Role]][]) {
+    it(`gives a ${role} exactly the session permissions of its row (sessions are private, even from admins)`, () => {
+      const a = actor(role);
+      expect([canSavePlaygroundSession(a), canUsePlaygroundSession(a, { owner: "alice" }), canUsePlaygroundSession(a, { owner: "bob" })]).toEqual(expected);
     });
   }
 });
