@@ -30,6 +30,7 @@ export const ERROR_TABLE = {
     message: (p: Params) => `The request does not fit the model's context: ${p.detail ?? ""} Shorten the prompt or lower max_tokens.`,
   },
   upstream_timeout: { status: 504, message: (p: Params) => `The SGLang server took too long to answer${p.detail ? ` (${p.detail})` : ""}; try again or lower max_tokens.` },
+  request_cancelled: { status: 499, message: () => "The request was cancelled before the answer was complete." },
   playground_session_not_found: { status: 404, message: (p: Params) => `No saved playground session ${p.id ?? ""} exists for you.` },
   services_unavailable: {
     status: 503,

@@ -4,6 +4,7 @@ import { createDb, type Db } from "./db/client";
 import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
 import { sendChat } from "./playground/chat";
+import { createPlaygroundService, type PlaygroundService } from "./playground/service";
 import { detectSglangRuntime, type SglangRuntime } from "./supervisor/sglang-runtime";
 import { Supervisor } from "./supervisor/supervisor";
 
@@ -16,6 +17,7 @@ export interface Services {
   /** Who is asking. Accounts come later; until then every request is the local administrator. */
   actorFor: (headers: Headers | Record<string, string | string[] | undefined>) => Promise<Actor>;
   sendChat: typeof sendChat;
+  playground: PlaygroundService;
 }
 
 // Next bundles route handlers in a module graph of its own, so a module-level singleton would exist twice;
@@ -52,5 +54,5 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     log,
   });
   await supervisor.load();
-  return { env, runtime, db, supervisor, actorFor: async () => LOCAL_ADMIN, sendChat };
+  return { env, runtime, db, supervisor, actorFor: async () => LOCAL_ADMIN, sendChat, playground: createPlaygroundService(db) };
 }
