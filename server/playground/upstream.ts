@@ -11,6 +11,17 @@ export interface Endpoint {
 /** A non-streamed answer may take minutes on a real model; anything longer is a hang. */
 export const RESPONSE_TIMEOUT_MS = 5 * 60_000;
 
+/**
+ * SGLang's error bodies are `{"object":"error","message":...}` at the top level, where the SDK looks for
+ * `{"error": {...}}` and would keep only "400 status code (no body)": hand it SGLang's body as the error.
+ */
+class SglangClient extends OpenAI {
+  protected override makeStatusError(status: number, error: object, message: string | undefined, headers: Headers) {
+    const wrapped = error && typeof error === "object" && !("error" in error) ? { error } : error;
+    return super.makeStatusError(status, wrapped, message, headers);
+  }
+}
+
 const clients = new Map<string, OpenAI>();
 
 /** One SDK client per address and key (they hold a connection pool); no retries: the user decides. */
@@ -18,7 +29,7 @@ export function clientFor(endpoint: Endpoint): OpenAI {
   const key = `${endpoint.baseUrl}\u0000${endpoint.apiKey ?? ""}`;
   let client = clients.get(key);
   if (!client) {
-    client = new OpenAI({ baseURL: `${endpoint.baseUrl}/v1`, apiKey: endpoint.apiKey ?? "EMPTY", maxRetries: 0, timeout: RESPONSE_TIMEOUT_MS });
+    client = new SglangClient({ baseURL: `${endpoint.baseUrl}/v1`, apiKey: endpoint.apiKey ?? "EMPTY", maxRetries: 0, timeout: RESPONSE_TIMEOUT_MS });
     clients.set(key, client);
   }
   return client;

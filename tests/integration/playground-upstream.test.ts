@@ -35,6 +35,12 @@ describe("calls to an instance that fail", () => {
     expect(streamed.code).toBe("upstream_unauthorized");
   });
 
+  it("a 400 keeps SGLang's own message (its error body is not in the SDK's expected shape)", async () => {
+    const endpoint = { baseUrl: sim.base, apiKey: "right-key", model: "glm-4.7-flash" };
+    const failure = await failureOf(streamPlaygroundRequest({ endpoint, kind: "chat", body: { ...body, n: 2 }, signal: new AbortController().signal }));
+    expect(failure).toEqual({ code: "upstream_bad_request", message: "SGLang rejected the request: n > 1 is not supported when streaming." });
+  });
+
   it("a server that does not answer is upstream_unreachable with its address", async () => {
     const baseUrl = `http://127.0.0.1:${await freePort()}`;
     const failure = await failureOf(sendPlaygroundRequest({ endpoint: { baseUrl, apiKey: null, model: "m" }, kind: "chat", body, signal: new AbortController().signal }));
