@@ -27,14 +27,6 @@ async function failureOf(promise: Promise<unknown>) {
 describe("calls to an instance that fail", () => {
   const body = { model: "glm-4.7-flash", messages: [{ role: "user", content: "hi" }] };
 
-  it("a wrong API key is upstream_unauthorized, streamed or not, and says where to fix it", async () => {
-    const endpoint = { baseUrl: sim.base, apiKey: "wrong-key", model: "glm-4.7-flash" };
-    const whole = await failureOf(sendPlaygroundRequest({ endpoint, kind: "chat", body, signal: new AbortController().signal }));
-    expect(whole).toEqual({ code: "upstream_unauthorized", message: expect.stringContaining("--api-key") });
-    const streamed = await failureOf(streamPlaygroundRequest({ endpoint, kind: "chat", body, signal: new AbortController().signal }));
-    expect(streamed.code).toBe("upstream_unauthorized");
-  });
-
   it("a 400 keeps SGLang's own message (its error body is not in the SDK's expected shape)", async () => {
     const endpoint = { baseUrl: sim.base, apiKey: "right-key", model: "glm-4.7-flash" };
     const failure = await failureOf(streamPlaygroundRequest({ endpoint, kind: "chat", body: { ...body, n: 2 }, signal: new AbortController().signal }));
@@ -52,5 +44,14 @@ describe("calls to an instance that fail", () => {
     const pending = sendPlaygroundRequest({ endpoint: { baseUrl: sim.base, apiKey: "right-key", model: "glm-4.7-flash" }, kind: "chat", body: { ...body, max_tokens: 2000, ignore_eos: true }, signal: controller.signal });
     controller.abort();
     expect((await failureOf(pending)).code).toBe("request_cancelled");
+  });
+
+  // Last: the simulator answers 401 without reading the body, which spoils the kept-alive connection for the next request.
+  it("a wrong API key is upstream_unauthorized, streamed or not, and says where to fix it", async () => {
+    const endpoint = { baseUrl: sim.base, apiKey: "wrong-key", model: "glm-4.7-flash" };
+    const whole = await failureOf(sendPlaygroundRequest({ endpoint, kind: "chat", body, signal: new AbortController().signal }));
+    expect(whole).toEqual({ code: "upstream_unauthorized", message: expect.stringContaining("--api-key") });
+    const streamed = await failureOf(streamPlaygroundRequest({ endpoint, kind: "chat", body, signal: new AbortController().signal }));
+    expect(streamed.code).toBe("upstream_unauthorized");
   });
 });
