@@ -45,6 +45,12 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
           {run?.pid ? ` · pid ${run.pid}` : ""}
         </span>
         <span className="ml-auto flex gap-2">
+          <a
+            href={`/instances/${state.id}/playground`}
+            className="inline-flex h-8 items-center rounded-md border border-zinc-700 px-3 text-sm text-sky-300 hover:bg-zinc-800"
+          >
+            Playground
+          </a>
           <Button variant="danger" size="sm" onClick={() => act("stop")} disabled={!active || pending !== null || state.phase === "stopping"}>
             {pending === "stop" || state.phase === "stopping" ? "Stopping…" : "Stop"}
           </Button>

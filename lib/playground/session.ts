@@ -12,6 +12,8 @@ export const tabStateSchema = z.object({
   system: z.string().max(200_000).optional(),
   prompt: z.string().max(400_000).optional(),
   messages: z.array(chatMessageSchema).max(500).optional(),
+  /** The reasoning shown with assistant messages, by message index (not sent back to the model). */
+  reasoning: z.record(z.string(), z.string().max(400_000)).optional(),
   toolsText: z.string().max(200_000).optional(),
   toolChoice: z.string().max(100).optional(),
   /** The last answer shown (text, reasoning), so a reopened session reads like it was left. */
