@@ -85,7 +85,10 @@ function formatPath(path: PropertyKey[]): string {
 /** JSON.parse messages differ between engines; most carry a position, some a line and column. */
 function jsonProblem(text: string, message: string): ToolProblem {
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { message: `Invalid JSON: ${cleanJsonMessage(message)}`, line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  if (lineColumn) {
+    const [line, column] = [Number(lineColumn[1]), Number(lineColumn[2])];
+    return { message: `Invalid JSON at line ${line}, column ${column}: ${cleanJsonMessage(message)}`, line, column };
+  }
   const position = /position (\d+)/.exec(message);
   const offset = position ? Number(position[1]) : text.length;
   const before = text.slice(0, offset).split("\n");

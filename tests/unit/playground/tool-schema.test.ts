@@ -13,7 +13,7 @@ describe("tool definitions typed as JSON", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems[0]).toMatchObject({ line: 4 });
-    expect(result.problems[0]!.message).toMatch(/^Invalid JSON/);
+    expect(result.problems[0]!.message).toMatch(/^Invalid JSON at line 4, column \d+: /);
   });
 
   it("names the path of a field that breaks the function-tool shape", () => {
@@ -25,6 +25,11 @@ describe("tool definitions typed as JSON", () => {
     expect(messages).toContain("[0].function.name: function.name may use letters, digits, _ and - (at most 64)");
     expect(messages).toContain('[0].function.parameters.type: parameters.type must be "object"');
     expect(messages).toContain('[1].type: type must be "function"');
+  });
+
+  it("reads the line and column from either engine's JSON.parse message (V8 in Node gives a position, Chromium may give both)", () => {
+    const result = parseToolDefinitions('{\n  "a": 1\n  "b": 2\n}');
+    expect(result.ok ? null : result.problems[0]).toMatchObject({ line: 3, column: 3 });
   });
 
   it("rejects a tool defined twice and an empty list", () => {
