@@ -81,7 +81,7 @@ export function CompareTab({ instanceId, state, onState, instances }: TabProps &
             </div>
             <details>
               <summary className="cursor-pointer text-xs text-zinc-500">parameters of this side</summary>
-              <ParamsPanel params={side.params} onChange={(params) => setSide(side.key, { params })} chat idPrefix={`compare-${side.key}`} />
+              <ParamsPanel params={side.params} onChange={(params) => setSide(side.key, { params })} chat compact idPrefix={`compare-${side.key}`} />
             </details>
           </section>
         ))}

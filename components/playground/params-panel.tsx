@@ -2,20 +2,32 @@
 
 import { NUMBER_FIELDS, type SamplingParams } from "@/lib/playground/params";
 
-const input = "w-full rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1 text-sm placeholder:text-zinc-600";
+const input = "w-full rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1 text-sm text-zinc-100 placeholder:text-zinc-600";
 
 /** The request's sampling fields; an empty field is left out of the request and SGLang's default applies. */
-export function ParamsPanel({ params, onChange, chat, idPrefix = "p" }: { params: SamplingParams; onChange: (params: SamplingParams) => void; chat: boolean; idPrefix?: string }) {
+export function ParamsPanel({
+  params,
+  onChange,
+  chat,
+  idPrefix = "p",
+  compact = false,
+}: {
+  params: SamplingParams;
+  onChange: (params: SamplingParams) => void;
+  chat: boolean;
+  idPrefix?: string;
+  compact?: boolean;
+}) {
   const set = (patch: Partial<SamplingParams>) => onChange({ ...params, ...patch });
   const thinking = params.chat_template_kwargs?.enable_thinking;
   return (
-    <fieldset className="space-y-2 text-sm" aria-label="Parameters">
-      <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-400">Parameters</legend>
+    <fieldset className={compact ? "grid grid-cols-2 gap-2 text-sm" : "space-y-2 text-sm"} aria-label="Parameters">
+      <legend className="col-span-2 mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-400">Parameters</legend>
       {NUMBER_FIELDS.map((field) => (
         <label key={field.name} className="block" title={field.help}>
-          <span className="flex justify-between font-mono text-xs text-zinc-300">
+          <span className="flex justify-between gap-2 font-mono text-xs text-zinc-300">
             {field.label}
-            <span className="text-zinc-600">default {field.sglangDefault}</span>
+            <span className="truncate text-zinc-600">default {field.sglangDefault}</span>
           </span>
           <input
             id={`${idPrefix}-${field.name}`}
@@ -25,7 +37,7 @@ export function ParamsPanel({ params, onChange, chat, idPrefix = "p" }: { params
             step={field.step}
             min={field.min}
             max={field.max}
-            placeholder={field.sglangDefault.split(" ")[0]}
+            placeholder={field.placeholder}
             value={params[field.name] ?? ""}
             onChange={(event) => set({ [field.name]: event.target.value === "" ? undefined : Number(event.target.value) })}
           />

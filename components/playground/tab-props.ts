@@ -10,4 +10,4 @@ export interface TabProps {
   onState: (patch: Partial<TabState>) => void;
 }
 
-export const textArea = "w-full rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 text-sm";
+export const textArea = "w-full rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 text-sm text-zinc-100 placeholder:text-zinc-600";
