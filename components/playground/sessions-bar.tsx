@@ -42,8 +42,8 @@ export function SessionsBar({
   async function act(what: string, work: () => Promise<void>) {
     try {
       await work();
-      setMessage({ text: what, error: false });
       await refresh();
+      setMessage({ text: what, error: false });
     } catch (error) {
       setMessage({ text: (error as Error).message, error: true });
     }
