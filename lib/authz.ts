@@ -30,3 +30,6 @@ export const canManageProfiles = (actor: Actor): boolean => canOperate(actor);
 // Diagnosing a log someone brings reveals nothing of this box, so every role may; a run's own log is
 // still fetched through canViewLogs.
 export const canDiagnose = (_actor: Actor): boolean => true;
+/** Playground sessions are private: each person sees and changes only their own. */
+export const canSavePlaygroundSession = (actor: Actor): boolean => actor.role !== "demo";
+export const canUsePlaygroundSession = (actor: Actor, session: { owner: string }): boolean => canSavePlaygroundSession(actor) && session.owner === actor.id;

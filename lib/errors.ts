@@ -21,6 +21,18 @@ export const ERROR_TABLE = {
     status: 502,
     message: (p: Params) => `The SGLang server at ${p.address ?? "its address"} did not answer; it may have stopped.`,
   },
+  upstream_unauthorized: {
+    status: 502,
+    message: (p: Params) => `The SGLang server refused the console's API key (${p.detail ?? "401"}): check --api-key in the instance's launch settings.`,
+  },
+  upstream_bad_request: { status: 400, message: (p: Params) => `SGLang rejected the request: ${p.detail ?? "no reason given"}` },
+  context_length_exceeded: {
+    status: 400,
+    message: (p: Params) => `The request does not fit the model's context: ${p.detail ?? ""} Shorten the prompt or lower max_tokens.`,
+  },
+  upstream_timeout: { status: 504, message: (p: Params) => `The SGLang server took too long to answer${p.detail ? ` (${p.detail})` : ""}; try again or lower max_tokens.` },
+  request_cancelled: { status: 499, message: () => "The request was cancelled before the answer was complete." },
+  playground_session_not_found: { status: 404, message: (p: Params) => `No saved playground session ${p.id ?? ""} exists for you.` },
   services_unavailable: {
     status: 503,
     message: () => "The console's services are not running: start the console with `npm start` (or `npm run dev`), not `next start`.",

@@ -8,6 +8,7 @@ import * as launchProfiles from "./db/launch-profiles";
 import { listGpus } from "./gpus/list-gpus";
 import { inspectModelPath, scanModels } from "./models/scan-models";
 import { sendChat } from "./playground/chat";
+import { createPlaygroundService, type PlaygroundService } from "./playground/service";
 import { detectSglangRuntime, type SglangRuntime } from "./supervisor/sglang-runtime";
 import { Supervisor } from "./supervisor/supervisor";
 
@@ -20,12 +21,12 @@ export interface Services {
   /** Who is asking. Accounts come later; until then every request is the local administrator. */
   actorFor: (headers: Headers | Record<string, string | string[] | undefined>) => Promise<Actor>;
   sendChat: typeof sendChat;
-  /** The box's GPUs (one nvidia-smi query) and the models under MODELS_DIR, for the launch page. */
   /** Saved launch profiles (data access over `db`). */
   launchProfiles: typeof launchProfiles;
   listGpus: typeof listGpus;
   scanModels: () => ReturnType<typeof scanModels>;
   inspectModelPath: typeof inspectModelPath;
+  playground: PlaygroundService;
 }
 
 export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (message: string) => void): Promise<Services> {
@@ -62,5 +63,6 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     listGpus,
     scanModels: () => scanModels(env.modelsDirs),
     inspectModelPath,
+    playground: createPlaygroundService(db),
   };
 }

@@ -58,7 +58,13 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
           {run?.pid ? ` · pid ${run.pid}` : ""}
         </span>
         <span className="ml-auto flex gap-2">
-          <Button
+          <a
+            href={`/instances/${state.id}/playground`}
+            className="inline-flex h-8 items-center rounded-md border border-zinc-700 px-3 text-sm text-sky-300 hover:bg-zinc-800"
+          >
+            Playground
+          </a>
+                    <Button
             variant="danger"
             size="sm"
             onClick={() => act("stop")}

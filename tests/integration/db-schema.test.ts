@@ -57,6 +57,15 @@ describe("database migrations", () => {
       expect(withRuns?.runs[0]?.startedAt.toISOString()).toBe(startedAt.toISOString());
       await db.instance.delete({ where: { id: "i1" } });
       expect(await db.run.count()).toBe(0);
+
+      const session = await db.playgroundSession.create({ data: { id: "s1", owner: "local", tab: "chat", title: "Weather", stateJson: "{}" } });
+      expect(session).toMatchObject({ instanceId: null, tab: "chat" });
+      expect(session.createdAt).toBeInstanceOf(Date);
+      const renamed = await db.playgroundSession.update({ where: { id: "s1" }, data: { title: "Renamed", instanceId: "gone" } });
+      expect(renamed.updatedAt.getTime()).toBeGreaterThanOrEqual(session.updatedAt.getTime());
+      expect(await db.playgroundSession.findMany({ where: { owner: "local" }, orderBy: { updatedAt: "desc" } })).toHaveLength(1);
+      await db.playgroundSession.delete({ where: { id: "s1" } });
+      expect(await db.playgroundSession.count()).toBe(0);
     } finally {
       await db.$disconnect();
     }

@@ -5,7 +5,9 @@ import {
   canLaunchInstance,
   canListInstances,
   canManageProfiles,
+  canSavePlaygroundSession,
   canUsePlayground,
+  canUsePlaygroundSession,
   canViewProfiles,
   canViewLogs,
   type Actor,
@@ -64,6 +66,23 @@ describe("authorisation to diagnose a log", () => {
   for (const [role, expected] of Object.entries(DIAGNOSE_TABLE) as [Role, boolean][]) {
     it(`${expected ? "lets" : "does not let"} a ${role} diagnose a log`, () => {
       expect(canDiagnose(actor(role))).toBe(expected);
+    });
+  }
+});
+
+// role → [save a session, use own session, use someone else's session]
+const SESSION_TABLE: Record<Role, [boolean, boolean, boolean]> = {
+  admin: [true, true, false],
+  operator: [true, true, false],
+  viewer: [true, true, false],
+  demo: [false, false, false],
+};
+
+describe("playground session authorisation", () => {
+  for (const [role, expected] of Object.entries(SESSION_TABLE) as [Role, (typeof SESSION_TABLE)[Role]][]) {
+    it(`gives a ${role} exactly the session permissions of its row (sessions are private, even from admins)`, () => {
+      const a = actor(role);
+      expect([canSavePlaygroundSession(a), canUsePlaygroundSession(a, { owner: "alice" }), canUsePlaygroundSession(a, { owner: "bob" })]).toEqual(expected);
     });
   }
 });

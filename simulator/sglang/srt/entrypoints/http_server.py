@@ -86,6 +86,9 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "uvicorn"
     sys_version = ""
     state = None  # set by make_server
+    # uvicorn runs on asyncio, whose TCP transports set TCP_NODELAY; without it, each small SSE write waits for
+    # the client's delayed ACK (about 40 ms) on a kept-alive connection.
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):  # uvicorn's access lines are written by _start instead
         pass

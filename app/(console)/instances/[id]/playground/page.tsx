@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PhaseBadge, SimulatedBadge } from "@/components/instances/phase-badge";
+import { PlaygroundShell } from "@/components/playground/playground-shell";
+import { getServices } from "@/server/registry";
+
+export const dynamic = "force-dynamic";
+
+export default async function PlaygroundPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const supervisor = getServices().supervisor;
+  const instance = supervisor.get(id);
+  if (!instance) notFound();
+  const instances = supervisor.list().map((i) => ({ id: i.id, name: i.name, phase: i.phase }));
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Playground</h1>
+        <Link href={`/instances/${instance.id}`} className="text-sm text-sky-400 hover:underline">
+          {instance.name}
+        </Link>
+        <PhaseBadge phase={instance.phase} />
+        {instance.simulated && <SimulatedBadge />}
+        <span className="font-mono text-xs text-zinc-500">{instance.servedModelName ?? instance.modelPath}</span>
+      </div>
+      {instance.phase !== "ready" && (
+        <p role="status" className="rounded-md border border-amber-800 bg-amber-950/50 px-3 py-2 text-sm text-amber-200">
+          This instance is {instance.phase}: requests are refused until it is ready.
+        </p>
+      )}
+      <PlaygroundShell
+        instance={{ id: instance.id, name: instance.name, phase: instance.phase, host: instance.host, port: instance.port, model: instance.servedModelName ?? instance.modelPath }}
+        instances={instances}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { z } from "zod";
+import { canUsePlayground } from "@/lib/authz";
+import { buildChatBody, chatRequestSchema } from "@/lib/playground/requests";
+import { apiRoute } from "../../../../_lib/api-route";
+
+/** A chat request to the instance: JSON back, or the console's SSE stream when `stream` is true. */
+export const POST = apiRoute<z.output<typeof chatRequestSchema>, { id: string }>({
+  body: chatRequestSchema,
+  allow: (actor, { params, services }) => canUsePlayground(actor, services.supervisor.getOrThrow(params.id)),
+  handler: async ({ body, params, services, request }) => {
+    const endpoint = services.supervisor.endpointOf(params.id);
+    const upstream = { endpoint, kind: "chat" as const, body: buildChatBody(body, endpoint.model), signal: request.signal };
+    return body.stream ? services.playground.stream(upstream) : services.playground.send(upstream);
+  },
+});

@@ -1,0 +1,162 @@
+"use client";
+
+import { useState } from "react";
+import { buildChatBody, chatRequestSchema, type ChatMessage } from "@/lib/playground/requests";
+import { Button } from "../ui/button";
+import { AnswerText, ReasoningBlock } from "./answer-view";
+import { OutputPanel, type RequestPreview } from "./output-panel";
+import { ParamsPanel } from "./params-panel";
+import { ResultMeta } from "./result-meta";
+import { textArea, type TabProps } from "./tab-props";
+import { usePlaygroundRequest } from "./use-playground-request";
+
+type Turn = Extract<ChatMessage, { role: "user" | "assistant" }>;
+
+export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps) {
+  const { state: run, run: send, cancel, reset } = usePlaygroundRequest();
+  const [draft, setDraft] = useState("");
+  const [stream, setStream] = useState(true);
+  const [editing, setEditing] = useState<{ index: number; text: string } | null>(null);
+  const system = state.system ?? "";
+  const turns = (state.messages ?? []).filter((m): m is Turn => m.role === "user" || m.role === "assistant");
+  const reasoning = state.reasoning ?? {};
+
+  const payloadFor = (history: Turn[]) => ({
+    messages: [...(system.trim() ? [{ role: "system" as const, content: system }] : []), ...history],
+    params: state.params,
+    stream,
+  });
+  const pending = draft.trim() ? [...turns, { role: "user" as const, content: draft }] : turns;
+  const parsed = chatRequestSchema.safeParse(payloadFor(pending.length > 0 ? pending : [{ role: "user", content: "…" }]));
+  const preview: RequestPreview = parsed.success ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) } : { ok: false, problem: parsed.error.issues[0]?.message ?? "invalid" };
+
+  async function ask(history: Turn[]) {
+    onState({ messages: history, reasoning: pruneReasoning(reasoning, history.length) });
+    const outcome = await send(instanceId, "chat", payloadFor(history));
+    const answered = outcome.status === "done" || (outcome.status === "cancelled" && outcome.result.text.length > 0);
+    if (!answered) return;
+    const next: Turn[] = [...history, { role: "assistant", content: outcome.result.text }];
+    const nextReasoning = { ...pruneReasoning(reasoning, history.length), ...(outcome.result.reasoning ? { [history.length]: outcome.result.reasoning } : {}) };
+    onState({ messages: next, reasoning: nextReasoning, output: { text: outcome.result.text, reasoning: outcome.result.reasoning } });
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!draft.trim() || run.status === "running") return;
+    const history: Turn[] = [...turns, { role: "user", content: draft }];
+    setDraft("");
+    void ask(history);
+  }
+
+  const running = run.status === "running";
+  const lastAssistant = turns.length > 0 && turns[turns.length - 1]!.role === "assistant";
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
+      <div className="space-y-3">
+        <label className="block text-xs uppercase text-zinc-500">
+          System prompt
+          <textarea aria-label="System prompt" className={`${textArea} mt-1 h-16`} value={system} placeholder="(none)" onChange={(e) => onState({ system: e.target.value })} />
+        </label>
+        <OutputPanel state={run} preview={preview} baseUrl={baseUrl}>
+          <ol className="space-y-3" data-testid="chat-messages">
+            {turns.map((turn, index) => (
+              <li key={index} data-role={turn.role} data-testid={`chat-${turn.role}`} className={turn.role === "user" ? "rounded bg-zinc-900 p-2" : "p-2"}>
+                <div className="mb-1 flex items-center gap-2 text-xs uppercase text-zinc-500">
+                  {turn.role}
+                  {turn.role === "user" && !running && (
+                    <button type="button" className="normal-case text-sky-400 hover:underline" onClick={() => setEditing({ index, text: turn.content })}>
+                      Edit
+                    </button>
+                  )}
+                  {turn.role === "assistant" && index === turns.length - 1 && !running && (
+                    <button type="button" className="normal-case text-sky-400 hover:underline" onClick={() => void ask(turns.slice(0, index))}>
+                      Regenerate
+                    </button>
+                  )}
+                </div>
+                {editing?.index === index ? (
+                  <div className="space-y-2">
+                    <textarea aria-label="Edit message" className={`${textArea} h-20`} value={editing.text} onChange={(e) => setEditing({ index, text: e.target.value })} />
+                    <div className="flex gap-2">
+                      <Button
+                        size="sm"
+                        disabled={!editing.text.trim()}
+                        onClick={() => {
+                          setEditing(null);
+                          void ask([...turns.slice(0, index), { role: "user", content: editing.text }]);
+                        }}
+                      >
+                        Save and regenerate
+                      </Button>
+                      <Button size="sm" variant="ghost" onClick={() => setEditing(null)}>
+                        Cancel
+                      </Button>
+                    </div>
+                  </div>
+                ) : turn.role === "assistant" ? (
+                  <div className="space-y-2" data-testid="assistant-message">
+                    <ReasoningBlock text={reasoning[index] ?? ""} />
+                    <AnswerText text={turn.content ?? ""} markdown />
+                  </div>
+                ) : (
+                  <p className="whitespace-pre-wrap text-sm">{turn.content}</p>
+                )}
+              </li>
+            ))}
+            {running && (
+              <li data-testid="chat-pending" className="space-y-2 p-2">
+                <div className="text-xs uppercase text-zinc-500">assistant · {run.result.text || run.result.reasoning ? "writing…" : "waiting…"}</div>
+                <ReasoningBlock text={run.result.reasoning} open />
+                <AnswerText text={run.result.text} markdown={false} />
+              </li>
+            )}
+          </ol>
+          {run.status !== "idle" && !running && <ResultMeta result={run.result} stats={run.stats} />}
+        </OutputPanel>
+        <form onSubmit={submit} className="flex gap-2">
+          <textarea
+            aria-label="Message"
+            className={`${textArea} h-12 flex-1`}
+            placeholder="Say something to the model (Enter sends, Shift+Enter for a new line)"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && !e.shiftKey) submit(e);
+            }}
+          />
+          <div className="flex flex-col gap-1">
+            {running ? (
+              <Button variant="danger" onClick={cancel}>
+                Stop
+              </Button>
+            ) : (
+              <Button type="submit" disabled={!draft.trim()}>
+                Send
+              </Button>
+            )}
+            <Button
+              variant="ghost"
+              size="sm"
+              disabled={running || (turns.length === 0 && !lastAssistant)}
+              onClick={() => {
+                onState({ messages: [], reasoning: {}, output: undefined });
+                reset();
+              }}
+            >
+              Clear
+            </Button>
+          </div>
+        </form>
+        <label className="flex items-center gap-2 text-sm text-zinc-400">
+          <input type="checkbox" checked={stream} onChange={(e) => setStream(e.target.checked)} /> stream the answer
+        </label>
+      </div>
+      <ParamsPanel params={state.params} onChange={(params) => onState({ params })} chat idPrefix="chat" />
+    </div>
+  );
+}
+
+function pruneReasoning(reasoning: Record<string, string>, length: number): Record<string, string> {
+  return Object.fromEntries(Object.entries(reasoning).filter(([index]) => Number(index) < length));
+}

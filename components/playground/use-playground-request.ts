@@ -1,0 +1,133 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { PlaygroundKind, UpstreamBody } from "@/lib/playground/requests";
+import { StreamAccumulator, emptyResult, resultOfResponse, type PlaygroundResult, type StreamChunk } from "@/lib/playground/result";
+import { createSseParser } from "@/lib/playground/sse";
+import { StreamClock, type StreamStats } from "@/lib/playground/stream-stats";
+
+export type RunStatus = "idle" | "running" | "done" | "error" | "cancelled";
+
+export interface RunError {
+  code: string;
+  message: string;
+}
+
+export interface RunState {
+  status: RunStatus;
+  result: PlaygroundResult;
+  error: RunError | null;
+  /** The exact body the console sent to SGLang. */
+  request: UpstreamBody | null;
+  /** SGLang's JSON answer (non-streamed) or the SSE data lines as they came (streamed). */
+  response: unknown;
+  chunks: string[];
+  stats: StreamStats | null;
+  gaps: number[];
+}
+
+const idle = (): RunState => ({ status: "idle", result: emptyResult(), error: null, request: null, response: null, chunks: [], stats: null, gaps: [] });
+
+/**
+ * Runs one playground request through the console's routes. Streams render at most once a frame;
+ * `cancel` aborts the fetch, which makes the console abort the call to SGLang.
+ */
+export function usePlaygroundRequest() {
+  const [state, setState] = useState<RunState>(idle);
+  const controller = useRef<AbortController | null>(null);
+  const frame = useRef<number | null>(null);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const reset = useCallback(() => setState(idle()), []);
+
+  const run = useCallback(async (instanceId: string, kind: PlaygroundKind, payload: Record<string, unknown> & { stream: boolean }): Promise<RunState> => {
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    const started = performance.now();
+    let current: RunState = { ...idle(), status: "running" };
+    setState(current);
+    const publish = (next: RunState, now = false) => {
+      current = next;
+      if (now) {
+        if (frame.current !== null) cancelAnimationFrame(frame.current);
+        frame.current = null;
+        setState(current);
+      } else if (frame.current === null) {
+        frame.current = requestAnimationFrame(() => {
+          frame.current = null;
+          setState(current);
+        });
+      }
+    };
+    const fail = (error: RunError, status: RunStatus = "error") => publish({ ...current, status, error }, true);
+    try {
+      const response = await fetch(`/api/instances/${instanceId}/playground/${kind}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(payload),
+        signal: abort.signal,
+      });
+      if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
+        const body = (await response.json().catch(() => null)) as { error?: RunError; request?: UpstreamBody; response?: unknown } | null;
+        if (!response.ok || !body || body.error) {
+          fail(body?.error ?? { code: `http_${response.status}`, message: `The console answered ${response.status}.` });
+        } else {
+          publish({ ...current, status: "done", request: body.request ?? null, response: body.response, result: resultOfResponse(body.response as never), stats: null }, true);
+        }
+        return current;
+      }
+      await readStream(response, started, current, publish);
+    } catch (error) {
+      if (abort.signal.aborted) fail({ code: "cancelled", message: "Cancelled: the request to the instance was aborted." }, "cancelled");
+      else fail({ code: "network_error", message: `The console did not answer (${error instanceof Error ? error.message : "network failure"}).` });
+    } finally {
+      if (controller.current === abort) controller.current = null;
+    }
+    return current;
+  }, []);
+
+  return { state, run, cancel, reset };
+}
+
+async function readStream(response: Response, started: number, initial: RunState, publish: (next: RunState, now?: boolean) => void): Promise<void> {
+  const accumulator = new StreamAccumulator();
+  const clock = new StreamClock(started);
+  const chunks: string[] = [];
+  let state = initial;
+  let finished = false;
+  let failure: RunError | null = null;
+  const parser = createSseParser((event) => {
+    if (event.event === "request") {
+      state = { ...state, request: JSON.parse(event.data) as UpstreamBody };
+      return;
+    }
+    if (event.event === "error") {
+      failure = (JSON.parse(event.data) as { error: RunError }).error;
+      return;
+    }
+    chunks.push(event.data);
+    if (event.data === "[DONE]") {
+      finished = true;
+      return;
+    }
+    const seen = accumulator.add(JSON.parse(event.data) as StreamChunk);
+    if (seen.content || seen.reasoning || seen.tool) clock.token(performance.now());
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parser.feed(decoder.decode(value, { stream: true }));
+    state = { ...state, result: accumulator.result(), chunks, response: chunks, stats: clock.stats(performance.now()), gaps: clock.recentGaps(120) };
+    publish(state);
+  }
+  parser.end();
+  const final = { ...state, result: accumulator.result(), chunks: [...chunks], response: [...chunks], stats: clock.stats(performance.now()), gaps: clock.recentGaps(120) };
+  if (failure) publish({ ...final, status: "error", error: failure }, true);
+  else if (!finished) publish({ ...final, status: "error", error: { code: "stream_ended", message: "The stream ended before SGLang said it was done." } }, true);
+  else publish({ ...final, status: "done" }, true);
+}

@@ -1,0 +1,64 @@
+// The sampling fields a playground request may carry, named as SGLang's OpenAI-compatible API names them.
+import { z } from "zod";
+
+export const samplingParamsSchema = z.object({
+  max_tokens: z.number().int().min(1).max(1_000_000).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  top_p: z.number().gt(0).max(1).optional(),
+  top_k: z.number().int().min(-1).max(100_000).refine((k) => k !== 0, "top_k is -1 (off) or at least 1").optional(),
+  min_p: z.number().min(0).max(1).optional(),
+  stop: z.array(z.string().min(1).max(200)).max(8).optional(),
+  seed: z.number().int().min(0).max(2 ** 53).optional(),
+  presence_penalty: z.number().min(-2).max(2).optional(),
+  frequency_penalty: z.number().min(-2).max(2).optional(),
+  repetition_penalty: z.number().gt(0).max(2).optional(),
+  ignore_eos: z.boolean().optional(),
+  /** Chat only: passed to the chat template (GLM, Qwen3: enable_thinking). */
+  chat_template_kwargs: z.record(z.string().max(100), z.union([z.boolean(), z.string().max(1000), z.number()])).optional(),
+});
+
+export type SamplingParams = z.infer<typeof samplingParamsSchema>;
+
+/** Fields of the OpenAI API itself; the rest are SGLang's own and go in `extra_body` with the Python SDK. */
+export const OPENAI_FIELDS = new Set(["max_tokens", "temperature", "top_p", "stop", "seed", "presence_penalty", "frequency_penalty"]);
+
+export interface NumberField {
+  name: Exclude<keyof SamplingParams, "stop" | "ignore_eos" | "chat_template_kwargs">;
+  label: string;
+  step: number;
+  min: number;
+  max: number;
+  /** What SGLang uses when the field is left out. */
+  sglangDefault: string;
+  placeholder: string;
+  help: string;
+}
+
+// Defaults: SGLang's SamplingParams (temperature 1.0, top_p 1.0, top_k -1, min_p 0, penalties 0, repetition 1.0).
+// Since 2025 SGLang may take them from the model's generation_config.json instead (--sampling-defaults model).
+export const NUMBER_FIELDS: NumberField[] = [
+  { name: "max_tokens", label: "max_tokens", step: 1, min: 1, max: 1_000_000, sglangDefault: "to the end", placeholder: "chat: to EOS · completions: 16", help: "Most tokens to generate. Unset: chat runs to the end of the answer or the context limit; /v1/completions stops at 16." },
+  { name: "temperature", label: "temperature", step: 0.05, min: 0, max: 2, sglangDefault: "1.0", placeholder: "1.0", help: "0 is greedy; higher is more random. Unset: 1.0, or the model's generation_config.json with --sampling-defaults model." },
+  { name: "top_p", label: "top_p", step: 0.05, min: 0.01, max: 1, sglangDefault: "1.0", placeholder: "1.0", help: "Nucleus sampling: keep the smallest set of tokens whose probability adds up to top_p." },
+  { name: "top_k", label: "top_k", step: 1, min: -1, max: 100_000, sglangDefault: "-1 (off)", placeholder: "-1", help: "SGLang field: sample among the k most likely tokens." },
+  { name: "min_p", label: "min_p", step: 0.01, min: 0, max: 1, sglangDefault: "0 (off)", placeholder: "0.0", help: "SGLang field: drop tokens below min_p × the top token's probability." },
+  { name: "seed", label: "seed", step: 1, min: 0, max: 2 ** 31, sglangDefault: "random", placeholder: "random", help: "Same seed and settings, same text." },
+  { name: "presence_penalty", label: "presence_penalty", step: 0.1, min: -2, max: 2, sglangDefault: "0.0", placeholder: "0.0", help: "Penalise tokens that already appeared." },
+  { name: "frequency_penalty", label: "frequency_penalty", step: 0.1, min: -2, max: 2, sglangDefault: "0.0", placeholder: "0.0", help: "Penalise tokens by how often they appeared." },
+  { name: "repetition_penalty", label: "repetition_penalty", step: 0.05, min: 0.05, max: 2, sglangDefault: "1.0 (off)", placeholder: "1.0", help: "SGLang field: multiplicative penalty on repeated tokens." },
+];
+
+/** The params with unset entries removed, in a stable order (what goes into the request body). */
+export function cleanParams(params: SamplingParams, kind: "chat" | "completions"): SamplingParams {
+  const out: Record<string, unknown> = {};
+  for (const field of NUMBER_FIELDS) {
+    const value = params[field.name];
+    if (value !== undefined && Number.isFinite(value)) out[field.name] = value;
+  }
+  if (params.stop && params.stop.length > 0) out.stop = params.stop;
+  if (params.ignore_eos) out.ignore_eos = true;
+  if (kind === "chat" && params.chat_template_kwargs && Object.keys(params.chat_template_kwargs).length > 0) {
+    out.chat_template_kwargs = params.chat_template_kwargs;
+  }
+  return out as SamplingParams;
+}

@@ -1,0 +1,61 @@
+import OpenAI from "openai";
+import { AppError, isAppError } from "../../lib/errors";
+import { classifyUpstreamFailure, upstreamMessage } from "../../lib/playground/upstream-error";
+
+export interface Endpoint {
+  baseUrl: string;
+  apiKey: string | null;
+  model: string;
+}
+
+/** A non-streamed answer may take minutes on a real model; anything longer is a hang. */
+export const RESPONSE_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * SGLang's error bodies are `{"object":"error","message":...}` at the top level, where the SDK looks for
+ * `{"error": {...}}` and would keep only "400 status code (no body)": hand it SGLang's body as the error.
+ */
+class SglangClient extends OpenAI {
+  protected override makeStatusError(status: number, error: object, message: string | undefined, headers: Headers) {
+    const wrapped = error && typeof error === "object" && !("error" in error) ? { error } : error;
+    return super.makeStatusError(status, wrapped, message, headers);
+  }
+}
+
+/**
+ * Next patches the global fetch for its data cache (it may tee and buffer response bodies); calls to an
+ * instance are never cached, so they use the runtime's own fetch, found under Next's patch if it came first.
+ */
+type MaybePatchedFetch = typeof fetch & { _nextOriginalFetch?: typeof fetch };
+const nativeFetch: typeof fetch = (globalThis.fetch as MaybePatchedFetch)._nextOriginalFetch ?? globalThis.fetch;
+
+const clients = new Map<string, OpenAI>();
+
+/** One SDK client per address and key (they hold a connection pool); no retries: the user decides. */
+export function clientFor(endpoint: Endpoint): OpenAI {
+  const key = `${endpoint.baseUrl}\u0000${endpoint.apiKey ?? ""}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = new SglangClient({ baseURL: `${endpoint.baseUrl}/v1`, apiKey: endpoint.apiKey ?? "EMPTY", maxRetries: 0, timeout: RESPONSE_TIMEOUT_MS, fetch: nativeFetch });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/** Any failure of a call to an instance as the console's error, with SGLang's own message kept. */
+export function toAppError(error: unknown, endpoint: Endpoint): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof OpenAI.APIUserAbortError || (error instanceof Error && error.name === "AbortError")) {
+    return new AppError("request_cancelled", {}, { cause: error });
+  }
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    return new AppError("upstream_timeout", { detail: `no answer from ${endpoint.baseUrl}` }, { cause: error });
+  }
+  if (error instanceof OpenAI.APIConnectionError) return new AppError("upstream_unreachable", { address: endpoint.baseUrl }, { cause: error });
+  if (error instanceof OpenAI.APIError) {
+    const { code, detail } = classifyUpstreamFailure({ status: error.status ?? null, message: upstreamMessage(error.error, error.message) });
+    return new AppError(code, { detail, address: endpoint.baseUrl }, { cause: error });
+  }
+  // A socket reset while reading a stream surfaces as a plain TypeError/Error from fetch.
+  return new AppError("upstream_unreachable", { address: endpoint.baseUrl }, { cause: error });
+}

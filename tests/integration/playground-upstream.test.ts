@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAppError } from "../../lib/errors";
+import { sendPlaygroundRequest } from "../../server/playground/send";
+import { streamPlaygroundRequest } from "../../server/playground/stream";
+import { freePort } from "../support/console-process";
+import { GLM_MODEL, killAll, startSim, waitForHealth, type Sim } from "./simulator/helpers";
+
+// Failures the console cannot cause through its own routes (it always sends the instance's own key).
+let sim: Sim;
+
+beforeAll(async () => {
+  sim = await startSim(["--model-path", GLM_MODEL, "--served-model-name", "glm-4.7-flash", "--api-key", "right-key"], {});
+  await waitForHealth(sim);
+});
+afterAll(killAll);
+
+async function failureOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return { code: error.code, message: error.userMessage };
+    throw error;
+  }
+  throw new Error("expected a failure");
+}
+
+describe("calls to an instance that fail", () => {
+  const body = { model: "glm-4.7-flash", messages: [{ role: "user", content: "hi" }] };
+
+  it("a 400 keeps SGLang's own message (its error body is not in the SDK's expected shape)", async () => {
+    const endpoint = { baseUrl: sim.base, apiKey: "right-key", model: "glm-4.7-flash" };
+    const failure = await failureOf(streamPlaygroundRequest({ endpoint, kind: "chat", body: { ...body, n: 2 }, signal: new AbortController().signal }));
+    expect(failure).toEqual({ code: "upstream_bad_request", message: "SGLang rejected the request: n > 1 is not supported when streaming." });
+  });
+
+  it("a server that does not answer is upstream_unreachable with its address", async () => {
+    const baseUrl = `http://127.0.0.1:${await freePort()}`;
+    const failure = await failureOf(sendPlaygroundRequest({ endpoint: { baseUrl, apiKey: null, model: "m" }, kind: "chat", body, signal: new AbortController().signal }));
+    expect(failure).toEqual({ code: "upstream_unreachable", message: expect.stringContaining(baseUrl) });
+  });
+
+  it("a request cancelled by the browser is request_cancelled, not an internal error", async () => {
+    const controller = new AbortController();
+    const pending = sendPlaygroundRequest({ endpoint: { baseUrl: sim.base, apiKey: "right-key", model: "glm-4.7-flash" }, kind: "chat", body: { ...body, max_tokens: 2000, ignore_eos: true }, signal: controller.signal });
+    controller.abort();
+    expect((await failureOf(pending)).code).toBe("request_cancelled");
+  });
+
+  // Last: the simulator answers 401 without reading the body, which spoils the kept-alive connection for the next request.
+  it("a wrong API key is upstream_unauthorized, streamed or not, and says where to fix it", async () => {
+    const endpoint = { baseUrl: sim.base, apiKey: "wrong-key", model: "glm-4.7-flash" };
+    const whole = await failureOf(sendPlaygroundRequest({ endpoint, kind: "chat", body, signal: new AbortController().signal }));
+    expect(whole).toEqual({ code: "upstream_unauthorized", message: expect.stringContaining("--api-key") });
+    const streamed = await failureOf(streamPlaygroundRequest({ endpoint, kind: "chat", body, signal: new AbortController().signal }));
+    expect(streamed.code).toBe("upstream_unauthorized");
+  });
+});
