@@ -14,6 +14,8 @@ const envSchema = z.object({
   READY_TIMEOUT_S: optional(z.coerce.number().positive()),
   STOP_GRACE_S: optional(z.coerce.number().positive()),
   LOG_REPLAY_BYTES: optional(z.coerce.number().int().positive()),
+  NVIDIA_SMI: optional(z.string()),
+  GPU_SAMPLE_MS: optional(z.coerce.number().int().min(100).max(60_000)),
   NODE_ENV: optional(z.string()),
 });
 
@@ -28,6 +30,9 @@ export interface ConsoleEnv {
   readyTimeoutMs: number;
   stopGraceMs: number;
   replayBytes: number;
+  /** nvidia-smi to run for GPU telemetry (a path, or a name looked up on PATH). */
+  nvidiaSmi: string;
+  gpuSampleMs: number;
 }
 
 /** Parses the environment once at start; a bad value stops the console with a sentence naming the variable. */
@@ -50,5 +55,7 @@ export function parseEnv(source: NodeJS.ProcessEnv, projectRoot: string): Consol
     readyTimeoutMs: (env.READY_TIMEOUT_S ?? 1800) * 1000,
     stopGraceMs: (env.STOP_GRACE_S ?? 20) * 1000,
     replayBytes: env.LOG_REPLAY_BYTES ?? 2 * 1024 * 1024,
+    nvidiaSmi: env.NVIDIA_SMI ?? "nvidia-smi",
+    gpuSampleMs: env.GPU_SAMPLE_MS ?? 1000,
   };
 }

@@ -4,6 +4,7 @@ import { Server } from "socket.io";
 import { parseEnv } from "./env";
 import { findProjectRoot } from "./project-root";
 import { attachInstancesNamespace } from "./realtime/instances-namespace";
+import { attachTelemetryNamespace } from "./realtime/telemetry-namespace";
 import { buildServices, publishServices } from "./services";
 
 const log = (message: string) => console.log(`[console] ${message}`);
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   // socket.io answers only its own path and leaves Next's HMR upgrade alone.
   const io = new Server(server, { path: "/socket.io", serveClient: false });
   attachInstancesNamespace(io, services);
+  attachTelemetryNamespace(io, services);
 
   server.once("error", (error) => {
     console.error(`[console] cannot listen on ${env.host}:${env.port}: ${error.message}. Set PORT to a free port.`);
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     log(`${signal}: stopping`);
+    services.gpuSampler.stop();
+    services.metricsScraper.stop();
     io.close();
     // The console still owns its servers' pseudo-terminals: stop them cleanly so no GPU process is orphaned.
     await services.supervisor.stopAll();

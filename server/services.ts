@@ -6,6 +6,9 @@ import type { ConsoleEnv } from "./env";
 import { sendChat } from "./playground/chat";
 import { detectSglangRuntime, type SglangRuntime } from "./supervisor/sglang-runtime";
 import { Supervisor } from "./supervisor/supervisor";
+import { createTelemetry } from "./telemetry/create-telemetry";
+import type { GpuSampler } from "./telemetry/gpu-sampler";
+import type { MetricsScraper } from "./telemetry/metrics-scraper";
 
 /** Everything long-lived the console owns, built once by server/index.ts and shared with Next's route handlers. */
 export interface Services {
@@ -16,6 +19,8 @@ export interface Services {
   /** Who is asking. Accounts come later; until then every request is the local administrator. */
   actorFor: (headers: Headers | Record<string, string | string[] | undefined>) => Promise<Actor>;
   sendChat: typeof sendChat;
+  gpuSampler: GpuSampler;
+  metricsScraper: MetricsScraper;
 }
 
 // Next bundles route handlers in a module graph of its own, so a module-level singleton would exist twice;
@@ -52,5 +57,6 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     log,
   });
   await supervisor.load();
-  return { env, runtime, db, supervisor, actorFor: async () => LOCAL_ADMIN, sendChat };
+  const { gpuSampler, metricsScraper } = createTelemetry(env, supervisor, log);
+  return { env, runtime, db, supervisor, actorFor: async () => LOCAL_ADMIN, sendChat, gpuSampler, metricsScraper };
 }
