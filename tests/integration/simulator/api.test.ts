@@ -82,7 +82,7 @@ describe("simulator HTTP API", () => {
     const req = { model: "x", messages: [{ role: "user" as const, content: "Tell me about rivers" }] };
     const a = await client.chat.completions.create(req);
     const b = await client.chat.completions.create(req);
-    expect(a.choices[0].message.content).toBe(b.choices[0].message.content);
+    expect(a.choices[0]!.message.content).toBe(b.choices[0]!.message.content);
   });
 
   it("turns reasoning off with chat_template_kwargs enable_thinking false", async () => {
@@ -95,11 +95,11 @@ describe("simulator HTTP API", () => {
 
   it("honours max_tokens with finish_reason length and stop strings with matched_stop", async () => {
     const short = await client.chat.completions.create({ model: "x", messages: [{ role: "user", content: "Go" }], max_tokens: 3 });
-    expect(short.choices[0].finish_reason).toBe("length");
+    expect(short.choices[0]!.finish_reason).toBe("length");
     expect(short.usage!.completion_tokens).toBe(3);
     const full = await client.completions.create({ model: "x", prompt: "Once upon a time", max_tokens: 40 });
-    const word = full.choices[0].text.trim().split(/\s+/)[3];
-    const stopped: any = await client.completions.create({ model: "x", prompt: "Once upon a time", max_tokens: 40, stop: [word] });
+    const word = full.choices[0]!.text.trim().split(/\s+/)[3];
+    const stopped: any = await client.completions.create({ model: "x", prompt: "Once upon a time", max_tokens: 40, stop: [word!] });
     expect(stopped.choices[0].finish_reason).toBe("stop");
     expect(stopped.choices[0].matched_stop).toBe(word);
     expect(stopped.choices[0].text).not.toContain(word);
@@ -128,7 +128,7 @@ describe("simulator HTTP API", () => {
     expect(finish).toBe("stop");
     expect(usage.completion_tokens).toBe(kinds.length + 2); // <think> and </think> count too
     const plain = await client.chat.completions.create({ model: "x", messages: [{ role: "user", content: "Say hello" }] });
-    expect(content).toBe(plain.choices[0].message.content);
+    expect(content).toBe(plain.choices[0]!.message.content);
   });
 
   it("streams raw SSE: data: {json} chunks, a final usage chunk with empty choices, then data: [DONE]", async () => {
@@ -149,7 +149,7 @@ describe("simulator HTTP API", () => {
 
   it("returns tool_calls with JSON arguments taken from the schema and the message", async () => {
     const res = await client.chat.completions.create({ model: "x", messages: ASK_WEATHER, tools: [WEATHER_TOOL] });
-    const choice = res.choices[0];
+    const choice = res.choices[0]!;
     expect(choice.finish_reason).toBe("tool_calls");
     const call: any = choice.message.tool_calls![0];
     expect(call.id).toMatch(/^call_/);
@@ -187,8 +187,8 @@ describe("simulator HTTP API", () => {
         { role: "tool", tool_call_id: "call_1", content: "Sunny, 21 degrees" },
       ],
     });
-    expect(res.choices[0].finish_reason).toBe("stop");
-    expect(res.choices[0].message.content).toContain("Sunny, 21 degrees");
+    expect(res.choices[0]!.finish_reason).toBe("stop");
+    expect(res.choices[0]!.message.content).toContain("Sunny, 21 degrees");
   });
 
   it("serves /v1/completions (plain and streamed) and native /generate", async () => {
@@ -197,7 +197,7 @@ describe("simulator HTTP API", () => {
     expect(res.usage!.completion_tokens).toBe(8);
     const events = await readSse(await post("/v1/completions", { prompt: "The sky is", max_tokens: 8, stream: true }));
     const text = events.slice(0, -1).map((e) => JSON.parse(e).choices[0]?.text ?? "").join("");
-    expect(text).toBe(res.choices[0].text);
+    expect(text).toBe(res.choices[0]!.text);
     const gen = await (await post("/generate", { text: "The sky is", sampling_params: { max_new_tokens: 4 } })).json();
     expect(gen.meta_info).toMatchObject({ prompt_tokens: 3, completion_tokens: 4, finish_reason: { type: "length", length: 4 } });
   });
