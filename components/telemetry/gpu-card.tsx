@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { GpuSeries, GpuState } from "@/lib/realtime-telemetry";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
+import { cn } from "../ui/cn";
 import { GpuHolders } from "./gpu-holders";
 import { GpuDetail } from "./gpu-detail";
 import { Sparkline } from "./sparkline";
@@ -15,11 +16,9 @@ const show = (value: number | null | undefined, unit = "") => (value === null ||
 
 function Metric({ label, value, children }: { label: string; value: string; children: React.ReactNode }) {
   return (
-    <div className="flex items-center justify-between gap-3">
-      <div>
-        <div className="text-[11px] uppercase tracking-wide text-zinc-500">{label}</div>
-        <div className="font-mono text-sm text-zinc-100">{value}</div>
-      </div>
+    <div className="grid grid-cols-[6.5rem_8.5rem_1fr] items-center gap-2">
+      <div className="text-[11px] uppercase tracking-wide text-zinc-500">{label}</div>
+      <div className="whitespace-nowrap font-mono text-sm text-zinc-100">{value}</div>
       {children}
     </div>
   );
@@ -31,7 +30,7 @@ export function GpuCard({ gpu, recent, socket, compact = false }: { gpu: GpuStat
   const latest = gpu.latest;
   const values = recent?.values;
   return (
-    <Card className="space-y-3" data-testid="gpu-card" data-gpu-index={gpu.index}>
+    <Card className={cn("space-y-3", open && "lg:col-span-2")} data-testid="gpu-card" data-gpu-index={gpu.index}>
       <div className="flex items-baseline gap-2">
         <span className="font-mono text-lg font-semibold">GPU {gpu.index}</span>
         <span className="truncate text-sm text-zinc-400">{gpu.name ?? "unknown GPU"}</span>
@@ -41,11 +40,11 @@ export function GpuCard({ gpu, recent, socket, compact = false }: { gpu: GpuStat
           </Button>
         )}
       </div>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="space-y-1.5">
         <Metric label="Utilisation" value={show(latest?.utilizationPercent, " %")}>
           <Sparkline label={`GPU ${gpu.index} utilisation`} values={values?.utilizationPercent ?? []} max={100} />
         </Metric>
-        <Metric label="Memory (GiB)" value={`${gib(latest?.memoryUsedMiB ?? null)} / ${gib(gpu.memoryTotalMiB)}`}>
+        <Metric label="Memory GiB" value={`${gib(latest?.memoryUsedMiB ?? null)} / ${gib(gpu.memoryTotalMiB)}`}>
           <Sparkline label={`GPU ${gpu.index} memory`} values={values?.memoryUsedMiB ?? []} max={gpu.memoryTotalMiB ?? undefined} className="stroke-violet-400" />
         </Metric>
         <Metric label="Temperature" value={show(latest?.temperatureC, " °C")}>

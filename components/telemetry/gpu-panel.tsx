@@ -33,9 +33,11 @@ export function GpuPanel({ initial }: { initial: GpuSnapshot }) {
         </span>
       </div>
       <GpuStatusNote status={current.status} />
-      {current.gpus.map((gpu) => (
-        <GpuCard key={gpu.index} gpu={gpu} recent={recent.find((s) => s.index === gpu.index)} socket={socket} />
-      ))}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {current.gpus.map((gpu) => (
+          <GpuCard key={gpu.index} gpu={gpu} recent={recent.find((s) => s.index === gpu.index)} socket={socket} />
+        ))}
+      </div>
     </div>
   );
 }

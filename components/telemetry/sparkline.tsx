@@ -3,7 +3,7 @@ export function Sparkline({
   values,
   min = 0,
   max,
-  width = 120,
+  width = 240,
   height = 28,
   className = "stroke-sky-400",
   label,
@@ -31,7 +31,7 @@ export function Sparkline({
   });
   if (current) segments.push(current);
   return (
-    <svg role="img" aria-label={label} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="overflow-visible" data-points={values.length}>
+    <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" className="h-7 w-full overflow-visible" data-points={values.length}>
       <path d={segments.join("")} fill="none" strokeWidth={1.5} className={className} vectorEffect="non-scaling-stroke" />
     </svg>
   );

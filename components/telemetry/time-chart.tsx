@@ -23,7 +23,7 @@ export function TimeChart({
 }) {
   const width = 600;
   const numbers = values.filter((v): v is number => v !== null);
-  const top = max ?? Math.max(min + 1, ...numbers) * 1.1;
+  const top = max ?? niceCeiling(Math.max(min + 1, ...numbers) * 1.05);
   const first = t[0] ?? 0;
   const span = Math.max(1, (t[t.length - 1] ?? first) - first);
   let d = "";
@@ -43,15 +43,17 @@ export function TimeChart({
         <span>{title}</span>
         <span className="font-mono text-zinc-200">{latest === undefined ? "–" : `${formatNumber(latest)} ${unit}`}</span>
       </figcaption>
-      <div className="relative">
-        <svg role="img" aria-label={`${title} over time`} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" className="h-24 w-full rounded bg-zinc-950/60">
+      <div className="flex gap-1">
+        <div className="flex w-10 flex-col justify-between text-right font-mono text-[10px] text-zinc-500">
+          <span>{formatNumber(top)}</span>
+          <span>{formatNumber(min)}</span>
+        </div>
+        <svg role="img" aria-label={`${title} over time`} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" className="h-24 min-w-0 flex-1 rounded bg-zinc-950/60">
           <line x1={0} x2={width} y1={height / 2} y2={height / 2} className="stroke-zinc-800" strokeDasharray="4 4" vectorEffect="non-scaling-stroke" />
           <path d={d} fill="none" strokeWidth={1.5} className={className} vectorEffect="non-scaling-stroke" />
         </svg>
-        <span className="absolute left-1 top-0.5 font-mono text-[10px] text-zinc-500">{formatNumber(top)}</span>
-        <span className="absolute bottom-0.5 left-1 font-mono text-[10px] text-zinc-500">{formatNumber(min)}</span>
       </div>
-      <div className="flex justify-between font-mono text-[10px] text-zinc-500">
+      <div className="ml-11 flex justify-between font-mono text-[10px] text-zinc-500">
         <span>{t.length ? time(first) : ""}</span>
         <span>{t.length ? time(first + span) : ""}</span>
       </div>
@@ -59,7 +61,14 @@ export function TimeChart({
   );
 }
 
+/** The smallest of 1, 2, 5 × 10^k at or above `value`: axis tops people can read. */
+function niceCeiling(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 5, 10].map((m) => m * power).find((nice) => nice >= value) ?? value;
+}
+
 export function formatNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value);
   if (Math.abs(value) >= 100) return Math.round(value).toString();
   if (Math.abs(value) >= 10) return value.toFixed(1);
   return value.toFixed(2).replace(/\.?0+$/, "") || "0";
