@@ -29,11 +29,11 @@ export function GpuPanel({ initial }: { initial: GpuSnapshot }) {
       <div className="flex items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">GPUs</h1>
         <span className="text-xs text-zinc-500" data-testid="telemetry-connection">
-          {connected ? `live · every ${current.intervalMs / 1000} s` : "connecting…"}
+          {!connected ? "connecting…" : current.status.state === "ok" ? `live · every ${current.intervalMs / 1000} s` : "connected"}
         </span>
       </div>
       <GpuStatusNote status={current.status} />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-flow-row-dense gap-4 lg:grid-cols-2">
         {current.gpus.map((gpu) => (
           <GpuCard key={gpu.index} gpu={gpu} recent={recent.find((s) => s.index === gpu.index)} socket={socket} />
         ))}

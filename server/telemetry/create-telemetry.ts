@@ -21,7 +21,7 @@ export function createTelemetry(env: ConsoleEnv, supervisor: Supervisor, log: (m
     log,
   });
   const metricsScraper = new MetricsScraper({
-    intervalMs: 3000,
+    intervalMs: 5000,
     historyMs: HOUR_MS,
     instances: () => supervisor.list(),
     endpointOf: (id) => supervisor.endpointOf(id),
