@@ -11,7 +11,7 @@ export function createTelemetry(env: ConsoleEnv, supervisor: Supervisor, log: (m
   const gpuSampler = new GpuSampler({
     nvidiaSmi: env.nvidiaSmi,
     intervalMs: env.gpuSampleMs,
-    appsIntervalMs: Math.max(5000, env.gpuSampleMs * 5),
+    appsIntervalMs: 30_000,
     historyMs: HOUR_MS,
     instances: () =>
       supervisor

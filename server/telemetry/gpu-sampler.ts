@@ -19,7 +19,10 @@ export interface GpuSamplerOptions {
   /** Path or name of nvidia-smi (NVIDIA_SMI). */
   nvidiaSmi: string;
   intervalMs: number;
-  /** How often compute processes are listed (a separate, short nvidia-smi call). */
+  /**
+   * The longest time between two listings of compute processes (a separate, short nvidia-smi call). They are
+   * listed sooner whenever a GPU's memory moves or the set of instances changes: that is when holders change.
+   */
   appsIntervalMs: number;
   historyMs: number;
   /** Instances with a live process tree, for attribution. */
@@ -45,6 +48,10 @@ interface GpuRecord {
 }
 
 const SPARKLINE_POINTS = 120;
+/** A change of a GPU's used memory larger than this triggers a new listing of compute processes. */
+const MEMORY_MOVE_MIB = 64;
+
+const instanceKey = (instances: RunningInstance[]) => instances.map((i) => `${i.id}:${i.pid}`).sort().join(",");
 
 /**
  * One long-running `nvidia-smi --query-gpu=... -lms N` feeds every GPU's history (spawning nvidia-smi each
@@ -65,6 +72,9 @@ export class GpuSampler extends EventEmitter<GpuSamplerEvents> {
   private startedAt = 0;
   private stopped = true;
   private appsRunning = false;
+  /** Memory per GPU and instance pids at the last listing of compute processes. */
+  private listedMemory = new Map<number, number | null>();
+  private listedInstances = "";
 
   constructor(private readonly options: GpuSamplerOptions) {
     super();
@@ -215,7 +225,18 @@ export class GpuSampler extends EventEmitter<GpuSamplerEvents> {
       this.setStatus({ state: "ok" });
       void this.refreshHolders();
     } else if (newGpu) this.emit("snapshot", this.snapshot());
+    else if (this.holdersMayHaveChanged()) void this.refreshHolders();
     this.emit("sample", { t, points });
+  }
+
+  /** A process that starts or ends moves its GPU's memory; an instance that starts or ends changes the pids. */
+  private holdersMayHaveChanged(): boolean {
+    for (const [index, gpu] of this.gpus) {
+      const before = this.listedMemory.get(index);
+      const now = gpu.point.memoryUsedMiB;
+      if (before === undefined || (before === null) !== (now === null) || Math.abs((now ?? 0) - (before ?? 0)) > MEMORY_MOVE_MIB) return true;
+    }
+    return instanceKey(this.options.instances()) !== this.listedInstances;
   }
 
   /** Lists compute processes and who they belong to; a change goes out as a new snapshot. */
@@ -227,7 +248,10 @@ export class GpuSampler extends EventEmitter<GpuSamplerEvents> {
         execFile(this.options.nvidiaSmi, computeAppsArgv(), { timeout: 10_000, maxBuffer: 1 << 20 }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
       );
       const apps = parseComputeApps(text);
-      const byPid = attributeHolders(apps, this.options.instances());
+      const instances = this.options.instances();
+      this.listedInstances = instanceKey(instances);
+      for (const [index, gpu] of this.gpus) this.listedMemory.set(index, gpu.point.memoryUsedMiB);
+      const byPid = attributeHolders(apps, instances);
       const byUuid = new Map<string, GpuHolder[]>();
       for (const app of apps) {
         const list = byUuid.get(app.gpuUuid) ?? [];
