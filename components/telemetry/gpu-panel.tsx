@@ -33,7 +33,7 @@ export function GpuPanel({ initial }: { initial: GpuSnapshot }) {
         </span>
       </div>
       <GpuStatusNote status={current.status} />
-      <div className="grid grid-flow-row-dense gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2">
         {current.gpus.map((gpu) => (
           <GpuCard key={gpu.index} gpu={gpu} recent={recent.find((s) => s.index === gpu.index)} socket={socket} />
         ))}
