@@ -25,6 +25,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/diagnose" className="text-sm text-zinc-400 hover:text-zinc-100">
               Diagnose
             </Link>
+            <Link href="/gpus" className="text-sm text-zinc-400 hover:text-zinc-100">
+              GPUs
+            </Link>
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

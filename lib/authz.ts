@@ -24,6 +24,8 @@ export const canViewLogs = (actor: Actor, instance: InstanceRef): boolean => can
 export const canLaunchInstance = (actor: Actor): boolean => canOperate(actor);
 export const canControlInstance = (actor: Actor, instance: InstanceRef): boolean =>
   actor.role === "admin" || (actor.role === "operator" && instance.owner === actor.id);
+/** GPU readings and who holds each GPU (instance owners, foreign PIDs and process names). */
+export const canViewTelemetry = (actor: Actor): boolean => actor.role !== "demo";
 export const canUsePlayground = (_actor: Actor, _instance: InstanceRef): boolean => true;
 export const canViewProfiles = (actor: Actor): boolean => actor.role !== "demo";
 export const canManageProfiles = (actor: Actor): boolean => canOperate(actor);

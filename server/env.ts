@@ -17,6 +17,8 @@ const envSchema = z.object({
   RUN_LOG_RETENTION: optional(z.coerce.number().int().min(1)),
   MODELS_DIR: optional(z.string()),
   DIAGNOSE_MAX_MB: optional(z.coerce.number().positive()),
+  NVIDIA_SMI: optional(z.string()),
+  GPU_SAMPLE_MS: optional(z.coerce.number().int().min(100).max(60_000)),
   NODE_ENV: optional(z.string()),
 });
 
@@ -36,6 +38,9 @@ export interface ConsoleEnv {
   modelsDirs: string[];
   /** The largest log POST /api/diagnose accepts. */
   diagnoseMaxBytes: number;
+  /** nvidia-smi to run for GPU telemetry (a path, or a name looked up on PATH). */
+  nvidiaSmi: string;
+  gpuSampleMs: number;
 }
 
 /** Parses the environment once at start; a bad value stops the console with a sentence naming the variable. */
@@ -61,6 +66,8 @@ export function parseEnv(source: NodeJS.ProcessEnv, projectRoot: string): Consol
     runLogRetention: env.RUN_LOG_RETENTION ?? 20,
     modelsDirs: parsePathList(env.MODELS_DIR, projectRoot),
     diagnoseMaxBytes: Math.floor((env.DIAGNOSE_MAX_MB ?? 100) * 1024 * 1024),
+    nvidiaSmi: env.NVIDIA_SMI ?? "nvidia-smi",
+    gpuSampleMs: env.GPU_SAMPLE_MS ?? 1000,
   };
 }
 

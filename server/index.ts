@@ -6,6 +6,7 @@ import { findProjectRoot } from "./project-root";
 import { attachInstancesNamespace } from "./realtime/instances-namespace";
 import { publishServices } from "./published-services";
 import { buildServices } from "./services";
+import { attachTelemetryNamespace } from "./realtime/telemetry-namespace";
 
 const log = (message: string) => console.log(`[console] ${message}`);
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   // socket.io answers only its own path and leaves Next's HMR upgrade alone.
   const io = new Server(server, { path: "/socket.io", serveClient: false });
   attachInstancesNamespace(io, services);
+  attachTelemetryNamespace(io, services);
 
   server.once("error", (error) => {
     console.error(`[console] cannot listen on ${env.host}:${env.port}: ${error.message}. Set PORT to a free port.`);
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     log(`${signal}: stopping`);
+    services.gpuSampler.stop();
+    services.metricsScraper.stop();
     // Servers keep running under their pty hosts; the next console start takes them over.
     services.supervisor.detachAll();
     io.close();

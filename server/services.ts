@@ -11,6 +11,9 @@ import { sendChat } from "./playground/chat";
 import { createPlaygroundService, type PlaygroundService } from "./playground/service";
 import { detectSglangRuntime, type SglangRuntime } from "./supervisor/sglang-runtime";
 import { Supervisor } from "./supervisor/supervisor";
+import { createTelemetry } from "./telemetry/create-telemetry";
+import type { GpuSampler } from "./telemetry/gpu-sampler";
+import type { MetricsScraper } from "./telemetry/metrics-scraper";
 
 /** Everything long-lived the console owns, built once by server/index.ts and shared with Next's route handlers. */
 export interface Services {
@@ -27,6 +30,8 @@ export interface Services {
   scanModels: () => ReturnType<typeof scanModels>;
   inspectModelPath: typeof inspectModelPath;
   playground: PlaygroundService;
+  gpuSampler: GpuSampler;
+  metricsScraper: MetricsScraper;
 }
 
 export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (message: string) => void): Promise<Services> {
@@ -52,6 +57,7 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     inspectModelPath,
   });
   await supervisor.load();
+  const { gpuSampler, metricsScraper } = createTelemetry(env, supervisor, log);
   return {
     env,
     runtime,
@@ -64,5 +70,7 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     scanModels: () => scanModels(env.modelsDirs),
     inspectModelPath,
     playground: createPlaygroundService(db),
+    gpuSampler,
+    metricsScraper,
   };
 }

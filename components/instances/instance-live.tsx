@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { isActivePhase } from "@/lib/instance-phase";
 import type { InstanceView } from "@/lib/instance-view";
 import { Button } from "../ui/button";
+import { InstanceMetrics } from "../telemetry/instance-metrics";
 import { Card, CardTitle } from "../ui/card";
 import { ChatBox } from "./chat-box";
 import { LogTerminal, type LogTerminalHandle } from "./log-terminal";
@@ -108,6 +109,7 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
         <LogTerminal ref={terminal} withMarks />
         {run && <pre className="overflow-x-auto font-mono text-xs text-zinc-500">$ {run.commandLine}</pre>}
       </Card>
+      <InstanceMetrics instanceId={state.id} runId={run?.id ?? null} />
       <Card className="space-y-3">
         <CardTitle>Chat</CardTitle>
         <ChatBox instanceId={state.id} disabled={state.phase !== "ready"} />

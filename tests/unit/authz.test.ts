@@ -9,6 +9,7 @@ import {
   canUsePlayground,
   canUsePlaygroundSession,
   canViewProfiles,
+  canViewTelemetry,
   canViewLogs,
   type Actor,
   type Role,
@@ -18,12 +19,12 @@ const actor = (role: Role, id = "alice"): Actor => ({ id, name: id, role });
 const mine = { id: "i1", owner: "alice" };
 const theirs = { id: "i2", owner: "bob" };
 
-// role → [list, launch, control own, control others', view logs, playground]
-const TABLE: Record<Role, [boolean, boolean, boolean, boolean, boolean, boolean]> = {
-  admin: [true, true, true, true, true, true],
-  operator: [true, true, true, false, true, true],
-  viewer: [true, false, false, false, true, true],
-  demo: [false, false, false, false, false, true],
+// role → [list, launch, control own, control others', view logs, playground, telemetry]
+const TABLE: Record<Role, [boolean, boolean, boolean, boolean, boolean, boolean, boolean]> = {
+  admin: [true, true, true, true, true, true, true],
+  operator: [true, true, true, false, true, true, true],
+  viewer: [true, false, false, false, true, true, true],
+  demo: [false, false, false, false, false, true, false],
 };
 
 describe("authorisation", () => {
@@ -37,6 +38,7 @@ describe("authorisation", () => {
         canControlInstance(a, theirs),
         canViewLogs(a, theirs),
         canUsePlayground(a, theirs),
+        canViewTelemetry(a),
       ]).toEqual(expected);
     });
   }

@@ -7,7 +7,7 @@ which prints them with its rank tag, as SGLang's scheduler does.
 import threading
 import time
 
-from sglang.srt import sim_env
+from sglang.srt import gpu_state, sim_env
 
 
 class ClientGone(Exception):
@@ -44,6 +44,7 @@ def run(state, prompt_pieces, completion, on_token):
     cached = state.prefix_cache.match_and_insert(prompt_pieces)
     start = time.monotonic()
     running = metrics.started(prompt_tokens, cached)
+    gpu_state.publish_load(running)
     state.batch_log(
         f"Prefill batch, #new-seq: 1, #new-token: {prompt_tokens - cached}, #cached-token: {cached}, "
         f"token usage: {metrics.token_usage():.2f}, #running-req: {running - 1}, #queue-req: 0, "
@@ -75,4 +76,5 @@ def run(state, prompt_pieces, completion, on_token):
         raise
     finally:
         metrics.finished(prompt_tokens, produced, ttft, time.monotonic() - start, aborted)
+        gpu_state.publish_load(metrics.running)
     return cached

@@ -13,7 +13,7 @@ import time
 import traceback
 import queue as queue_module
 
-from sglang.srt import sim_env
+from sglang.srt import gpu_state, sim_env
 from sglang.srt.logging_utils import Logger, graph_bar, shard_bar, write_err
 from sglang.srt.memory_plan import DIST_INIT_GIB, MemoryPlan
 from sglang.srt.model_config import NEXTN_DRAFT, SUPPORTED_ARCHITECTURES, unsupported_message
@@ -184,17 +184,26 @@ class Scheduler:
         )
         self.sync()
 
+    def hold(self, avail):
+        """Publish the GPU memory this rank holds once `avail` GB are left (for the fake nvidia-smi)."""
+        gpu_state.publish_scheduler(self.rank["gpu_id"], 0.5 + self.mem.start_avail - avail)
+
     def start(self):
         a, m = self.args, self.mem
         self.init_distributed()
+        self.hold(m.start_avail)
         self.load_weights(self.model.architecture, m.weights, m.start_avail, m.shards, 20.0)
+        self.hold(m.after_weights)
         if m.draft:
             draft_arch = NEXTN_DRAFT.get(self.model.architecture, "LlamaForCausalLMEagle3"
                                          if a.speculative_algorithm == "EAGLE3" else "LlamaForCausalLMEagle")
             draft_shards = m.shards if draft_arch.endswith("NextN") else 1
             self.load_weights(draft_arch, m.draft, m.after_weights, draft_shards, 5.3, check=False)
+            self.hold(m.after_draft)
         self.init_memory_pool()
+        self.hold(m.after_pool)
         self.capture_cuda_graphs()
+        self.hold(m.after_graph)
         sim_env.sim_sleep(1.0)
         if self.first:
             self.log.info(
