@@ -13,7 +13,7 @@ import time
 import traceback
 import queue as queue_module
 
-from sglang.srt import gpu_state, sim_env
+from sglang.srt import gpu_load, gpu_state, sim_env
 from sglang.srt.logging_utils import Logger, graph_bar, shard_bar, write_err
 from sglang.srt.memory_plan import DIST_INIT_GIB, MemoryPlan
 from sglang.srt.model_config import NEXTN_DRAFT, SUPPORTED_ARCHITECTURES, unsupported_message
@@ -51,6 +51,7 @@ class Scheduler:
         self.first = rank["index"] == 0
         self.fail = sim_env.fail_mode()
         self.mem = MemoryPlan(args, model)
+        gpu_load.bind(rank["gpu_id"])
 
     def sync(self):
         self.barrier.wait()
@@ -187,6 +188,7 @@ class Scheduler:
     def hold(self, avail):
         """Publish the GPU memory this rank holds once `avail` GB are left (for the fake nvidia-smi)."""
         gpu_state.publish_scheduler(self.rank["gpu_id"], 0.5 + self.mem.start_avail - avail)
+        gpu_load.hold_gib(0.5 + self.mem.start_avail - avail)
 
     def start(self):
         a, m = self.args, self.mem
@@ -231,6 +233,7 @@ class Scheduler:
                     crash_at = time.monotonic() + sim_env.crash_after_seconds()
                 continue
             self.log.info(line)
+            gpu_load.work()
         raise RuntimeError("CUDA error: an illegal memory access was encountered\n" + CUDA_ERROR_TAIL.rstrip("\n"))
 
 
