@@ -133,7 +133,7 @@ describe("playground routes", () => {
     expect(badTools.body.error.message).toContain("params.temperature");
 
     const stoppedPort = await freePort();
-    const other = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", { profile: glmProfile(stoppedPort, { name: "stopped one" }) });
+    const other = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", { profile: glmProfile(stoppedPort, { name: "stopped one", gpuIds: [1] }) });
     await api(consoleProcess.url, "POST", `/api/instances/${other.body.instance.id}/stop`);
     const notReady = await api<{ error: { code: string; message: string } }>(consoleProcess.url, "POST", `/api/instances/${other.body.instance.id}/playground/chat`, {
       messages: [{ role: "user", content: "hi" }],

@@ -134,7 +134,7 @@ describe("server-side launch validation against the box", () => {
       return view.phase === "ready" ? view : null;
     }, { timeoutMs: 30_000, what: "the holder ready" });
     const busy = await refusal(glmProfile(await freePort(), { name: "second", gpuIds: [2] }));
-    expect(busy.message).toContain("GPU 2 is in use by instance holder (local)");
+    expect(busy.message).toContain("GPU 2 is in use by instance holder (owner local)");
     await api(url(), "POST", `/api/instances/${first.body.instance.id}/stop`);
   });
 });
