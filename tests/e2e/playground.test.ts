@@ -17,9 +17,15 @@ let instance: InstanceView;
 let page: Page;
 let playground: PlaygroundPage;
 
+// Instances run side by side on the simulated box, so each gets a GPU of its own.
+let nextGpu = 0;
+
 async function launchReady(name: string): Promise<InstanceView> {
   const port = await freePort();
-  const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", { profile: glmProfile(port, { name }) });
+  const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
+    profile: glmProfile(port, { name, gpuIds: [nextGpu++] }),
+  });
+  if (launched.status !== 201) throw new Error(`launch of ${name} refused: ${JSON.stringify(launched.body)}`);
   return waitFor(async () => {
     const view = await getInstance(consoleProcess.url, launched.body.instance.id);
     return view.phase === "ready" ? view : null;
