@@ -41,6 +41,7 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     readyPollMs: 500,
     stopGraceMs: env.stopGraceMs,
     replayBytes: env.replayBytes,
+    logMaxBytes: env.logFileMaxBytes,
     runLogRetention: env.runLogRetention,
     defaultSupervision: { ...DEFAULT_SUPERVISION, readyTimeoutS: env.readyTimeoutMs / 1000 },
     log,

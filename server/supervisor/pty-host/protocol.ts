@@ -10,6 +10,8 @@ export interface HostSpec {
   env: Record<string, string>;
   cwd: string;
   logPath: string;
+  /** Cap of the log (LOG_FILE_MAX_MB); null: no cap. */
+  logMaxBytes: number | null;
   socketPath: string;
   exitPath: string;
   cols: number;
