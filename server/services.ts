@@ -5,6 +5,7 @@ import { createDb, type Db } from "./db/client";
 import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
 import { listGpus } from "./gpus/list-gpus";
+import { runLogs, type RunLogs } from "./logs/run-logs";
 import { inspectModelPath, scanModels } from "./models/scan-models";
 import { sendChat } from "./playground/chat";
 import { detectSglangRuntime, type SglangRuntime } from "./supervisor/sglang-runtime";
@@ -23,6 +24,8 @@ export interface Services {
   listGpus: typeof listGpus;
   scanModels: () => ReturnType<typeof scanModels>;
   inspectModelPath: typeof inspectModelPath;
+  /** Reading, searching and serving runs' log files (capped in parts by LOG_FILE_MAX_MB). */
+  runLogs: RunLogs;
 }
 
 export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (message: string) => void): Promise<Services> {
@@ -59,5 +62,6 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     listGpus,
     scanModels: () => scanModels(env.modelsDirs),
     inspectModelPath,
+    runLogs,
   };
 }
