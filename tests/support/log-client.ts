@@ -24,7 +24,11 @@ export interface LogClient {
  * A socket.io client of `/instances` that resumes through the browser's own cursor logic and, unless
  * told otherwise, acknowledges each chunk as it arrives (as a browser does once xterm has written it).
  */
-export function connectLogClient(url: string, instanceId: string, options: { ack?: "each" | "never"; keepText?: boolean } = {}): Promise<LogClient> {
+export function connectLogClient(
+  url: string,
+  instanceId: string,
+  options: { ack?: "each" | "never"; keepText?: boolean; onWrite?: (chunk: LogChunkEvent) => void } = {},
+): Promise<LogClient> {
   const socket: InstancesSocket = io(`${url}/instances`, { path: "/socket.io", transports: ["websocket"] });
   const cursor = new StreamCursor(instanceId);
   const keepText = options.keepText ?? true;
@@ -44,6 +48,7 @@ export function connectLogClient(url: string, instanceId: string, options: { ack
           chunks.push(action.chunk);
         }
         maxLagMs = Math.max(maxLagMs, Date.now() - action.chunk.at);
+        options.onWrite?.(action.chunk);
         for (let i = action.chunk.data.indexOf("\n"); i >= 0; i = action.chunk.data.indexOf("\n", i + 1)) lines++;
       } else if (action.type === "gap") gaps.push(action.gap);
       else if (action.type === "rewatch") watch();
