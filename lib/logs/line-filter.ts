@@ -103,7 +103,6 @@ export function makeLineFilter(spec: LineFilterSpec): LineFilterResult {
   };
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL_RE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\r/g;
 
 /** A line as a reader sees it: no colours, and of carriage-return redraws only the last. */

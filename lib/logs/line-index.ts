@@ -9,7 +9,6 @@ export interface IndexedLine {
 }
 
 const MAX_LINE_CHARS = 8192;
-// eslint-disable-next-line no-control-regex
 const ASCII_RE = /^[\x00-\x7f]*$/;
 
 /**

@@ -20,7 +20,6 @@ const encoder = new TextEncoder();
 
 /** UTF-8 length of a string, without allocating for plain ASCII. */
 export function utf8Length(text: string): number {
-  // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
 }
 
