@@ -37,6 +37,10 @@ export const ERROR_TABLE = {
     status: 503,
     message: () => "The console's services are not running: start the console with `npm start` (or `npm run dev`), not `next start`.",
   },
+  run_log_missing: {
+    status: 404,
+    message: (p: Params) => `Run ${p.id ?? ""} has no log on this console: it is not a run of this instance, or its log was removed (RUN_LOG_RETENTION keeps the newest).`,
+  },
   log_empty: { status: 400, message: () => "The log is empty: paste a log or choose a non-empty file." },
   payload_too_large: {
     status: 413,

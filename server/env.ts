@@ -14,6 +14,7 @@ const envSchema = z.object({
   READY_TIMEOUT_S: optional(z.coerce.number().positive()),
   STOP_GRACE_S: optional(z.coerce.number().positive()),
   LOG_REPLAY_BYTES: optional(z.coerce.number().int().positive()),
+  LOG_FILE_MAX_MB: optional(z.coerce.number().min(0)),
   RUN_LOG_RETENTION: optional(z.coerce.number().int().min(1)),
   MODELS_DIR: optional(z.string()),
   DIAGNOSE_MAX_MB: optional(z.coerce.number().positive()),
@@ -33,6 +34,8 @@ export interface ConsoleEnv {
   readyTimeoutMs: number;
   stopGraceMs: number;
   replayBytes: number;
+  /** Cap of each run's log file (LOG_FILE_MAX_MB; 0 = no cap). */
+  logFileMaxBytes: number | null;
   runLogRetention: number;
   /** Folders scanned for models (MODELS_DIR, colon-separated like PATH). */
   modelsDirs: string[];
@@ -63,6 +66,7 @@ export function parseEnv(source: NodeJS.ProcessEnv, projectRoot: string): Consol
     readyTimeoutMs: (env.READY_TIMEOUT_S ?? 1800) * 1000,
     stopGraceMs: (env.STOP_GRACE_S ?? 20) * 1000,
     replayBytes: env.LOG_REPLAY_BYTES ?? 2 * 1024 * 1024,
+    logFileMaxBytes: env.LOG_FILE_MAX_MB === 0 ? null : Math.floor((env.LOG_FILE_MAX_MB ?? 512) * 1024 * 1024),
     runLogRetention: env.RUN_LOG_RETENTION ?? 20,
     modelsDirs: parsePathList(env.MODELS_DIR, projectRoot),
     diagnoseMaxBytes: Math.floor((env.DIAGNOSE_MAX_MB ?? 100) * 1024 * 1024),

@@ -6,6 +6,7 @@ import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
 import * as launchProfiles from "./db/launch-profiles";
 import { listGpus } from "./gpus/list-gpus";
+import { runLogs, type RunLogs } from "./logs/run-logs";
 import { inspectModelPath, scanModels } from "./models/scan-models";
 import { sendChat } from "./playground/chat";
 import { createPlaygroundService, type PlaygroundService } from "./playground/service";
@@ -32,6 +33,8 @@ export interface Services {
   playground: PlaygroundService;
   gpuSampler: GpuSampler;
   metricsScraper: MetricsScraper;
+  /** Reading, searching and serving runs' log files (capped in parts by LOG_FILE_MAX_MB). */
+  runLogs: RunLogs;
 }
 
 export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (message: string) => void): Promise<Services> {
@@ -50,6 +53,7 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     readyPollMs: 500,
     stopGraceMs: env.stopGraceMs,
     replayBytes: env.replayBytes,
+    logMaxBytes: env.logFileMaxBytes,
     runLogRetention: env.runLogRetention,
     defaultSupervision: { ...DEFAULT_SUPERVISION, readyTimeoutS: env.readyTimeoutMs / 1000 },
     log,
@@ -72,5 +76,6 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     playground: createPlaygroundService(db),
     gpuSampler,
     metricsScraper,
+    runLogs,
   };
 }

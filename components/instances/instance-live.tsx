@@ -1,37 +1,27 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { isActivePhase } from "@/lib/instance-phase";
 import type { InstanceView } from "@/lib/instance-view";
 import { Button } from "../ui/button";
 import { InstanceMetrics } from "../telemetry/instance-metrics";
 import { Card, CardTitle } from "../ui/card";
 import { ChatBox } from "./chat-box";
-import { LogTerminal, type LogTerminalHandle } from "./log-terminal";
+import { LogViewer } from "../logs/log-viewer";
 import { PhaseBadge, SimulatedBadge } from "./phase-badge";
 import { RestartBanner } from "./restart-banner";
 import { RunHistory } from "./run-history";
 import { StageTimeline } from "./stage-timeline";
 import { RunOutcome } from "./run-outcome";
-import { useInstanceStream } from "./use-instance-stream";
+import { useInstanceStream, type LogSink } from "./use-instance-stream";
 
 export function InstanceLive({ initial }: { initial: InstanceView }) {
-  const terminal = useRef<LogTerminalHandle | null>(null);
-  const { state, connected, setState, wholeRunId } = useInstanceStream(initial, terminal);
+  const logs = useRef<LogSink | null>(null);
+  const { state, connected, setState, reload } = useInstanceStream(initial, logs);
   const [actionError, setActionError] = useState<string | null>(null);
   const [pending, setPending] = useState<"stop" | "restart" | null>(null);
   const run = state.run;
   const active = isActivePhase(state.phase);
-  const keyLines = run?.keyLines.join(",") ?? "";
-
-  // Point at the lines that show why the run failed, when the terminal holds the run from its start.
-  useEffect(() => {
-    if (!run || active || wholeRunId !== run.id || run.keyLines.length === 0) return;
-    terminal.current?.markLines(
-      run.keyLines.map((line) => line - 1),
-      run.keyLines.map((line) => `line ${line}`),
-    );
-  }, [run?.id, keyLines, wholeRunId, active]);
 
   async function act(action: "stop" | "restart") {
     setPending(action);
@@ -97,16 +87,8 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
       <RestartBanner instance={state} />
       {run && <RunOutcome run={run} phase={state.phase} instanceId={state.id} />}
       <Card className="space-y-3">
-        <div className="flex items-center gap-3">
-          <CardTitle>Output</CardTitle>
-          <span className="text-xs text-zinc-500">{connected ? "live" : "reconnecting…"}</span>
-          {run && (
-            <a className="ml-auto text-xs text-sky-400 hover:underline" href={`/api/instances/${state.id}/runs/${run.id}/log`}>
-              Download full log
-            </a>
-          )}
-        </div>
-        <LogTerminal ref={terminal} withMarks />
+        <CardTitle>Output</CardTitle>
+        <LogViewer ref={logs} instanceId={state.id} runId={run?.id ?? null} connected={connected} reload={reload} />
         {run && <pre className="overflow-x-auto font-mono text-xs text-zinc-500">$ {run.commandLine}</pre>}
       </Card>
       <InstanceMetrics instanceId={state.id} runId={run?.id ?? null} />

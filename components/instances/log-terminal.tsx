@@ -3,10 +3,14 @@
 import "@xterm/xterm/css/xterm.css";
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
 import type { Terminal } from "@xterm/xterm";
-import type { TerminalSink } from "./use-instance-stream";
 
 /** A terminal that can also point at lines: for a log shown beside its diagnosis. */
-export interface LogTerminalHandle extends TerminalSink {
+export interface LogTerminalHandle {
+  /** Writes output; `written` runs once xterm.js has parsed it (the moment to acknowledge it). */
+  write: (data: string, written?: () => void) => void;
+  reset: (note: string) => void;
+  /** Runs `op` with the xterm.js terminal once it has loaded (for the log viewer's own tools). */
+  withTerminal: (op: (term: Terminal) => void) => void;
   /**
    * Marks lines of what has been written (0-based, one per `\r\n`, however many rows each wraps to) and
    * scrolls to the first. `labels` name each mark (e.g. its line number in the original log).
@@ -19,18 +23,28 @@ const MARK_BACKGROUND = "#5f1a1a";
 const MARK_RULER = "#ef4444";
 
 /** A real terminal (xterm.js) for a run's output: colours, carriage-return progress bars and all. */
-export const LogTerminal = forwardRef<LogTerminalHandle, { withMarks?: boolean }>(function LogTerminal({ withMarks = false }, ref) {
+export interface LogTerminalProps {
+  withMarks?: boolean;
+  /** Columns to keep whatever the width (no wrapping: the view scrolls sideways); null fits the width. */
+  fixedCols?: number | null;
+  className?: string;
+}
+
+export const LogTerminal = forwardRef<LogTerminalHandle, LogTerminalProps>(function LogTerminal({ withMarks = false, fixedCols = null, className }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const terminal = useRef<Terminal | null>(null);
   // Work that arrives before xterm.js has loaded is held, never dropped.
   const early = useRef<((term: Terminal) => void)[]>([]);
+  const fitRef = useRef<(() => void) | null>(null);
+  const colsRef = useRef(fixedCols);
+  colsRef.current = fixedCols;
 
   useImperativeHandle(ref, () => {
     const run = (op: (term: Terminal) => void) => (terminal.current ? op(terminal.current) : early.current.push(op));
     return {
-      write: (data) => run((term) => term.write(data)),
-      // A new run starts on a clean screen, so line numbers in the terminal are the run's own.
-      reset: () => run((term) => term.reset()),
+      write: (data, written) => run((term) => term.write(data, written)),
+      reset: (note) => run((term) => term.write(note)),
+      withTerminal: (op) => run(op),
       // An empty write runs its callback once everything written before it has been parsed.
       markLines: (lines, labels) => run((term) => term.write("", () => markRows(term, lines, labels))),
       scrollToLine: (line) => run((term) => term.write("", () => scrollToRow(term, line))),
@@ -57,10 +71,16 @@ export const LogTerminal = forwardRef<LogTerminalHandle, { withMarks?: boolean }
       const fit = new FitAddon();
       term.loadAddon(fit);
       term.open(container.current);
-      fit.fit();
+      const fitNow = () => {
+        const dims = fit.proposeDimensions();
+        if (!dims) return;
+        term.resize(colsRef.current ?? dims.cols, dims.rows);
+      };
+      fitNow();
+      fitRef.current = fitNow;
       terminal.current = term;
       for (const op of early.current.splice(0)) op(term);
-      const onResize = () => fit.fit();
+      const onResize = () => fitNow();
       window.addEventListener("resize", onResize);
       cleanup = () => {
         window.removeEventListener("resize", onResize);
@@ -70,11 +90,18 @@ export const LogTerminal = forwardRef<LogTerminalHandle, { withMarks?: boolean }
     return () => {
       disposed = true;
       terminal.current = null;
+      fitRef.current = null;
       cleanup();
     };
   }, [withMarks]);
 
-  return <div ref={container} className="h-[28rem] w-full overflow-hidden rounded-md bg-zinc-950 p-2" data-testid="terminal" />;
+  useEffect(() => fitRef.current?.(), [fixedCols]);
+
+  return (
+    <div className={className ?? "h-[28rem] w-full rounded-md bg-zinc-950 p-2"} style={{ overflowX: fixedCols ? "auto" : "hidden", overflowY: "hidden" }}>
+      <div ref={container} className="h-full" data-testid="terminal" />
+    </div>
+  );
 });
 
 /** Buffer rows where each written line starts (a wrapped row continues the line above it). */

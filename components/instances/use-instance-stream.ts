@@ -1,66 +1,86 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { InstanceView } from "@/lib/instance-view";
+import { StreamCursor, type CursorAction, type GapMarker } from "@/lib/logs/stream-cursor";
 import { INSTANCES_NAMESPACE, type InstancesClientToServer, type InstancesServerToClient, type LogChunkEvent } from "@/lib/realtime";
 
-export interface TerminalSink {
-  write: (data: string) => void;
-  /** Clears what was shown: the output that follows is a new run's. */
-  reset: () => void;
+/** Where a run's output goes: a terminal, or the log viewer around one. */
+export interface LogSink {
+  /** Writes a chunk; `written` runs once it is on screen (then it is acknowledged to the console). */
+  writeChunk: (chunk: LogChunkEvent, written: () => void) => void;
+  newRun: (runId: string, previousRunId: string | null) => void;
+  gap: (gap: GapMarker) => void;
+  /** The view is being rebuilt from the console's buffer (after `reload`). */
+  clear: () => void;
 }
 
+/** Acknowledgements are sent at most this often: one small message per frame or so, whatever the flood. */
+const ACK_INTERVAL_MS = 20;
+
 /**
- * Live state and output of one instance. Tracks the last sequence number per run, so a reconnect
- * resumes where it left off: no gap, no duplicate.
+ * Live state and output of one instance. The resume logic (`lib/logs/stream-cursor`) makes reconnects,
+ * late joins and new runs write every byte once, in order, or show a gap; each chunk is acknowledged
+ * once written, so the console's flow control skips this browser forward only when it really is behind.
  */
-export function useInstanceStream(initial: InstanceView, sink: React.RefObject<TerminalSink | null>) {
+export function useInstanceStream(initial: InstanceView, sink: React.RefObject<LogSink | null>) {
   const [state, setState] = useState<InstanceView>(initial);
   const [connected, setConnected] = useState(false);
-  /** The run whose output the terminal holds from its first byte (line numbers there are the log's). */
-  const [wholeRunId, setWholeRunId] = useState<string | null>(null);
-  const cursor = useRef<{ runId: string | null; seq: number }>({ runId: null, seq: 0 });
+  const reloadRef = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     const socket: Socket<InstancesServerToClient, InstancesClientToServer> = io(INSTANCES_NAMESPACE, { path: "/socket.io" });
+    let cursor = new StreamCursor(initial.id);
+    let acked = { runId: "", seq: 0 };
+    let written = { runId: "", seq: 0 };
+    let ackTimer: ReturnType<typeof setTimeout> | null = null;
 
-    const accept = (chunk: LogChunkEvent) => {
-      if (chunk.runId !== cursor.current.runId) {
-        if (cursor.current.runId !== null) sink.current?.reset();
-        cursor.current = { runId: chunk.runId, seq: 0 };
-        setWholeRunId(chunk.seq === 1 ? chunk.runId : null);
-      }
-      if (chunk.seq <= cursor.current.seq) return;
-      cursor.current.seq = chunk.seq;
-      sink.current?.write(chunk.data);
+    const sendAck = () => {
+      ackTimer = null;
+      if (written.runId === acked.runId && written.seq === acked.seq) return;
+      acked = { ...written };
+      socket.emit("log:ack", { instanceId: initial.id, runId: written.runId, seq: written.seq });
     };
-
-    const watch = () => {
-      const { runId, seq } = cursor.current;
-      socket.emit("instance:watch", { instanceId: initial.id, ...(runId ? { runId, afterSeq: seq } : {}) }, (ack) => {
+    const onWritten = (chunk: LogChunkEvent) => () => {
+      if (chunk.runId !== written.runId || chunk.seq > written.seq) written = { runId: chunk.runId, seq: chunk.seq };
+      ackTimer ??= setTimeout(sendAck, ACK_INTERVAL_MS);
+    };
+    const apply = (actions: CursorAction[]) => {
+      for (const action of actions) {
+        if (action.type === "write") sink.current?.writeChunk(action.chunk, onWritten(action.chunk));
+        else if (action.type === "new-run") sink.current?.newRun(action.runId, action.previousRunId);
+        else if (action.type === "gap") sink.current?.gap(action.gap);
+        else watch();
+      }
+    };
+    const watch = () =>
+      socket.emit("instance:watch", cursor.watchRequest(), (ack) => {
         if (!ack.ok) return;
         setState(ack.state);
-        if (ack.gap) setWholeRunId(null);
-        if (ack.gap) sink.current?.write("\r\n\x1b[33m[… earlier output is only in the downloadable log …]\x1b[0m\r\n");
-        for (const chunk of ack.chunks) accept(chunk);
+        apply(cursor.onWatchAck(ack));
       });
-    };
 
+    reloadRef.current = () => {
+      cursor = new StreamCursor(initial.id);
+      sink.current?.clear();
+      if (socket.connected) watch();
+    };
     socket.on("connect", () => {
       setConnected(true);
       watch();
     });
     socket.on("disconnect", () => setConnected(false));
     socket.on("instance:state", (next) => setState(next));
-    socket.on("log:chunk", (chunk) => {
-      if (chunk.runId === cursor.current.runId && chunk.seq > cursor.current.seq + 1) watch();
-      else accept(chunk);
-    });
+    socket.on("log:chunk", (chunk) => apply(cursor.onChunk(chunk)));
+    socket.on("log:gap", (gap) => apply(cursor.onGap(gap)));
     return () => {
+      if (ackTimer) clearTimeout(ackTimer);
       socket.disconnect();
     };
   }, [initial.id, sink]);
 
-  return { state, connected, setState, wholeRunId };
+  /** Rebuilds the view from the console's buffer (after a change of how lines are shown). */
+  const reload = useCallback(() => reloadRef.current(), []);
+  return { state, connected, setState, reload };
 }

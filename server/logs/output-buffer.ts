@@ -2,6 +2,10 @@
 export interface OutputChunk {
   seq: number;
   data: string;
+  /** Offset of the chunk's first byte in the run's whole output (its log). */
+  offset: number;
+  /** When the console received it (ms since the epoch). */
+  at: number;
 }
 
 export interface ReplayResult {
@@ -13,18 +17,27 @@ export interface ReplayResult {
 /** A bounded, sequence-numbered buffer of recent output for late joiners and reconnects. */
 export class OutputBuffer {
   private chunks: OutputChunk[] = [];
+  /** Index of the oldest chunk still held; dropped chunks are cut off in batches, not one shift at a time. */
+  private head = 0;
   private bytes = 0;
   private nextSeq = 1;
+  private nextOffset = 0;
 
   constructor(private readonly maxBytes: number) {}
 
-  append(data: string): OutputChunk {
-    const chunk = { seq: this.nextSeq++, data };
+  /** Appends output; `offset` defaults to right after the previous chunk. */
+  append(data: string, offset = this.nextOffset, at = Date.now()): OutputChunk {
+    const chunk = { seq: this.nextSeq++, data, offset, at };
+    this.nextOffset = offset + Buffer.byteLength(data);
     this.chunks.push(chunk);
     this.bytes += data.length;
-    while (this.bytes > this.maxBytes && this.chunks.length > 1) {
-      const dropped = this.chunks.shift()!;
-      this.bytes -= dropped.data.length;
+    while (this.bytes > this.maxBytes && this.chunks.length - this.head > 1) {
+      this.bytes -= this.chunks[this.head]!.data.length;
+      this.head++;
+    }
+    if (this.head > 1024 && this.head * 2 > this.chunks.length) {
+      this.chunks = this.chunks.slice(this.head);
+      this.head = 0;
     }
     return chunk;
   }
@@ -33,12 +46,17 @@ export class OutputBuffer {
     return this.nextSeq - 1;
   }
 
+  /** Characters held (a bound on memory: at most `maxBytes` plus the newest chunk). */
+  get heldChars(): number {
+    return this.bytes;
+  }
+
   /** Everything after `afterSeq` (0 = from the start) that is still held. */
   since(afterSeq: number): ReplayResult {
-    const first = this.chunks[0];
+    const first = this.chunks[this.head];
     if (!first) return { chunks: [], gap: afterSeq < this.lastSeq };
     const gap = afterSeq < first.seq - 1;
-    const start = Math.max(0, afterSeq - first.seq + 1);
+    const start = this.head + Math.max(0, afterSeq - first.seq + 1);
     return { chunks: this.chunks.slice(start), gap };
   }
 }

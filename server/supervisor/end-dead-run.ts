@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import { createLogDiagnoser } from "../../lib/sglang-log/diagnoser";
+import { readLogBlocks } from "../logs/log-files";
 import type { Db } from "../db/client";
 import { updateRun, type RunRecord } from "../db/runs";
 import { collectTree, stopProcessTree } from "./process-tree";
@@ -17,17 +17,8 @@ export async function endDeadRun(db: Db, run: RunRecord, graceMs: number): Promi
   if (leftovers.length > 0) await stopProcessTree({ rootPid: run.pid!, pgid: run.pgid, graceMs });
   const exit = readExitRecord(runFiles(path.dirname(run.logPath), run.id).exitPath);
   const diagnoser = createLogDiagnoser();
-  if (fs.existsSync(run.logPath)) {
-    const decoder = new TextDecoder("utf-8");
-    const fd = fs.openSync(run.logPath, "r");
-    try {
-      const chunk = Buffer.alloc(1024 * 1024);
-      let read: number;
-      while ((read = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0) diagnoser.push(decoder.decode(chunk.subarray(0, read), { stream: true }));
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
+  const decoder = new TextDecoder("utf-8");
+  for (const block of readLogBlocks(run.logPath)) if (block.type === "data") diagnoser.push(decoder.decode(block.bytes, { stream: true }));
   const diagnosis = diagnoser.end();
   const failure = run.stopRequested ? null : causeFromDiagnosis(diagnosis, exit);
   const note = leftovers.length > 0 ? ` Its host was gone; ${leftovers.length} leftover process(es) were stopped.` : "";

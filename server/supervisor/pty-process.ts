@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import { EventEmitter } from "node:events";
 import * as pty from "node-pty";
+import { RotatingLogWriter } from "../logs/log-files";
 
 export interface PtyExit {
   /** null when a signal ended the process. */
@@ -16,6 +15,8 @@ export interface PtyProcessOptions {
   env: Record<string, string>;
   cwd: string;
   logPath: string;
+  /** Cap of the log file (parts rotate past it, the start-up and the newest output kept); null: no cap. */
+  logMaxBytes?: number | null;
   /** Output is handed on in batches at most this often, so a chatty server costs few messages. */
   flushMs?: number;
   cols?: number;
@@ -31,7 +32,7 @@ const SIGNAL_NAMES: Record<number, string> = { 1: "SIGHUP", 2: "SIGINT", 6: "SIG
 export class PtyProcess extends EventEmitter<{ output: [string, number]; exit: [PtyExit] }> {
   readonly pid: number;
   private readonly term: pty.IPty;
-  private readonly log: fs.WriteStream;
+  private readonly log: RotatingLogWriter;
   private pending = "";
   /** Bytes handed to listeners so far: the log-file offset at which the next batch starts. */
   emittedBytes = 0;
@@ -42,8 +43,7 @@ export class PtyProcess extends EventEmitter<{ output: [string, number]; exit: [
   constructor(options: PtyProcessOptions) {
     super();
     this.flushMs = options.flushMs ?? 4;
-    fs.mkdirSync(path.dirname(options.logPath), { recursive: true });
-    this.log = fs.createWriteStream(options.logPath, { flags: "a" });
+    this.log = new RotatingLogWriter(options.logPath, options.logMaxBytes ?? null);
     this.term = pty.spawn(options.program, options.argv, {
       name: "xterm-256color",
       cols: options.cols ?? 160,
@@ -56,14 +56,11 @@ export class PtyProcess extends EventEmitter<{ output: [string, number]; exit: [
     this.term.onExit(({ exitCode, signal }) => {
       this.flush();
       this.exited = signal ? { exitCode: null, signal: SIGNAL_NAMES[signal] ?? `signal ${signal}` } : { exitCode, signal: null };
-      this.log.end(() => this.emit("exit", this.exited!));
+      this.log.close();
+      this.emit("exit", this.exited);
     });
   }
 
-  /** Resolves once everything written so far has reached the log file. */
-  flushLog(): Promise<void> {
-    return new Promise((resolve) => (this.log.writableEnded ? resolve() : this.log.write("", () => resolve())));
-  }
 
   resize(cols: number, rows: number): void {
     if (!this.exited) this.term.resize(cols, rows);

@@ -1,9 +1,9 @@
 import { EventEmitter } from "node:events";
-import fs from "node:fs";
 import path from "node:path";
 import type { InstancePhase } from "../../lib/instance-phase";
 import type { RunView } from "../../lib/instance-view";
 import { createLogDiagnoser, type LogDiagnosis, type LogDiagnoser } from "../../lib/sglang-log/diagnoser";
+import { readLogBlocks, readLogLayout } from "../logs/log-files";
 import { OutputBuffer, type OutputChunk } from "../logs/output-buffer";
 import { gpuHoldingPids } from "./gpu-holders";
 import { isAlive, stopProcessTree, type TreeStopResult } from "./process-tree";
@@ -26,6 +26,8 @@ export interface RunSpec {
   readyPollMs: number;
   stopGraceMs: number;
   replayBytes: number;
+  /** Cap of the run's log (LOG_FILE_MAX_MB); null: no cap. */
+  logMaxBytes: number | null;
 }
 
 /** What a console that restarted knows of a run it did not start. */
@@ -115,6 +117,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       env: this.spec.env,
       cwd: this.spec.cwd,
       logPath: this.spec.logPath,
+      logMaxBytes: this.spec.logMaxBytes,
       cols: 160,
       rows: 40,
     });
@@ -129,7 +132,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
    * streams what follows. Returns false when no host answers (the run ended or its host is gone).
    */
   async reattach(stored: StoredRunState): Promise<boolean> {
-    const size = fs.existsSync(this.spec.logPath) ? fs.statSync(this.spec.logPath).size : 0;
+    const size = readLogLayout(this.spec.logPath).total;
     const pty = await HostedPty.attach(this.runDir, this.spec.id, size);
     if (!pty) return false;
     this.startedAt = stored.startedAt;
@@ -145,21 +148,12 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   }
 
   private rereadLog(size: number): void {
-    const fd = fs.openSync(this.spec.logPath, "r");
-    try {
-      const start = Math.max(0, size - REREAD_LIMIT_BYTES);
-      const chunk = Buffer.alloc(1024 * 1024);
-      const decoder = new TextDecoder("utf-8");
-      for (let offset = start; offset < size; ) {
-        const read = fs.readSync(fd, chunk, 0, Math.min(chunk.length, size - offset), offset);
-        if (read <= 0) break;
-        const text = decoder.decode(chunk.subarray(0, read), { stream: true });
-        this.diagnoser.push(text);
-        if (offset + read > size - this.spec.replayBytes) this.buffer.append(text);
-        offset += read;
-      }
-    } finally {
-      fs.closeSync(fd);
+    const decoder = new TextDecoder("utf-8");
+    for (const block of readLogBlocks(this.spec.logPath, { from: Math.max(0, size - REREAD_LIMIT_BYTES), to: size })) {
+      if (block.type === "dropped") continue;
+      const text = decoder.decode(block.bytes, { stream: true });
+      this.diagnoser.push(text);
+      if (block.offset + block.bytes.length > size - this.spec.replayBytes) this.buffer.append(text, block.offset);
     }
     this.logOffset = size;
   }
@@ -174,9 +168,13 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   private onOutput(data: string, offset: number): void {
     const bytes = Buffer.byteLength(data);
     if (offset + bytes <= this.logOffset) return;
-    if (offset < this.logOffset) data = Buffer.from(data).subarray(this.logOffset - offset).toString("utf8");
+    let start = offset;
+    if (offset < this.logOffset) {
+      data = Buffer.from(data).subarray(this.logOffset - offset).toString("utf8");
+      start = this.logOffset;
+    }
     this.logOffset = offset + bytes;
-    this.emit("output", this.buffer.append(data));
+    this.emit("output", this.buffer.append(data, start));
     this.diagnoser.push(data);
     const snapshot = this.diagnoser.snapshot();
     const progress = snapshot.progress ? { label: snapshot.progress.label, percent: Math.round(snapshot.progress.percent) } : null;

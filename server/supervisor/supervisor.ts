@@ -36,6 +36,8 @@ export interface SupervisorOptions {
   readyPollMs: number;
   stopGraceMs: number;
   replayBytes: number;
+  /** Cap of each run's log (LOG_FILE_MAX_MB); null: no cap. */
+  logMaxBytes: number | null;
   /** Log files kept per instance; older runs keep their history row, not their log. */
   runLogRetention: number;
   defaultSupervision: Supervision;
@@ -284,6 +286,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       readyPollMs: this.options.readyPollMs,
       stopGraceMs: this.options.stopGraceMs,
       replayBytes: this.options.replayBytes,
+      logMaxBytes: this.options.logMaxBytes,
     });
   }
 

@@ -1,13 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { OutputBuffer } from "../../server/logs/output-buffer";
 
+const seqs = (chunks: { seq: number }[]) => chunks.map((c) => c.seq);
+
 describe("OutputBuffer", () => {
   it("numbers chunks from 1 and replays everything after a given sequence number", () => {
     const buffer = new OutputBuffer(1000);
     for (const data of ["a", "b", "c"]) buffer.append(data);
-    expect(buffer.since(0)).toEqual({ chunks: [{ seq: 1, data: "a" }, { seq: 2, data: "b" }, { seq: 3, data: "c" }], gap: false });
-    expect(buffer.since(2)).toEqual({ chunks: [{ seq: 3, data: "c" }], gap: false });
+    expect(buffer.since(0)).toEqual({ chunks: [expect.objectContaining({ seq: 1, data: "a" }), expect.objectContaining({ seq: 2, data: "b" }), expect.objectContaining({ seq: 3, data: "c" })], gap: false });
+    expect(buffer.since(2)).toEqual({ chunks: [expect.objectContaining({ seq: 3, data: "c" })], gap: false });
     expect(buffer.since(3)).toEqual({ chunks: [], gap: false });
+  });
+
+  it("gives each chunk its byte offset in the log, counting UTF-8 bytes, or the offset it is told", () => {
+    const buffer = new OutputBuffer(1000);
+    expect(buffer.append("é").offset).toBe(0);
+    expect(buffer.append("x").offset).toBe(2);
+    expect(buffer.append("y", 100).offset).toBe(100);
+    expect(buffer.append("z").offset).toBe(101);
   });
 
   it("drops the oldest chunks past its byte limit and reports the gap to a client that was behind", () => {
@@ -15,13 +25,24 @@ describe("OutputBuffer", () => {
     for (let i = 1; i <= 5; i++) buffer.append("12345");
     const replay = buffer.since(0);
     expect(replay.gap).toBe(true);
-    expect(replay.chunks.map((c) => c.seq)).toEqual([4, 5]);
-    expect(buffer.since(3)).toEqual({ chunks: [{ seq: 4, data: "12345" }, { seq: 5, data: "12345" }], gap: false });
+    expect(seqs(replay.chunks)).toEqual([4, 5]);
+    expect(buffer.since(3)).toEqual({ chunks: [expect.objectContaining({ seq: 4 }), expect.objectContaining({ seq: 5 })], gap: false });
   });
 
   it("keeps the newest chunk even when it alone exceeds the limit", () => {
     const buffer = new OutputBuffer(4);
     buffer.append("0123456789");
     expect(buffer.since(0).chunks).toHaveLength(1);
+  });
+
+  it("stays within its limit however much is appended (memory bound)", () => {
+    const buffer = new OutputBuffer(64 * 1024);
+    const line = "x".repeat(199) + "\n";
+    for (let i = 0; i < 200_000; i++) buffer.append(line);
+    expect(buffer.heldChars).toBeLessThanOrEqual(64 * 1024);
+    const replay = buffer.since(0);
+    expect(replay.chunks.length).toBe(Math.floor((64 * 1024) / 200));
+    expect(replay.chunks.at(-1)!.seq).toBe(200_000);
+    expect(seqs(buffer.since(199_990).chunks)).toEqual(Array.from({ length: 10 }, (_, i) => 199_991 + i));
   });
 });

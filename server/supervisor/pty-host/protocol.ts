@@ -10,6 +10,8 @@ export interface HostSpec {
   env: Record<string, string>;
   cwd: string;
   logPath: string;
+  /** Cap of the log (LOG_FILE_MAX_MB); null: no cap. */
+  logMaxBytes: number | null;
   socketPath: string;
   exitPath: string;
   cols: number;
@@ -41,16 +43,21 @@ export function runFiles(runDir: string, runId: string) {
   };
 }
 
-/** Splits a byte stream of newline-delimited JSON into messages. */
+/**
+ * Splits a byte stream of newline-delimited JSON into messages. Looks for newlines only in the bytes that
+ * arrived, so a large message split over many reads costs linear time, not quadratic.
+ */
 export function createLineReader(onMessage: (message: unknown) => void): (chunk: Buffer) => void {
-  let pending = "";
+  let parts: Buffer[] = [];
   return (chunk) => {
-    pending += chunk.toString("utf8");
-    let newline: number;
-    while ((newline = pending.indexOf("\n")) >= 0) {
-      const line = pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
-      if (line) onMessage(JSON.parse(line));
+    let start = 0;
+    for (let newline = chunk.indexOf(10); newline >= 0; newline = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, newline);
+      const line = parts.length > 0 ? Buffer.concat([...parts, piece]) : piece;
+      parts = [];
+      start = newline + 1;
+      if (line.length > 0) onMessage(JSON.parse(line.toString("utf8")));
     }
+    if (start < chunk.length) parts.push(chunk.subarray(start));
   };
 }

@@ -1,0 +1,236 @@
+"use client";
+
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
+import { LOG_LEVELS, type LogLevel } from "@/lib/logs/line-filter";
+import type { LogSearchHit } from "@/lib/logs/search";
+import type { LogSink } from "../instances/use-instance-stream";
+import { LogTerminal, type LogTerminalHandle } from "../instances/log-terminal";
+import { Button } from "../ui/button";
+import { Input, Select } from "../ui/input";
+import { logRangeUrl, searchRunLog } from "./fetch-log";
+import { gapText, LiveLogView, type ViewMark, type ViewSnapshot } from "./live-log-view";
+import { LogExcerptPanel, type LogExcerpt } from "./log-excerpt-panel";
+import { bufferText } from "./terminal-rows";
+import { useLogSearch } from "./use-log-search";
+
+export interface LogViewerProps {
+  instanceId: string;
+  runId: string | null;
+  connected: boolean;
+  /** Rebuilds the view from the console's buffer (a new way of showing lines). */
+  reload: () => void;
+}
+
+const EXCERPT_CONTEXT_BYTES = 8 * 1024;
+const NO_WRAP_COLS = 400;
+
+/**
+ * The instance page's log view: live output in a terminal with follow / pause, search over the whole
+ * run, level and rank filters, error and phase marks to jump between, timestamps, wrap, copy, download,
+ * and the output this browser missed, loaded from the log file.
+ */
+export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer({ instanceId, runId, connected, reload }, ref) {
+  const terminal = useRef<LogTerminalHandle>(null);
+  const [snapshot, setSnapshot] = useState<ViewSnapshot | null>(null);
+  const view = useMemo(() => {
+    let frame = 0;
+    let latest: ViewSnapshot | null = null;
+    // One React update per frame at most, however fast output arrives.
+    return new LiveLogView((next) => {
+      latest = next;
+      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), setSnapshot(latest)));
+    });
+  }, []);
+  const [timestamps, setTimestamps] = useState(false);
+  const [wrap, setWrap] = useState(true);
+  const [level, setLevel] = useState<LogLevel | null>(null);
+  const [tpRank, setTpRank] = useState<number | null>(null);
+  const [excerpt, setExcerpt] = useState<LogExcerpt | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const [markIndex, setMarkIndex] = useState<Record<ViewMark["kind"], number>>({ error: -1, phase: -1 });
+  const { search, runSearch, showHit } = useLogSearch(instanceId, runId);
+  const [queryText, setQueryText] = useState("");
+  const [regex, setRegex] = useState(false);
+
+  useImperativeHandle(ref, () => view, [view]);
+  useEffect(() => terminal.current?.withTerminal((term) => view.attach(term)), [view]);
+
+  const rebuild = useCallback(
+    (change: { timestamps?: boolean; level?: LogLevel | null; tpRank?: number | null }) => {
+      const next = { timestamps, level, tpRank, ...change };
+      view.timestamps = next.timestamps;
+      view.setFilter({ level: next.level, tpRank: next.tpRank });
+      reload();
+      if ((next.level !== null || next.tpRank !== null) && runId) {
+        void view.loadHistory(async () => {
+          const result = await searchRunLog(instanceId, runId, {
+            ...(next.level ? { level: next.level } : {}),
+            ...(next.tpRank !== null ? { tpRank: next.tpRank } : {}),
+            limit: 5000,
+          });
+          const note = result.truncated ? `[the first ${result.hits.length} of ${result.total} matching lines of this run; search finds the rest]` : null;
+          return { hits: result.hits, note };
+        });
+      }
+    },
+    [timestamps, level, tpRank, view, reload, runId, instanceId],
+  );
+
+  const reveal = useCallback(
+    async (hit: LogSearchHit | null) => {
+      if (!hit || !runId) return;
+      if (await view.revealHit(hit)) return;
+      // Scrolled out of the terminal (or filtered away): show it from the log file.
+      setExcerpt({
+        title: `Line ${hit.line + 1} of the log`,
+        runId,
+        from: Math.max(0, hit.offset - EXCERPT_CONTEXT_BYTES),
+        to: hit.offset + EXCERPT_CONTEXT_BYTES,
+        markOffset: hit.offset,
+      });
+    },
+    [view, runId],
+  );
+
+  async function submitSearch(event: React.FormEvent) {
+    event.preventDefault();
+    const result = await runSearch(queryText, regex);
+    await reveal(result?.hits[0] ?? null);
+  }
+
+  function stepMark(kind: ViewMark["kind"], direction: 1 | -1) {
+    const marks = (snapshot?.marks ?? []).filter((mark) => mark.kind === kind);
+    if (marks.length === 0) return;
+    const current = markIndex[kind] < 0 ? (direction === 1 ? -1 : marks.length) : markIndex[kind];
+    const next = Math.min(marks.length - 1, Math.max(0, current + direction));
+    setMarkIndex({ ...markIndex, [kind]: next });
+    view.jumpToMark(marks[next]!);
+  }
+
+  function copy() {
+    terminal.current?.withTerminal((term) => {
+      const text = term.getSelection() || bufferText(term);
+      void writeClipboard(text).then((ok) => {
+        setCopied(ok ? `Copied ${term.hasSelection() ? "the selection" : `${text.split("\n").length.toLocaleString()} lines`}` : "Copy failed");
+        setTimeout(() => setCopied(null), 2000);
+      });
+    });
+  }
+
+  const following = snapshot?.following ?? true;
+  const paused = snapshot?.paused ?? false;
+  const errors = (snapshot?.marks ?? []).filter((mark) => mark.kind === "error").length;
+  const phases = (snapshot?.marks ?? []).filter((mark) => mark.kind === "phase").length;
+  const hits = search.result?.hits ?? [];
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2 text-xs">
+        {paused || !following ? (
+          <Button size="sm" onClick={() => view.jumpToLive()}>
+            Jump to live{snapshot?.newLines ? ` (${snapshot.newLines.toLocaleString()} new lines)` : ""}
+          </Button>
+        ) : (
+          <Button variant="secondary" size="sm" onClick={() => view.pause()}>
+            Pause
+          </Button>
+        )}
+        <span data-testid="follow-state" className={following && !paused ? "text-emerald-400" : "text-amber-400"}>
+          {!connected ? "reconnecting…" : paused ? "paused" : following ? "following" : "scrolled up"}
+        </span>
+        <form onSubmit={submitSearch} className="flex items-center gap-1" role="search">
+          <Input aria-label="Search the whole log" placeholder="Search the whole run's log" className="w-56" value={queryText} onChange={(e) => setQueryText(e.target.value)} />
+          <label className="flex items-center gap-1 text-zinc-400">
+            <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} /> Regex
+          </label>
+          <Button type="submit" variant="secondary" size="sm" disabled={!runId || search.busy}>
+            {search.busy ? "Searching…" : "Search"}
+          </Button>
+          <Button variant="ghost" size="sm" aria-label="Previous match" disabled={hits.length === 0} onClick={() => void reveal(showHit(search.current - 1))}>
+            ↑
+          </Button>
+          <Button variant="ghost" size="sm" aria-label="Next match" disabled={hits.length === 0} onClick={() => void reveal(showHit(search.current + 1))}>
+            ↓
+          </Button>
+          <span data-testid="search-count" className="text-zinc-400">
+            {search.error ?? (search.result ? `${hits.length ? search.current + 1 : 0} / ${search.result.total}${search.result.truncated ? ` (first ${hits.length})` : ""}${search.result.timedOut ? ", stopped early" : ""}` : "")}
+          </span>
+        </form>
+      </div>
+      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-400">
+        <label className="flex items-center gap-1">
+          Level
+          <Select aria-label="Level" className="w-28" value={level ?? ""} onChange={(e) => { const next = (e.target.value || null) as LogLevel | null; setLevel(next); rebuild({ level: next }); }}>
+            <option value="">all</option>
+            {LOG_LEVELS.filter((l) => l !== "INFO").map((l) => (
+              <option key={l} value={l}>{l === "WARNING" ? "warnings + errors" : "errors"}</option>
+            ))}
+          </Select>
+        </label>
+        <label className="flex items-center gap-1">
+          TP rank
+          <Select aria-label="TP rank" className="w-20" value={tpRank ?? ""} onChange={(e) => { const next = e.target.value === "" ? null : Number(e.target.value); setTpRank(next); rebuild({ tpRank: next }); }}>
+            <option value="">all</option>
+            {(snapshot?.tpRanks ?? []).map((rank) => (
+              <option key={rank} value={rank}>TP{rank}</option>
+            ))}
+          </Select>
+        </label>
+        <span className="flex items-center gap-1">
+          <span className="text-red-400">■</span> errors {errors}
+          <Button variant="ghost" size="sm" aria-label="Previous error" disabled={errors === 0} onClick={() => stepMark("error", -1)}>↑</Button>
+          <Button variant="ghost" size="sm" aria-label="Next error" disabled={errors === 0} onClick={() => stepMark("error", 1)}>↓</Button>
+        </span>
+        <span className="flex items-center gap-1">
+          <span className="text-sky-400">■</span> phases {phases}
+          <Button variant="ghost" size="sm" aria-label="Previous phase" disabled={phases === 0} onClick={() => stepMark("phase", -1)}>↑</Button>
+          <Button variant="ghost" size="sm" aria-label="Next phase" disabled={phases === 0} onClick={() => stepMark("phase", 1)}>↓</Button>
+        </span>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={timestamps} onChange={(e) => { setTimestamps(e.target.checked); rebuild({ timestamps: e.target.checked }); }} /> Timestamps
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} /> Wrap lines
+        </label>
+        <Button variant="ghost" size="sm" onClick={copy}>
+          {copied ?? "Copy"}
+        </Button>
+        {runId && (
+          <a className="ml-auto text-sky-400 hover:underline" href={logRangeUrl(instanceId, runId)}>
+            Download full log
+          </a>
+        )}
+      </div>
+      {(snapshot?.gaps.length ?? 0) > 0 && (
+        <ul aria-label="Missed output" className="space-y-1 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200">
+          {snapshot!.gaps.map((gap, i) => (
+            <li key={`${gap.runId}:${gap.fromOffset}:${i}`} className="flex items-center gap-2" data-testid="gap-marker">
+              <span>{gapText(gap)} (bytes {gap.fromOffset.toLocaleString()}–{gap.toOffset.toLocaleString()}).</span>
+              <Button variant="secondary" size="sm" onClick={() => setExcerpt({ title: "Missed output", runId: gap.runId, from: gap.fromOffset, to: gap.toOffset })}>
+                Load missed output
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {excerpt && <LogExcerptPanel instanceId={instanceId} excerpt={excerpt} onClose={() => setExcerpt(null)} />}
+      <LogTerminal ref={terminal} withMarks fixedCols={wrap ? null : NO_WRAP_COLS} />
+    </div>
+  );
+});
+
+async function writeClipboard(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Not a secure context (http on another host): the old way still works.
+    const area = document.createElement("textarea");
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok;
+  }
+}
