@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
 import type { LogSearchResult } from "../../lib/logs/search";
 import { api, glmProfile } from "../support/api";
-import { freePort, startConsole, type RunningConsole } from "../support/console-process";
+import { freePort, startConsole, stopAllInstances, type RunningConsole } from "../support/console-process";
 import { connectLogClient } from "../support/log-client";
 import { waitFor } from "../support/processes";
 
@@ -18,10 +18,17 @@ afterAll(async () => {
   await consoleProcess?.stop();
 });
 
+// A test that fails half-way must not leave its flood running into the next one.
+afterEach(async () => {
+  if (consoleProcess) await stopAllInstances(consoleProcess.url);
+});
+
+let nextGpu = 0;
+
 async function launchFlood(url: string, lines: number): Promise<InstanceView> {
   const port = await freePort();
   const launched = await api<{ instance: InstanceView }>(url, "POST", "/api/instances", {
-    profile: glmProfile(port, { name: `flood-${lines}`, env: { SGLANG_SIM_FLOOD: String(lines) } }),
+    profile: glmProfile(port, { name: `flood-${lines}`, gpuIds: [nextGpu++ % 8], env: { SGLANG_SIM_FLOOD: String(lines) } }),
   });
   expect(launched.status).toBe(201);
   return launched.body.instance;
