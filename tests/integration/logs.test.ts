@@ -69,6 +69,8 @@ describe("live logs under a flood", () => {
     const missed = await download(consoleProcess.url, instance, `?from=${gap.fromOffset}&to=${gap.toOffset}`);
     const whole = fs.readFileSync(logPath);
     expect(missed.equals(whole.subarray(gap.fromOffset, gap.toOffset))).toBe(true);
+    // After the gap it was re-sent the newest output, up to the flood's end: the view shows the live end.
+    await waitFor(() => slow.text().includes(`flood complete lines=${flood}`), { timeoutMs: 10_000, what: "the newest output after the gap" });
     fast.close();
     slow.close();
     await stop(consoleProcess.url, instance);
