@@ -152,7 +152,7 @@ export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer(
           <Button variant="ghost" size="sm" aria-label="Next match" disabled={hits.length === 0} onClick={() => void reveal(showHit(search.current + 1))}>
             ↓
           </Button>
-          <span data-testid="search-count" className="text-zinc-400">
+          <span data-testid="search-count" className="whitespace-nowrap text-zinc-400">
             {search.error ?? (search.result ? `${hits.length ? search.current + 1 : 0} / ${search.result.total}${search.result.truncated ? ` (first ${hits.length})` : ""}${search.result.timedOut ? ", stopped early" : ""}` : "")}
           </span>
         </form>
@@ -167,7 +167,7 @@ export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer(
             ))}
           </Select>
         </label>
-        <label className="flex items-center gap-1">
+        <label className="flex items-center gap-1 whitespace-nowrap">
           TP rank
           <Select aria-label="TP rank" className="w-20" value={tpRank ?? ""} onChange={(e) => { const next = e.target.value === "" ? null : Number(e.target.value); setTpRank(next); rebuild({ tpRank: next }); }}>
             <option value="">all</option>
@@ -177,12 +177,12 @@ export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer(
           </Select>
         </label>
         <span className="flex items-center gap-1">
-          <span className="text-red-400">■</span> errors {errors}
+          <span className="text-red-400">■</span> errors <span data-testid="error-count">{errors}</span>
           <Button variant="ghost" size="sm" aria-label="Previous error" disabled={errors === 0} onClick={() => stepMark("error", -1)}>↑</Button>
           <Button variant="ghost" size="sm" aria-label="Next error" disabled={errors === 0} onClick={() => stepMark("error", 1)}>↓</Button>
         </span>
         <span className="flex items-center gap-1">
-          <span className="text-sky-400">■</span> phases {phases}
+          <span className="text-sky-400">■</span> phases <span data-testid="phase-count">{phases}</span>
           <Button variant="ghost" size="sm" aria-label="Previous phase" disabled={phases === 0} onClick={() => stepMark("phase", -1)}>↑</Button>
           <Button variant="ghost" size="sm" aria-label="Next phase" disabled={phases === 0} onClick={() => stepMark("phase", 1)}>↓</Button>
         </span>
@@ -214,7 +214,9 @@ export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer(
         </ul>
       )}
       {excerpt && <LogExcerptPanel instanceId={instanceId} excerpt={excerpt} onClose={() => setExcerpt(null)} />}
-      <LogTerminal ref={terminal} withMarks fixedCols={wrap ? null : NO_WRAP_COLS} />
+      <div data-testid="live-log">
+        <LogTerminal ref={terminal} withMarks fixedCols={wrap ? null : NO_WRAP_COLS} />
+      </div>
     </div>
   );
 });

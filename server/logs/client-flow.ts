@@ -77,7 +77,10 @@ export class ClientFlow {
     return true;
   }
 
-  /** The client has written up to `seq`. Returns the range it missed when it may now be sent output again. */
+  /**
+   * The client has written up to `seq`. Returns the range it missed when it may now be sent output again
+   * (the caller may re-send the newest part of it, through `resent`, and report only the rest as a gap).
+   */
   ack(runId: string, seq: number): SkippedRange | null {
     if (runId !== this.runId) return null;
     while (this.inFlightHead < this.inFlight.length && this.inFlight[this.inFlightHead]!.seq <= seq) {
@@ -93,6 +96,11 @@ export class ClientFlow {
     this.skipped = null;
     this.lastSentSeq = skipped.toSeq;
     return skipped;
+  }
+
+  /** Counts chunks re-sent after a skip (the newest output, so the client shows the live end). */
+  resent(chunks: readonly OutputChunk[]): void {
+    for (const chunk of chunks) this.track(chunk);
   }
 
   private track(chunk: OutputChunk): void {

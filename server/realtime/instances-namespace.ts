@@ -26,7 +26,7 @@ type InstancesNamespace = Namespace<InstancesClientToServer, InstancesServerToCl
 export function attachInstancesNamespace(io: Server, services: Services, flowLimits?: FlowLimits): InstancesNamespace {
   const namespace: InstancesNamespace = io.of(INSTANCES_NAMESPACE);
   const { supervisor } = services;
-  const fanout = new LogFanout(namespace, flowLimits);
+  const fanout = new LogFanout(namespace, (instanceId, afterSeq) => supervisor.replay(instanceId, afterSeq), flowLimits);
 
   namespace.use(async (socket, next) => {
     socket.data.actor = await services.actorFor(socket.handshake.headers);

@@ -5,6 +5,12 @@ import type { OutputChunk } from "../logs/output-buffer";
 
 type InstancesSocket = Socket<InstancesClientToServer, InstancesServerToClient>;
 
+/** Chunks of an instance's current run after `afterSeq` that the console still holds. */
+export type ReplaySource = (instanceId: string, afterSeq: number) => { runId: string | null; chunks: OutputChunk[] };
+
+/** After a skip, this much of the newest output is re-sent, so the view shows the live end, not a gap. */
+const RESUME_TAIL_CHARS = 256 * 1024;
+
 /**
  * Sends each instance's output to the sockets watching it, each under its own flow control. Chunks are
  * encoded once per publish for all clients that take them (a broadcast to their socket ids); a client
@@ -15,6 +21,7 @@ export class LogFanout {
 
   constructor(
     private readonly namespace: Namespace<InstancesClientToServer, InstancesServerToClient>,
+    private readonly replay: ReplaySource,
     private readonly limits: FlowLimits = DEFAULT_FLOW_LIMITS,
   ) {}
 
@@ -38,7 +45,22 @@ export class LogFanout {
   ack(socketId: string, instanceId: string, runId: string, seq: number): void {
     const watcher = this.watchers.get(instanceId)?.get(socketId);
     const skipped = watcher?.flow.ack(runId, seq);
-    if (watcher && skipped) watcher.socket.emit("log:gap", { instanceId, ...skipped });
+    if (!watcher || !skipped) return;
+    // Re-send the newest part of what was skipped (all of it after a short stall); report the rest as a gap.
+    const held = this.replay(instanceId, skipped.afterSeq);
+    const skippedHeld = held.runId === skipped.runId ? held.chunks.filter((chunk) => chunk.seq <= skipped.toSeq) : [];
+    let start = skippedHeld.length;
+    for (let chars = 0; start > 0 && (chars === 0 || chars + skippedHeld[start - 1]!.data.length <= RESUME_TAIL_CHARS); start--) {
+      chars += skippedHeld[start - 1]!.data.length;
+    }
+    const tail = skippedHeld.slice(start);
+    const firstResent = tail[0];
+    if (!firstResent || firstResent.seq > skipped.afterSeq + 1) {
+      const toSeq = firstResent ? firstResent.seq - 1 : skipped.toSeq;
+      watcher.socket.emit("log:gap", { instanceId, ...skipped, toSeq, toOffset: firstResent ? firstResent.offset : skipped.toOffset });
+    }
+    watcher.flow.resent(tail);
+    for (const chunk of tail) watcher.socket.emit("log:chunk", { instanceId, runId, seq: chunk.seq, data: chunk.data, offset: chunk.offset, at: chunk.at });
   }
 
   publish(instanceId: string, runId: string, chunk: OutputChunk): void {

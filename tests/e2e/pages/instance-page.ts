@@ -26,7 +26,7 @@ export class InstancePage {
   }
 
   async waitForTerminalText(text: string, timeoutMs = 60_000): Promise<void> {
-    await this.page.waitForFunction((needle) => document.querySelector('[data-testid="terminal"]')?.textContent?.includes(needle), text, {
+    await this.page.waitForFunction((needle) => [...document.querySelectorAll('[data-testid="terminal"]')].some((terminal) => terminal.textContent?.includes(needle)), text, {
       timeout: timeoutMs,
     });
   }

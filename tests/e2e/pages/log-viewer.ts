@@ -35,6 +35,11 @@ export class LogViewerPage {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
+  /** Waits until the live terminal (not an excerpt) shows `needle` on screen. */
+  async waitForLiveText(needle: string, timeoutMs = 60_000): Promise<void> {
+    await this.page.waitForFunction((n) => document.querySelector('[data-testid="live-log"] [data-testid="terminal"]')?.textContent?.includes(n), needle, { timeout: timeoutMs });
+  }
+
   async search(query: string, options: { regex?: boolean } = {}): Promise<void> {
     await this.page.getByLabel("Search the whole log").fill(query);
     if (options.regex) await this.page.getByLabel("Regex").check();
