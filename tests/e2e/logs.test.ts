@@ -30,10 +30,13 @@ afterAll(async () => {
   await consoleProcess?.stop();
 });
 
+// Each instance on a GPU of its own, so one test's leftover never refuses the next one's launch.
+let nextGpu = 0;
+
 async function launch(flood: number): Promise<InstanceView> {
   const port = await freePort();
   const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
-    profile: glmProfile(port, { name: `logs-${flood}`, env: { SGLANG_SIM_FLOOD: String(flood) } }),
+    profile: glmProfile(port, { name: `logs-${flood}`, gpuIds: [nextGpu++ % 8], env: { SGLANG_SIM_FLOOD: String(flood) } }),
   });
   expect(launched.status).toBe(201);
   return launched.body.instance;

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
 import type { LogSearchResult } from "../../lib/logs/search";
 import { api, glmProfile } from "../support/api";
-import { freePort, startConsole, stopAllInstances, type RunningConsole } from "../support/console-process";
+import { freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { connectLogClient } from "../support/log-client";
 import { waitFor } from "../support/processes";
 
@@ -23,11 +23,7 @@ afterAll(async () => {
   await consoleProcess?.stop();
 });
 
-// A test that fails half-way must not leave its flood running into the next one.
-afterEach(async () => {
-  if (consoleProcess) await stopAllInstances(consoleProcess.url);
-});
-
+// Each flood on a GPU of its own, so that one test's leftover can never refuse the next one's launch.
 let nextGpu = 0;
 
 async function launchFlood(url: string, lines: number): Promise<InstanceView> {
