@@ -59,6 +59,11 @@ export function AdvicePanel({ advice, facts }: { advice: Advice[]; facts: RunFac
         <div className="flex items-center gap-3">
           <h3 className="text-sm font-medium text-zinc-200">Corrected command line</h3>
           {command !== null && <CopyButton text={command} />}
+          {command !== null && (
+            <a className="text-xs text-sky-400 hover:underline" href={`/launch?command=${encodeURIComponent(command)}`} data-testid="relaunch-link">
+              Relaunch with this change
+            </a>
+          )}
         </div>
         {command === null ? (
           <p className="text-sm text-zinc-500">The log does not show the run&apos;s server_args, so its command cannot be rebuilt.</p>

@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   autoPreset,
   findFlag,
   GLM47_FLASH_PRESETS,
   launchProfileSchema,
+  parseLaunchCommand,
   validateProfile,
   type FlagGroup,
   type LaunchFlagValue,
@@ -37,6 +38,8 @@ import { SavedProfiles } from "./saved-profiles";
 interface LaunchConfiguratorProps {
   initialContext: LaunchContextView;
   initialProfiles: SavedProfile[];
+  /** A command line to fill the form from, as if pasted. */
+  initialCommand?: string | null;
 }
 
 function gpuCountOf(context: LaunchContextView): number | null {
@@ -44,7 +47,7 @@ function gpuCountOf(context: LaunchContextView): number | null {
 }
 
 /** The New deployment page: presets, every flag, GPUs, the live command, validation, profiles, launch. */
-export function LaunchConfigurator({ initialContext, initialProfiles }: LaunchConfiguratorProps) {
+export function LaunchConfigurator({ initialContext, initialProfiles, initialCommand = null }: LaunchConfiguratorProps) {
   const router = useRouter();
   const [context, setContext] = useState(initialContext);
   const [profiles, setProfiles] = useState(initialProfiles);
@@ -75,6 +78,18 @@ export function LaunchConfigurator({ initialContext, initialProfiles }: LaunchCo
     setEnvText(formatEnvText(next.env));
     setPasteNote(null);
   };
+
+  // A command handed over in the address (from /diagnose) fills the form once, like a paste.
+  const appliedInitialCommand = useRef(false);
+  useEffect(() => {
+    if (!initialCommand || appliedInitialCommand.current) return;
+    appliedInitialCommand.current = true;
+    const parsed = parseLaunchCommand(initialCommand);
+    if (!parsed.profile) return;
+    replaceProfile(parsed.profile);
+    setPasteNote(parsed);
+    setActivePreset(null);
+  });
 
   const scanned = context.models.find((m) => m.path === profile.modelPath);
   const modelInfo: ModelInfo | undefined = scanned

@@ -53,6 +53,14 @@ describe("diagnosing a log in the browser", () => {
     await diagnosePage.tickAdvice(/Lower --context-length/);
     expect(await diagnosePage.correctedCommand()).toContain("--context-length 32768");
     await page.screenshot({ path: path.join(SCREENSHOTS, "diagnose-pasted.png"), fullPage: true });
+
+    // "Relaunch with this change" opens the launch form filled from the corrected command.
+    await page.getByTestId("relaunch-link").click();
+    await page.waitForURL(/\/launch\?command=/);
+    await page.getByTestId("paste-note").waitFor();
+    expect(await page.locator("main").innerText()).toContain("--mem-fraction-static 0.89");
+    expect(await page.locator("main").innerText()).toContain("--context-length 32768");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "diagnose-relaunch.png"), fullPage: true });
     await page.close();
   });
 
