@@ -147,6 +147,18 @@ async function throughConsole(consoleProcess: RunningConsole, clientCount: numbe
   return { figures, instance };
 }
 
+/** Memory the console retains: a full collection first (bench/heap-probe.cjs), then heap used and RSS. */
+async function retained(consoleProcess: RunningConsole): Promise<{ heapMb: number; externalMb: number; rssMb: number }> {
+  const seen = consoleProcess.output().split("heap-probe ").length;
+  consoleProcess.process.kill("SIGUSR2");
+  const line = await waitFor(() => {
+    const parts = consoleProcess.output().split("heap-probe ");
+    return parts.length > seen ? parts[parts.length - 1]!.split("\n")[0] : null;
+  }, { timeoutMs: 10_000, what: "the heap probe" });
+  const m = JSON.parse(line) as { heapUsed: number; external: number; rss: number };
+  return { heapMb: m.heapUsed / 1048576, externalMb: m.external / 1048576, rssMb: m.rss / 1048576 };
+}
+
 /** The pty host is the parent of the server's launcher. */
 function findHostPid(serverPid: number): number | null {
   try {
@@ -194,9 +206,12 @@ async function main() {
   const baseRate = base.lines / base.seconds;
   console.log(`baseline (simulator → pipe): ${base.lines} lines in ${base.seconds.toFixed(2)} s = ${Math.round(baseRate)} lines/s`);
 
-  const consoleProcess = await startConsole({ env: { LOG_FILE_MAX_MB: "64", SGLANG_SIM_SPEED: "100" } });
+  const consoleProcess = await startConsole({
+    env: { LOG_FILE_MAX_MB: "64", SGLANG_SIM_SPEED: "100", NODE_OPTIONS: `--expose-gc --require ${path.join(PROJECT_ROOT, "bench/heap-probe.cjs")}` },
+  });
   try {
     const initial = sampleProc(consoleProcess.process.pid!);
+    const initialHeap = await retained(consoleProcess);
     let delivered = 0;
     const runs: RunFigures[] = [];
     let instance: InstanceView | null = null;
@@ -218,7 +233,12 @@ async function main() {
     }
     if (instance) await api(consoleProcess.url, "POST", `/api/instances/${instance.id}/stop`);
     const final = sampleProc(consoleProcess.process.pid!);
+    const finalHeap = await retained(consoleProcess);
     console.log(`console RSS: ${initial.rssMb.toFixed(0)} MB at start, ${final.rssMb.toFixed(0)} MB after ${delivered} flood lines: growth ${(final.rssMb - initial.rssMb).toFixed(0)} MB`);
+    console.log(
+      `console after a full GC: heap ${initialHeap.heapMb.toFixed(0)} → ${finalHeap.heapMb.toFixed(0)} MB, external ${initialHeap.externalMb.toFixed(0)} → ${finalHeap.externalMb.toFixed(0)} MB, ` +
+        `RSS ${initialHeap.rssMb.toFixed(0)} → ${finalHeap.rssMb.toFixed(0)} MB: retained growth ${(finalHeap.heapMb + finalHeap.externalMb - initialHeap.heapMb - initialHeap.externalMb).toFixed(1)} MB`,
+    );
     if (WITH_BROWSER) {
       const browserFigures = await inBrowser(consoleProcess, LINES);
       console.log(
