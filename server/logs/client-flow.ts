@@ -7,6 +7,11 @@ export interface FlowLimits {
   lowWater: number;
 }
 
+/**
+ * At most about 4 MiB in flight per browser (ten slow browsers: ~40 MB of socket buffers at worst, never a
+ * queue). Smaller marks skipped even prompt clients on a busy two-core box, where an acknowledgement's round
+ * trip can take a few hundred milliseconds during a flood.
+ */
 export const DEFAULT_FLOW_LIMITS: FlowLimits = { highWater: 4 * 1024 * 1024, lowWater: 512 * 1024 };
 
 /** What a skipped client missed: chunks (afterSeq, toSeq], log bytes [fromOffset, toOffset). */

@@ -14,6 +14,9 @@ export interface ReplayResult {
   gap: boolean;
 }
 
+/** Stands in for a dropped chunk until the array is compacted, so its text can be collected at once. */
+const DROPPED: OutputChunk = Object.freeze({ seq: 0, data: "", offset: 0, at: 0 });
+
 /** A bounded, sequence-numbered buffer of recent output for late joiners and reconnects. */
 export class OutputBuffer {
   private chunks: OutputChunk[] = [];
@@ -33,6 +36,7 @@ export class OutputBuffer {
     this.bytes += data.length;
     while (this.bytes > this.maxBytes && this.chunks.length - this.head > 1) {
       this.bytes -= this.chunks[this.head]!.data.length;
+      this.chunks[this.head] = DROPPED;
       this.head++;
     }
     if (this.head > 1024 && this.head * 2 > this.chunks.length) {
@@ -49,6 +53,13 @@ export class OutputBuffer {
   /** Characters held (a bound on memory: at most `maxBytes` plus the newest chunk). */
   get heldChars(): number {
     return this.bytes;
+  }
+
+  /** Characters of every chunk the buffer still references (dropped ones included): what memory it really holds. */
+  get retainedChars(): number {
+    let chars = 0;
+    for (const chunk of this.chunks) chars += chunk.data.length;
+    return chars;
   }
 
   /** Everything after `afterSeq` (0 = from the start) that is still held. */

@@ -40,9 +40,17 @@ describe("OutputBuffer", () => {
     const line = "x".repeat(199) + "\n";
     for (let i = 0; i < 200_000; i++) buffer.append(line);
     expect(buffer.heldChars).toBeLessThanOrEqual(64 * 1024);
+    expect(buffer.retainedChars).toBeLessThanOrEqual(64 * 1024);
     const replay = buffer.since(0);
     expect(replay.chunks.length).toBe(Math.floor((64 * 1024) / 200));
     expect(replay.chunks.at(-1)!.seq).toBe(200_000);
     expect(seqs(buffer.since(199_990).chunks)).toEqual(Array.from({ length: 10 }, (_, i) => 199_991 + i));
+  });
+
+  it("lets go of dropped chunks at once, also when a few large chunks fill it (a flood's 256 KiB batches)", () => {
+    const buffer = new OutputBuffer(2 * 1024 * 1024);
+    const batch = "y".repeat(256 * 1024);
+    for (let i = 0; i < 500; i++) buffer.append(batch);
+    expect(buffer.retainedChars).toBeLessThanOrEqual(2 * 1024 * 1024 + batch.length);
   });
 });
