@@ -207,11 +207,12 @@ class Launcher:
             self.log.error(f"Initialization failed. warmup error: {traceback.format_exc()}")
             self.stopping = True
             kill_process_tree(self.pid, include_parent=True)
+        # A zombie stops answering before its ready line can be seen, so no request slips through in between.
+        if self.fail == "zombie":
+            state.zombie = True
         state.ready = True
         self.log.info("The server is fired up and ready to roll!")
         self.events.put(SERVER_READY)
-        if self.fail == "zombie":
-            state.zombie = True
         if sim_env.flood_lines():
             flood(self.args, sim_env.flood_lines())
 
