@@ -7,6 +7,13 @@ export const metadata: Metadata = {
   description: "Launch, supervise and try SGLang servers on this GPU box",
 };
 
+const NAV = [
+  ["/", "Instances"],
+  ["/launch", "New deployment"],
+  ["/diagnose", "Diagnose"],
+  ["/gpus", "GPUs"],
+] as const;
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
@@ -16,18 +23,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="font-semibold tracking-tight text-zinc-50">
               SGLang Console
             </Link>
-            <Link href="/" className="text-sm text-zinc-400 hover:text-zinc-100">
-              Instances
-            </Link>
-            <Link href="/launch" className="text-sm text-zinc-400 hover:text-zinc-100">
-              New deployment
-            </Link>
-            <Link href="/diagnose" className="text-sm text-zinc-400 hover:text-zinc-100">
-              Diagnose
-            </Link>
-            <Link href="/gpus" className="text-sm text-zinc-400 hover:text-zinc-100">
-              GPUs
-            </Link>
+            {NAV.map(([href, label]) => (
+              <Link key={href} href={href} className="text-sm text-zinc-400 hover:text-zinc-100">
+                {label}
+              </Link>
+            ))}
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
