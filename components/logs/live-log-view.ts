@@ -76,12 +76,14 @@ export class LiveLogView implements LogSink {
     term.onScroll(() => this.checkFollowing());
     term.onWriteParsed(() => this.checkFollowing());
     term.element?.addEventListener("wheel", () => requestAnimationFrame(() => this.checkFollowing()), { passive: true });
+    if (!this.holding()) this.release();
   }
 
   // ---- LogSink
 
+  /** xterm.js loads after the page: output that comes first (the replay, often) waits for it. */
   private holding(): boolean {
-    return this.state.paused || this.loadingHistory;
+    return this.term === null || this.state.paused || this.loadingHistory;
   }
 
   writeChunk(chunk: LogChunkEvent, written: () => void): void {
@@ -143,7 +145,7 @@ export class LiveLogView implements LogSink {
     const firstLive = this.heldFirstOffset ?? Infinity;
     for (const hit of result.hits) if (hit.offset < firstLive) this.put(`${hit.text}\r\n`, hit.offset, null);
     if (result.note) this.note(result.note, DIM);
-    if (!this.state.paused) this.release();
+    if (!this.holding()) this.release();
   }
 
   private release(): void {
@@ -161,7 +163,7 @@ export class LiveLogView implements LogSink {
   /** Writes what was held and scrolls to the newest output. */
   jumpToLive(): void {
     this.update({ paused: false });
-    if (!this.loadingHistory) this.release();
+    if (!this.holding()) this.release();
     this.term?.write("", () => {
       this.term?.scrollToBottom();
       this.checkFollowing();

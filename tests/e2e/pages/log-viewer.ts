@@ -35,9 +35,17 @@ export class LogViewerPage {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
-  /** Waits until the live terminal (not an excerpt) shows `needle` on screen. */
+  /**
+   * Waits until the live terminal's buffer holds `needle`. Not what is on screen: SGLang logs every
+   * metrics scrape, and on a slow machine those lines can scroll the needle away before a check sees it.
+   */
   async waitForLiveText(needle: string, timeoutMs = 60_000): Promise<void> {
-    await this.page.waitForFunction((n) => document.querySelector('[data-testid="live-log"] [data-testid="terminal"]')?.textContent?.includes(n), needle, { timeout: timeoutMs });
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if ((await this.bufferText()).includes(needle)) return;
+      if (Date.now() > deadline) throw new Error(`the live terminal did not show "${needle}" within ${timeoutMs} ms`);
+      await this.page.waitForTimeout(500);
+    }
   }
 
   async search(query: string, options: { regex?: boolean } = {}): Promise<void> {
