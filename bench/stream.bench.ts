@@ -1,13 +1,16 @@
 /**
  * Bench for the playground's streaming proxy: the same streamed chat requests sent (a) straight to the
- * simulator and (b) through the console's route (browser → console → openai SDK → simulator), in the
- * same run, interleaved round by round, at 1 and 32 concurrent streams.
+ * simulator, (b) through the console's route (browser → console → openai SDK → simulator) and (c) through
+ * a bare Node pipe proxy (the floor for any extra hop on this machine), in the same run, interleaved
+ * round by round, at 1 and 32 concurrent streams.
  * Reports median time to first token, median per-stream decode throughput and aggregate throughput.
  * Targets: median TTFT at most 5 ms above direct; throughput at least 98% of direct.
  * Env: BENCH_TOKENS_PER_S (simulated rate per stream, default 2000), BENCH_MAX_TOKENS (default 400),
  * BENCH_ROUNDS_1 (default 40), BENCH_ROUNDS_32 (default 6).
  */
+import { spawn } from "node:child_process";
 import os from "node:os";
+import path from "node:path";
 import { createSseParser } from "../lib/playground/sse";
 import { api, getInstance, glmProfile } from "../tests/support/api";
 import { freePort, startConsole } from "../tests/support/console-process";
@@ -74,6 +77,8 @@ function summarise(batches: Batch[]) {
   return { ttft: median(samples.map((s) => s.ttftMs)), perStream: median(samples.map((s) => s.decodeTokPerS)), aggregate: (tokens * 1000) / wall, n: samples.length };
 }
 
+let stopProxy = () => undefined as unknown;
+
 async function main() {
   const console_ = await startConsole({ env: { SGLANG_SIM_SPEED: String(SPEED), SGLANG_SIM_TOKENS_PER_S: String(TOKENS_PER_S / SPEED) } });
   try {
@@ -86,24 +91,38 @@ async function main() {
       if (i === 599) throw new Error(`instance not ready: ${view.phase}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const proxyPort = await freePort();
+    const proxy = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "support/pipe-proxy.ts"), String(proxyPort), String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+    stopProxy = () => proxy.kill();
+    await new Promise<void>((resolve, reject) => {
+      proxy.stdout.once("data", () => resolve());
+      proxy.once("exit", (code) => reject(new Error(`pipe proxy exited with ${code}`)));
+    });
     const messages = [{ role: "user", content: "Write a long story about a lighthouse." }];
     const params = { max_tokens: MAX_TOKENS, ignore_eos: true, temperature: 0 };
     const direct = () =>
       stream(`http://127.0.0.1:${port}/v1/chat/completions`, { model: "glm-4.7-flash", messages, ...params, stream: true, stream_options: { include_usage: true } });
     const viaConsole = () => stream(`${console_.url}/api/instances/${id}/playground/chat`, { messages, params, stream: true });
+    const viaBareProxy = () =>
+      stream(`http://127.0.0.1:${proxyPort}/v1/chat/completions`, { model: "glm-4.7-flash", messages, ...params, stream: true, stream_options: { include_usage: true } });
+    const senders = { direct, console: viaConsole, "bare proxy": viaBareProxy };
 
-    for (let i = 0; i < 5; i++) await Promise.all([direct(), viaConsole()]); // warm-up: JIT, connection pools
+    for (let i = 0; i < 5; i++) await Promise.all([direct(), viaConsole(), viaBareProxy()]); // warm-up: JIT, connection pools
     console.log(`stream bench: ${os.cpus().length} CPUs, ${TOKENS_PER_S} tokens/s per stream (simulated), ${MAX_TOKENS} tokens per request (+ reasoning)`);
     const report: Record<string, unknown>[] = [];
     for (const concurrency of [1, 32]) {
-      const results = { direct: [] as Batch[], console: [] as Batch[] };
+      const modes = ["direct", "console", "bare proxy"] as const;
+      const results = { direct: [] as Batch[], console: [] as Batch[], "bare proxy": [] as Batch[] };
       for (let round = 0; round < ROUNDS[concurrency]!; round++) {
-        // Alternate which goes first so drift in the machine's load hits both alike.
-        const order = round % 2 === 0 ? (["direct", "console"] as const) : (["console", "direct"] as const);
-        for (const mode of order) results[mode].push(await batch(concurrency, mode === "direct" ? direct : viaConsole));
+        // Rotate which goes first so drift in the machine's load hits all alike.
+        for (let k = 0; k < modes.length; k++) {
+          const mode = modes[(round + k) % modes.length]!;
+          results[mode].push(await batch(concurrency, senders[mode]));
+        }
       }
       const d = summarise(results.direct);
       const c = summarise(results.console);
+      const p = summarise(results["bare proxy"]);
       const row = {
         concurrency,
         streams: d.n,
@@ -116,6 +135,8 @@ async function main() {
         "aggregate tok/s direct": d.aggregate.toFixed(0),
         "aggregate tok/s console": c.aggregate.toFixed(0),
         "aggregate ratio": `${((c.aggregate / d.aggregate) * 100).toFixed(1)}%`,
+        "bare proxy: TTFT +ms": (p.ttft - d.ttft).toFixed(2),
+        "bare proxy: aggregate ratio": `${((p.aggregate / d.aggregate) * 100).toFixed(1)}%`,
       };
       report.push(row);
       console.log(JSON.stringify(row));
@@ -124,6 +145,7 @@ async function main() {
     const ok = report.every((r) => Number(r["TTFT +ms"]) <= 5 && parseFloat(String(r["aggregate ratio"])) >= 98);
     console.log(ok ? "targets met: TTFT within 5 ms of direct, throughput at least 98% of direct" : "targets NOT met");
   } finally {
+    stopProxy();
     await console_.stop();
   }
 }

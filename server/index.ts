@@ -2,6 +2,8 @@ import http from "node:http";
 import next from "next";
 import { Server } from "socket.io";
 import { parseEnv } from "./env";
+import { createNodeRouter } from "./http/node-route";
+import { playgroundRoutes } from "./http/playground-routes";
 import { findProjectRoot } from "./project-root";
 import { attachInstancesNamespace } from "./realtime/instances-namespace";
 import { publishServices } from "./published-services";
@@ -20,7 +22,10 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = http.createServer((req, res) => void handle(req, res));
+  const ownRoutes = createNodeRouter(playgroundRoutes, services);
+  const server = http.createServer((req, res) => {
+    if (!ownRoutes(req, res)) void handle(req, res);
+  });
   // socket.io answers only its own path and leaves Next's HMR upgrade alone.
   const io = new Server(server, { path: "/socket.io", serveClient: false });
   attachInstancesNamespace(io, services);

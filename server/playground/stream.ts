@@ -1,6 +1,9 @@
+import type { ServerResponse } from "node:http";
+import { Readable } from "node:stream";
 import { AppError } from "../../lib/errors";
 import type { PlaygroundKind, UpstreamBody } from "../../lib/playground/requests";
 import { formatSseEvent } from "../../lib/playground/sse";
+import { takeNodeBody } from "./node-fetch";
 import { clientFor, toAppError, type Endpoint } from "./upstream";
 
 /** A stream that sends nothing for this long is treated as hung and ended with an error. */
@@ -13,71 +16,82 @@ export const SSE_HEADERS = {
   "x-accel-buffering": "no",
 } as const;
 
-const encoder = new TextEncoder();
+export interface StreamOptions {
+  endpoint: Endpoint;
+  kind: PlaygroundKind;
+  body: UpstreamBody;
+  /** Fires when the browser's request is gone: the call to SGLang is aborted. */
+  signal: AbortSignal;
+  res: ServerResponse;
+  idleTimeoutMs?: number;
+}
 
 /**
- * Opens a streamed request through the openai SDK and returns the console's SSE response: first an
- * `event: request` with the exact body sent, then SGLang's SSE bytes as they arrive (never re-parsed or
- * batched), and `event: error` if the stream breaks. The upstream request is aborted when `signal` fires
- * (the browser went away) or the response body is cancelled. Errors before the first byte throw.
+ * Opens a streamed request through the openai SDK and answers `res` with the console's SSE stream: first
+ * an `event: request` with the exact body sent, then SGLang's SSE bytes piped as they arrive (never
+ * re-parsed or batched), and `event: error` if the stream breaks. Errors before SGLang answers throw,
+ * with nothing written. Resolves once the stream has ended, however it ended; the upstream request is
+ * aborted when the browser goes away.
  */
-export async function streamPlaygroundRequest(options: { endpoint: Endpoint; kind: PlaygroundKind; body: UpstreamBody; signal: AbortSignal }): Promise<Response> {
+export async function streamPlaygroundRequest(options: StreamOptions): Promise<void> {
+  const { endpoint, signal, res } = options;
   const upstream = new AbortController();
   const abort = () => upstream.abort();
-  if (options.signal.aborted) abort();
-  options.signal.addEventListener("abort", abort, { once: true });
-  const client = clientFor(options.endpoint);
+  if (signal.aborted) abort();
+  signal.addEventListener("abort", abort, { once: true });
   const body = { ...options.body, stream: true };
   let raw: Response;
   try {
+    const client = clientFor(endpoint);
     const call =
       options.kind === "chat"
         ? client.chat.completions.create(body as never, { signal: upstream.signal })
         : client.completions.create(body as never, { signal: upstream.signal });
     raw = await call.asResponse();
   } catch (error) {
-    options.signal.removeEventListener("abort", abort);
-    throw toAppError(error, options.endpoint);
+    signal.removeEventListener("abort", abort);
+    throw toAppError(error, endpoint);
   }
-  const reader = raw.body!.getReader();
-  let idleTimedOut = false;
-  const idle = setTimeout(() => {
-    idleTimedOut = true;
-    upstream.abort();
-  }, STREAM_IDLE_TIMEOUT_MS);
-  const finish = () => {
-    clearTimeout(idle);
-    options.signal.removeEventListener("abort", abort);
-  };
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(formatSseEvent("request", body)));
-    },
-    async pull(controller) {
-      idle.refresh();
-      try {
-        const { done, value } = await reader.read();
-        if (done) {
-          finish();
-          controller.close();
-          return;
-        }
-        controller.enqueue(value);
-      } catch (error) {
-        finish();
-        const appError = idleTimedOut
-          ? new AppError("upstream_timeout", { detail: `nothing for ${STREAM_IDLE_TIMEOUT_MS / 1000} s` })
-          : toAppError(error, options.endpoint);
-        // A blank line first ends any half-sent upstream event.
-        controller.enqueue(encoder.encode(`\n\n${formatSseEvent("error", appError.toJSON())}`));
-        controller.close();
-      }
-    },
-    cancel() {
-      finish();
+  const source = takeNodeBody(raw) ?? Readable.fromWeb(raw.body! as import("node:stream/web").ReadableStream<Uint8Array>);
+  res.writeHead(200, SSE_HEADERS);
+  res.write(formatSseEvent("request", body));
+
+  const idleTimeoutMs = options.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS;
+  return new Promise<void>((resolve) => {
+    let idleTimedOut = false;
+    let ended = false;
+    const idle = setTimeout(() => {
+      idleTimedOut = true;
       upstream.abort();
-      void reader.cancel().catch(() => undefined);
-    },
+    }, idleTimeoutMs);
+    const finish = () => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(idle);
+      signal.removeEventListener("abort", abort);
+      resolve();
+    };
+    source.on("data", () => idle.refresh());
+    source.pipe(res, { end: false });
+    source.on("end", () => {
+      res.end();
+      finish();
+    });
+    source.on("error", (error) => {
+      source.unpipe(res);
+      if (!res.destroyed && !res.writableEnded) {
+        const appError = idleTimedOut ? new AppError("upstream_timeout", { detail: `nothing for ${idleTimeoutMs / 1000} s` }) : toAppError(error, endpoint);
+        // A blank line first ends any half-sent upstream event.
+        res.end(`\n\n${formatSseEvent("error", appError.toJSON())}`);
+      }
+      finish();
+    });
+    res.on("close", () => {
+      if (!source.readableEnded) {
+        upstream.abort();
+        source.destroy();
+      }
+      finish();
+    });
   });
-  return new Response(stream, { headers: SSE_HEADERS });
 }

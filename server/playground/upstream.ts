@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import { AppError, isAppError } from "../../lib/errors";
 import { classifyUpstreamFailure, upstreamMessage } from "../../lib/playground/upstream-error";
+import { nodeFetch } from "./node-fetch";
 
 export interface Endpoint {
   baseUrl: string;
@@ -22,13 +23,6 @@ class SglangClient extends OpenAI {
   }
 }
 
-/**
- * Next patches the global fetch for its data cache (it may tee and buffer response bodies); calls to an
- * instance are never cached, so they use the runtime's own fetch, found under Next's patch if it came first.
- */
-type MaybePatchedFetch = typeof fetch & { _nextOriginalFetch?: typeof fetch };
-const nativeFetch: typeof fetch = (globalThis.fetch as MaybePatchedFetch)._nextOriginalFetch ?? globalThis.fetch;
-
 const clients = new Map<string, OpenAI>();
 
 /** One SDK client per address and key (they hold a connection pool); no retries: the user decides. */
@@ -36,7 +30,7 @@ export function clientFor(endpoint: Endpoint): OpenAI {
   const key = `${endpoint.baseUrl}\u0000${endpoint.apiKey ?? ""}`;
   let client = clients.get(key);
   if (!client) {
-    client = new SglangClient({ baseURL: `${endpoint.baseUrl}/v1`, apiKey: endpoint.apiKey ?? "EMPTY", maxRetries: 0, timeout: RESPONSE_TIMEOUT_MS, fetch: nativeFetch });
+    client = new SglangClient({ baseURL: `${endpoint.baseUrl}/v1`, apiKey: endpoint.apiKey ?? "EMPTY", maxRetries: 0, timeout: RESPONSE_TIMEOUT_MS, fetch: nodeFetch });
     clients.set(key, client);
   }
   return client;

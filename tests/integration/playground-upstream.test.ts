@@ -1,3 +1,5 @@
+import { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "../../lib/errors";
 import { sendPlaygroundRequest } from "../../server/playground/send";
@@ -14,6 +16,11 @@ beforeAll(async () => {
 });
 afterAll(killAll);
 
+/** A response the stream must leave untouched when it fails before SGLang answers. */
+function untouchedResponse(): ServerResponse {
+  return new ServerResponse(new IncomingMessage(new Socket()));
+}
+
 async function failureOf(promise: Promise<unknown>) {
   try {
     await promise;
@@ -29,7 +36,9 @@ describe("calls to an instance that fail", () => {
 
   it("a 400 keeps SGLang's own message (its error body is not in the SDK's expected shape)", async () => {
     const endpoint = { baseUrl: sim.base, apiKey: "right-key", model: "glm-4.7-flash" };
-    const failure = await failureOf(streamPlaygroundRequest({ endpoint, kind: "chat", body: { ...body, n: 2 }, signal: new AbortController().signal }));
+    const res = untouchedResponse();
+    const failure = await failureOf(streamPlaygroundRequest({ endpoint, kind: "chat", body: { ...body, n: 2 }, signal: new AbortController().signal, res }));
+    expect(res.headersSent).toBe(false);
     expect(failure).toEqual({ code: "upstream_bad_request", message: "SGLang rejected the request: n > 1 is not supported when streaming." });
   });
 
@@ -46,12 +55,11 @@ describe("calls to an instance that fail", () => {
     expect((await failureOf(pending)).code).toBe("request_cancelled");
   });
 
-  // Last: the simulator answers 401 without reading the body, which spoils the kept-alive connection for the next request.
   it("a wrong API key is upstream_unauthorized, streamed or not, and says where to fix it", async () => {
     const endpoint = { baseUrl: sim.base, apiKey: "wrong-key", model: "glm-4.7-flash" };
     const whole = await failureOf(sendPlaygroundRequest({ endpoint, kind: "chat", body, signal: new AbortController().signal }));
     expect(whole).toEqual({ code: "upstream_unauthorized", message: expect.stringContaining("--api-key") });
-    const streamed = await failureOf(streamPlaygroundRequest({ endpoint, kind: "chat", body, signal: new AbortController().signal }));
+    const streamed = await failureOf(streamPlaygroundRequest({ endpoint, kind: "chat", body, signal: new AbortController().signal, res: untouchedResponse() }));
     expect(streamed.code).toBe("upstream_unauthorized");
   });
 });

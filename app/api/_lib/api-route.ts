@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Actor } from "@/lib/authz";
 import { AppError, isAppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
 import { getServices } from "@/server/registry";
 import type { Services } from "@/server/services";
 
@@ -47,9 +48,5 @@ async function parseBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> 
   } catch {
     throw new AppError("bad_request", { detail: "the body must be JSON" });
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new AppError("bad_request", { detail: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") });
-  }
-  return parsed.data;
+  return parseInput(schema, raw, "body");
 }

@@ -137,6 +137,13 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
+    def _discard_body(self):
+        # Like uvicorn, a request answered without its body still has the body read: the kept-alive
+        # connection then starts cleanly at the next request.
+        length = int(self.headers.get("content-length") or 0)
+        if length:
+            self.rfile.read(length)
+
     def _body(self):
         length = int(self.headers.get("content-length") or 0)
         raw = self.rfile.read(length) if length else b""
@@ -157,12 +164,14 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(3600)
         if state.args.api_key and not path.startswith(("/health", "/metrics")):
             if self.headers.get("Authorization") != "Bearer " + state.args.api_key:
+                self._discard_body()
                 self.json(401, {"error": "Unauthorized"})
                 return
         routes = GET_ROUTES if method == "GET" else POST_ROUTES
         other = POST_ROUTES if method == "GET" else GET_ROUTES
         handler = routes.get(path)
         if handler is None:
+            self._discard_body()
             self.json(405 if path in other else 404,
                       {"detail": "Method Not Allowed" if path in other else "Not Found"})
             return

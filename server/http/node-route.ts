@@ -1,0 +1,91 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { z } from "zod";
+import type { Actor } from "../../lib/authz";
+import { AppError, isAppError } from "../../lib/errors";
+import { parseInput } from "../../lib/parse-input";
+import type { Services } from "../services";
+
+interface HandlerArgs<TBody> {
+  body: TBody;
+  params: Record<string, string>;
+  actor: Actor;
+  services: Services;
+  res: ServerResponse;
+  /** Fires when the browser's request goes away before the answer is complete. */
+  signal: AbortSignal;
+}
+
+/**
+ * A route the custom server answers itself, before Next: for answers that must go out as they come
+ * (streams piped from an instance), where Next's web-stream response pipeline would cost a copy and a
+ * promise per chunk. The same steps as `app/api/_lib/api-route.ts`: parse, check permission, one error shape.
+ */
+export interface NodeRoute<TBody> {
+  method: "POST";
+  /** Matched against the path; named groups are the params. */
+  path: RegExp;
+  body: z.ZodType<TBody>;
+  allow: (actor: Actor, args: { params: Record<string, string>; services: Services }) => boolean;
+  /** Returns what to send as JSON, or writes `res` itself (a stream) and returns nothing. */
+  handler: (args: HandlerArgs<TBody>) => Promise<unknown>;
+}
+
+export const nodeRoute = <TBody>(route: NodeRoute<TBody>): NodeRoute<unknown> => route as NodeRoute<unknown>;
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** The custom server's own routes: true when `req` was one of them (and is being answered). */
+export function createNodeRouter(routes: readonly NodeRoute<unknown>[], services: Services) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = (req.url ?? "/").split("?")[0]!;
+    for (const route of routes) {
+      if (req.method !== route.method) continue;
+      const match = route.path.exec(path);
+      if (!match) continue;
+      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, decodeURIComponent(value)]));
+      void answer(route, params, services, req, res);
+      return true;
+    }
+    return false;
+  };
+}
+
+async function answer(route: NodeRoute<unknown>, params: Record<string, string>, services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const gone = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  try {
+    const actor = await services.actorFor(req.headers);
+    if (!route.allow(actor, { params, services })) throw new AppError("forbidden");
+    const body = parseInput(route.body, await readJson(req), "body");
+    const result = await route.handler({ body, params, actor, services, res, signal: gone.signal });
+    if (!res.headersSent) sendJson(res, 200, result);
+  } catch (error) {
+    if (!isAppError(error)) console.error(`[api] ${req.method} ${req.url}:`, error);
+    const appError = isAppError(error) ? error : new AppError("internal");
+    if (!res.headersSent) sendJson(res, appError.status, appError.toJSON());
+    else res.end();
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new AppError("bad_request", { detail: `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB` });
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new AppError("bad_request", { detail: "the body must be JSON" });
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const text = JSON.stringify(value ?? null);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
