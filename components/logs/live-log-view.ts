@@ -213,7 +213,7 @@ export class LiveLogView implements LogSink {
     const shown = this.timestamps && at !== null ? this.stamp(text, at) : text;
     this.atLineStart = text.endsWith("\n");
     if (!this.following()) this.update({ newLines: this.state.newLines + countNewlines(text) });
-    term.write(shown, () => {
+    writeInSlices(term, shown, () => {
       if (found.length > 0) this.placeMarks(found, linesAfter);
       written?.();
     });
@@ -264,6 +264,25 @@ export class LiveLogView implements LogSink {
     this.state = { ...this.state, ...change };
     this.onChange(this.state);
   }
+}
+
+/**
+ * xterm.js parses each write whole before it yields to the browser: a 256 KiB batch would be one long
+ * task. Slices let its write buffer stop at its time budget and leave the page responsive.
+ */
+const WRITE_SLICE_CHARS = 16 * 1024;
+
+function writeInSlices(term: Terminal, text: string, written: () => void): void {
+  let start = 0;
+  while (text.length - start > WRITE_SLICE_CHARS) {
+    let end = start + WRITE_SLICE_CHARS;
+    // Never between the two halves of a surrogate pair.
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--;
+    term.write(text.slice(start, end));
+    start = end;
+  }
+  term.write(start === 0 ? text : text.slice(start), written);
 }
 
 function countNewlines(text: string): number {

@@ -1,4 +1,4 @@
-import { utf8Length } from "./stream-cursor";
+import { utf8Length } from "./utf8";
 
 export interface IndexedLine {
   /** 0-based index among the lines written to the terminal. */
@@ -33,9 +33,18 @@ export class TerminalLineIndex {
    */
   write(text: string, offset: number | null, onLine?: (line: IndexedLine) => void): void {
     const ascii = offset === null || ASCII_RE.test(text);
+    // Byte offsets of line starts, counted forward once through the text (never from its start again).
+    let counted = 0;
+    let countedBytes = 0;
+    const offsetAt = (index: number): number | null => {
+      if (offset === null) return null;
+      countedBytes += ascii ? index - counted : utf8Length(text, counted, index);
+      counted = index;
+      return offset + countedBytes;
+    };
     let from = 0;
     for (let newline = text.indexOf("\n"); newline >= 0; newline = text.indexOf("\n", from)) {
-      if (!this.lineStarted) this.lineOffset = offsetAt(text, from, offset, ascii);
+      if (!this.lineStarted) this.lineOffset = offsetAt(from);
       if (onLine) onLine({ index: this.lines, offset: this.lineOffset, text: this.partial + text.slice(from, newline) });
       this.record(this.lineOffset);
       this.partial = "";
@@ -45,7 +54,7 @@ export class TerminalLineIndex {
     if (from < text.length) {
       if (!this.lineStarted) {
         this.lineStarted = true;
-        this.lineOffset = offsetAt(text, from, offset, ascii);
+        this.lineOffset = offsetAt(from);
       }
       if (onLine && this.partial.length < MAX_LINE_CHARS) this.partial += text.slice(from, from + MAX_LINE_CHARS);
     }
@@ -75,9 +84,4 @@ export class TerminalLineIndex {
       this.base += drop;
     }
   }
-}
-
-function offsetAt(text: string, index: number, offset: number | null, ascii: boolean): number | null {
-  if (offset === null) return null;
-  return offset + (ascii ? index : utf8Length(text.slice(0, index)));
 }

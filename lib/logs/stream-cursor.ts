@@ -1,3 +1,4 @@
+import { utf8Length } from "./utf8";
 import type { LogChunkEvent, LogGapEvent, WatchAck, WatchRequest } from "../realtime";
 
 /** Output the terminal did not get, with the log bytes to load it from (`fromOffset` null: from the run's start). */
@@ -16,12 +17,6 @@ export type CursorAction =
   /** Chunks were missed without notice: ask the console again from the last one written. */
   | { type: "rewatch" };
 
-const encoder = new TextEncoder();
-
-/** UTF-8 length of a string, without allocating for plain ASCII. */
-export function utf8Length(text: string): number {
-  return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
-}
 
 /**
  * Where a browser is in an instance's output: the run and the last chunk written. Turns watch replies,

@@ -49,3 +49,20 @@ describe("LiveLogView", () => {
     expect(written[0]).toBe("early\n");
   });
 });
+
+describe("LiveLogView writing a large batch", () => {
+  it("hands xterm.js slices it can yield between, split never inside a surrogate pair, acknowledged once after the last", () => {
+    const view = new LiveLogView(() => undefined);
+    const { term, written } = fakeTerminal();
+    view.attach(term);
+    // An emoji (two UTF-16 units) straddling the first slice's end.
+    const text = `${"x".repeat(16 * 1024 - 1)}😀${"y".repeat(40 * 1024)}\n`;
+    let acknowledged = 0;
+    view.writeChunk(chunk(1, text, 0), () => acknowledged++);
+    expect(written.length).toBeGreaterThan(2);
+    expect(written.join("")).toBe(text);
+    for (const slice of written) expect(slice.length).toBeLessThanOrEqual(16 * 1024);
+    expect(written[1]!.startsWith("😀")).toBe(true);
+    expect(acknowledged).toBe(1);
+  });
+});
