@@ -412,6 +412,11 @@ export function classifyNormalised(line: NormalisedLine, ctx: ClassifyContext): 
     s.evidence = line.sglangPrefix ? 2 : 1;
     return s;
   }
+  // --log-requests: a request's whole input and output, user text included; never read as a failure.
+  if ((c0 === 82 /* R */ && t.startsWith("Receive: obj=")) || (c0 === 70 /* F */ && t.startsWith("Finish: obj="))) {
+    s.serving = "request";
+    return s;
+  }
   if (t.indexOf(" HTTP/") > 0 && /"(?:GET|POST|PUT|DELETE|HEAD|OPTIONS) (\S+) HTTP\/[\d.]+" (\d{3})/.test(t)) {
     const m = /"(?:GET|POST|PUT|DELETE|HEAD|OPTIONS) (\S+) HTTP\/[\d.]+" (\d{3})/.exec(t);
     const path = m?.[1] ?? "";

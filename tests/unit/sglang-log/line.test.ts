@@ -135,6 +135,15 @@ describe("classifyLogLine", () => {
     expect(classifyLogLine("[2026-03-11 14:00:27] The server is fired up and ready to roll!").ready).toBe(true);
     expect(classifyLogLine("[2026-03-11 14:00:30 TP0] Decode batch. #running-req: 1, #token: 60").serving).toBe("decode");
   });
+
+  it("reads --log-requests lines as serving, whatever the user's text in them says", () => {
+    const received = classifyLogLine(`[2026-03-11 14:00:31] Receive: obj=GenerateReqInput(rid='ab12', text='why does torch.OutOfMemoryError: CUDA out of memory happen?')`);
+    expect(received.serving).toBe("request");
+    expect(received.failure).toBeNull();
+    const finished = classifyLogLine(`[2026-03-11 14:00:32] Finish: obj=GenerateReqInput(rid='ab12'), out={'text': 'Traceback (most recent call last): RuntimeError: NCCL error'}`);
+    expect(finished.serving).toBe("request");
+    expect(finished.failure).toBeNull();
+  });
 });
 
 describe("streaming robustness", () => {
