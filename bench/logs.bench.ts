@@ -7,7 +7,8 @@
  *
  * Targets: ≥ 50,000 lines/s to each of 10 clients; console RSS growth < 50 MB after 1,000,000 lines;
  * no browser task > 200 ms. Env: BENCH_LINES (per run, default 200000), BENCH_BROWSER=0 to skip Chromium,
- * BENCH_TOTAL (lines through the console before its memory is read, default 1000000).
+ * BENCH_TOTAL (lines through the console before its memory is read, default 1000000), BENCH_PACED_RATE
+ * (lines/s of a further 10-client run with the flood paced, default 55000; 0 skips it).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -22,6 +23,7 @@ import { waitFor } from "../tests/support/processes";
 const LINES = Number(process.env.BENCH_LINES ?? 200_000);
 const WITH_BROWSER = process.env.BENCH_BROWSER !== "0";
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 1_000_000);
+const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 55_000);
 const READY = "The server is fired up and ready to roll!";
 const DONE = "flood complete lines=";
 
@@ -75,14 +77,19 @@ interface RunFigures {
   gaps: number;
   skippedMb: number;
   consoleCpuS: number;
+  /** CPU of this process, where all the clients run. */
+  clientsCpuS: number;
   hostCpuS: number;
   consoleRssMb: number;
 }
 
-async function launchFlood(consoleProcess: RunningConsole, lines: number): Promise<InstanceView> {
+async function launchFlood(consoleProcess: RunningConsole, lines: number, linesPerSecond = 0): Promise<InstanceView> {
   const port = await freePort();
   const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
-    profile: glmProfile(port, { name: `bench-${lines}`, env: { SGLANG_SIM_FLOOD: String(lines) } }),
+    profile: glmProfile(port, {
+      name: `bench-${lines}${linesPerSecond ? `-at-${linesPerSecond}` : ""}`,
+      env: { SGLANG_SIM_FLOOD: String(lines), SGLANG_SIM_FLOOD_RATE: String(linesPerSecond) },
+    }),
   });
   if (launched.status !== 201) throw new Error(`launch failed: ${JSON.stringify(launched.body)}`);
   return launched.body.instance;
@@ -95,8 +102,14 @@ async function restartFlood(consoleProcess: RunningConsole, instance: InstanceVi
   return restarted.body.instance;
 }
 
-async function throughConsole(consoleProcess: RunningConsole, clientCount: number, lines: number, previous: InstanceView | null): Promise<{ figures: RunFigures; instance: InstanceView }> {
-  const instance = previous ? await restartFlood(consoleProcess, previous) : await launchFlood(consoleProcess, lines);
+async function throughConsole(
+  consoleProcess: RunningConsole,
+  clientCount: number,
+  lines: number,
+  previous: InstanceView | null,
+  linesPerSecond = 0,
+): Promise<{ figures: RunFigures; instance: InstanceView }> {
+  const instance = previous ? await restartFlood(consoleProcess, previous) : await launchFlood(consoleProcess, lines, linesPerSecond);
   const timings = Array.from({ length: clientCount }, () => ({ start: 0, end: 0, last: 0, lines: 0 }));
   // All clients connect while the server is still starting (the console runs the simulator at a
   // readable pace), so each sees the ready line and then the whole flood.
@@ -117,6 +130,7 @@ async function throughConsole(consoleProcess: RunningConsole, clientCount: numbe
   const hostProc = findHostPid(hostPid);
   await waitFor(() => timings.every((t) => t.start), { timeoutMs: 60_000, what: "the ready line at every client" });
   const before = sampleProc(consoleProcess.process.pid!);
+  const clientsBefore = process.cpuUsage();
   const hostBefore = hostProc ? sampleProc(hostProc) : null;
   // A client that fell behind is skipped forward: the flood's end may be in what it skipped. It is done
   // once it has been idle a while after a gap notice.
@@ -141,6 +155,10 @@ async function throughConsole(consoleProcess: RunningConsole, clientCount: numbe
     gaps: clients.reduce((sum, c) => sum + c.gaps.length, 0),
     skippedMb: skippedBytes / 1024 / 1024,
     consoleCpuS: after.cpuS - before.cpuS,
+    clientsCpuS: (() => {
+      const used = process.cpuUsage(clientsBefore);
+      return (used.user + used.system) / 1e6;
+    })(),
     hostCpuS: hostBefore && hostAfter ? hostAfter.cpuS - hostBefore.cpuS : NaN,
     consoleRssMb: after.rssMb,
   };
@@ -224,7 +242,7 @@ async function main() {
       console.log(
         `${clients} client(s): ${figures.linesPerSecondPerClient} lines/s per client (slowest ${figures.slowestClientLinesPerSecond}), ` +
           `${(figures.linesPerSecondPerClient / baseRate).toFixed(2)}× baseline, ${figures.seconds.toFixed(2)} s, gaps ${figures.gaps} (${figures.skippedMb.toFixed(1)} MB skipped in all), ` +
-          `console CPU ${figures.consoleCpuS.toFixed(2)} s, pty host CPU ${figures.hostCpuS.toFixed(2)} s, console RSS ${figures.consoleRssMb.toFixed(0)} MB`,
+          `console CPU ${figures.consoleCpuS.toFixed(2)} s, clients' CPU ${figures.clientsCpuS.toFixed(2)} s, pty host CPU ${figures.hostCpuS.toFixed(2)} s, console RSS ${figures.consoleRssMb.toFixed(0)} MB`,
       );
     }
     while (delivered < TOTAL) {
@@ -239,6 +257,18 @@ async function main() {
       `console after a full GC: heap ${initialHeap.heapMb.toFixed(0)} → ${finalHeap.heapMb.toFixed(0)} MB, external ${initialHeap.externalMb.toFixed(0)} → ${finalHeap.externalMb.toFixed(0)} MB, ` +
         `RSS ${initialHeap.rssMb.toFixed(0)} → ${finalHeap.rssMb.toFixed(0)} MB: retained growth ${(finalHeap.heapMb + finalHeap.externalMb - initialHeap.heapMb - initialHeap.externalMb).toFixed(1)} MB`,
     );
+    if (PACED_RATE > 0) {
+      // The same flood at a set pace: does every one of 10 clients get all of it, live, at that rate? The
+      // as-fast-as-possible flood above saturates this 2-core machine, which the simulator and clients share.
+      const paced = await throughConsole(consoleProcess, 10, LINES, null, PACED_RATE);
+      const f = paced.figures;
+      await api(consoleProcess.url, "POST", `/api/instances/${paced.instance.id}/stop`);
+      console.log(
+        `10 clients, flood paced at ${PACED_RATE} lines/s: ${f.linesPerSecondPerClient} lines/s per client (slowest ${f.slowestClientLinesPerSecond}), ` +
+          `${f.linesPerClient} of ${LINES} lines each, gaps ${f.gaps} (${f.skippedMb.toFixed(1)} MB skipped in all), console CPU ${f.consoleCpuS.toFixed(2)} s, clients' CPU ${f.clientsCpuS.toFixed(2)} s in ${f.seconds.toFixed(2)} s`,
+      );
+      runs.push(f);
+    }
     if (WITH_BROWSER) {
       const browserFigures = await inBrowser(consoleProcess, LINES);
       console.log(

@@ -1,5 +1,9 @@
-"""SGLANG_SIM_FLOOD=N: N realistic serving log lines as fast as possible, then one marker line."""
+"""SGLANG_SIM_FLOOD=N: N realistic serving log lines as fast as possible (or at SGLANG_SIM_FLOOD_RATE
+lines per second), then one marker line."""
 
+import time
+
+from sglang.srt import sim_env
 from sglang.srt.logging_utils import graph_bar, timestamp, write_err
 
 
@@ -21,6 +25,8 @@ def _line(args, i, tag):
 
 def flood(args, count):
     tag = " TP0" if args.tp_size > 1 else ""
+    rate = sim_env.flood_rate()
+    start = time.monotonic()
     batch = []
     for i in range(count):
         if i and i % 1000 == 0:
@@ -31,6 +37,10 @@ def flood(args, count):
         if len(batch) >= 500:
             write_err("\n".join(batch) + "\n")
             batch = []
+            if rate:
+                ahead = start + (i + 1) / rate - time.monotonic()
+                if ahead > 0:
+                    time.sleep(ahead)
     if batch:
         write_err("\n".join(batch) + "\n")
     write_err(f"[{timestamp()}] flood complete lines={count}\n")

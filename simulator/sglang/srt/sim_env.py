@@ -57,6 +57,11 @@ def flood_lines():
         return 0
 
 
+def flood_rate():
+    """SGLANG_SIM_FLOOD_RATE: lines per second for the flood; 0 (default) is as fast as possible."""
+    return max(0.0, _float("SGLANG_SIM_FLOOD_RATE", 0.0))
+
+
 def escape_pgid():
     return os.environ.get("SGLANG_SIM_ESCAPE_PGID", "") == "1"
 
