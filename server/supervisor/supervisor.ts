@@ -107,6 +107,12 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         this.options.log(`run ${stored.id} of ${record.name}: ended while the console was down (${instance.lastRun.phase})`);
       }
     }
+    // A restart the policy had scheduled (or would have) is not lost with the console that scheduled it.
+    for (const instance of this.instances.values()) {
+      const last = instance.lastRun;
+      if (instance.live || !last || last.stopRequested) continue;
+      this.applyRestartPolicy(instance, { phase: last.phase as InstancePhase, startedAt: last.startedAt, endedAt: last.endedAt ?? last.startedAt, attempt: last.attempt });
+    }
   }
 
   list(): InstanceView[] {
@@ -222,7 +228,11 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     const hadPendingRestart = this.cancelRestart(instance);
     const live = instance.live;
     if (!live || !isActivePhase(live.phase)) {
-      if (hadPendingRestart) return this.publish(instance);
+      if (hadPendingRestart) {
+        // Recorded on the ended run, so that the next console start does not schedule the restart again.
+        if (instance.lastRun) instance.lastRun = await updateRun(this.options.db, { id: instance.lastRun.id, stopRequested: true });
+        return this.publish(instance);
+      }
       throw new AppError("instance_not_running", { name: instance.record.name, phase: this.phaseOf(instance) });
     }
     await live.stop("user");
@@ -347,14 +357,21 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     }
   }
 
-  /** The restart policy: on failure, with doubling backoff; runs that keep dying young end in a crash loop. */
   private onRunFinished(instance: ManagedInstance, run: SupervisedRun): void {
     if (instance.live !== run) return;
-    if (run.phase !== "crashed" && run.phase !== "failed_start") return;
+    this.applyRestartPolicy(instance, { phase: run.phase, startedAt: run.startedAt, endedAt: run.endedAt ?? new Date(), attempt: instance.restart.attempt });
+  }
+
+  /**
+   * The restart policy: on failure, with doubling backoff counted from when the run ended; runs that
+   * keep dying young end in a crash loop. `attempt` is the ended run's (0: started by a person).
+   */
+  private applyRestartPolicy(instance: ManagedInstance, ended: { phase: InstancePhase; startedAt: Date; endedAt: Date; attempt: number }): void {
+    if (ended.phase !== "crashed" && ended.phase !== "failed_start") return;
     const { supervision } = instance;
     if (supervision.restartPolicy !== "on-failure") return;
-    const uptimeS = ((run.endedAt ?? new Date()).getTime() - run.startedAt.getTime()) / 1000;
-    const attempt = uptimeS >= supervision.minUptimeS ? 1 : instance.restart.attempt + 1;
+    const uptimeS = (ended.endedAt.getTime() - ended.startedAt.getTime()) / 1000;
+    const attempt = uptimeS >= supervision.minUptimeS ? 1 : ended.attempt + 1;
     if (attempt > supervision.maxRestarts) {
       instance.restart = {
         attempt: attempt - 1,
@@ -366,7 +383,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       this.publish(instance);
       return;
     }
-    const delayMs = restartDelayS(supervision, attempt) * 1000;
+    const delayMs = Math.max(0, ended.endedAt.getTime() + restartDelayS(supervision, attempt) * 1000 - Date.now());
     const timer = setTimeout(() => {
       instance.restart.timer = null;
       instance.restart.nextAt = null;

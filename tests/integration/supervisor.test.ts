@@ -125,6 +125,38 @@ describe("supervision", () => {
     expect(runs.map((run) => run.startedBy)).toEqual(["restart-policy", "restart-policy", "local"]);
   });
 
+  it("keeps the policy's scheduled restart across a console restart, and a restart cancelled with Stop stays cancelled", async () => {
+    const instance = await launch(glmProfile(await freePort(), { name: "restart-survives", env: { SGLANG_SIM_FAIL: "oom_kv_cache" } }), {
+      restartPolicy: "on-failure",
+      maxRestarts: 3,
+      restartBackoffS: 3,
+      minUptimeS: 60,
+    });
+    const runsOf = async () => (await api<{ runs: RunSummary[] }>(consoleProcess.url, "GET", `/api/instances/${instance.id}/runs`)).body.runs;
+    const pending = () =>
+      waitFor(async () => {
+        const view = await getInstance(consoleProcess.url, instance.id);
+        return view.phase === "failed_start" && view.restart.nextAt ? view : null;
+      }, { timeoutMs: 30_000, what: "a scheduled restart" });
+
+    // The first run failed and a restart is due in 3 s: the console goes away before it fires.
+    await pending();
+    await consoleProcess.stopConsoleOnly();
+    consoleProcess = await startConsole({ dataDir: consoleProcess.dataDir });
+    await waitFor(async () => ((await runsOf()).length === 2 ? true : null), { timeoutMs: 30_000, what: "the restart, by the new console" });
+    expect((await runsOf()).map((run) => [run.attempt, run.startedBy])).toEqual([[1, "restart-policy"], [0, "local"]]);
+
+    // The second restart (due 6 s after the failure) is cancelled with Stop, then the console restarts.
+    await pending();
+    const stopped = await stop(instance.id);
+    expect(stopped.restart.nextAt).toBeNull();
+    await consoleProcess.stopConsoleOnly();
+    consoleProcess = await startConsole({ dataDir: consoleProcess.dataDir });
+    expect((await getInstance(consoleProcess.url, instance.id)).restart.nextAt).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 7000));
+    expect((await runsOf()).length).toBe(2);
+  });
+
   it("keeps a ready instance running across a console kill -9, with no gap in its log, and stops it afterwards", async () => {
     const instance = await launch(glmProfile(await freePort(), { name: "survivor" }));
     const ready = await waitForPhase(instance.id, "ready");
