@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { FlagSpec, LaunchFlagValue, ValidationIssue } from "@/lib/launch";
 import { flagValueFromInput, flagValueText } from "@/lib/launch-form";
 import { Input, Select } from "../ui/input";
-import { IssueText } from "../ui/issue-text";
+import { IssueList } from "../ui/issue-text";
 
 interface FlagFieldProps {
   spec: FlagSpec;
@@ -53,11 +53,7 @@ export function FlagField({ spec, value, issues, onChange, showGroup }: FlagFiel
           {spec.aliases.length > 0 && <> · also {spec.aliases.join(", ")}</>}
           {spec.deprecatedFor && <> · deprecated for {spec.deprecatedFor}</>}
         </p>
-        {issues.map((issue) => (
-          <IssueText key={issue.code + issue.message} severity={issue.severity}>
-            {issue.message}
-          </IssueText>
-        ))}
+        <IssueList issues={issues} />
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ import type { GpuHolder, GpuListing } from "@/lib/launch-context";
 import type { ValidationIssue } from "@/lib/launch";
 import { cn } from "../ui/cn";
 import { Input } from "../ui/input";
-import { IssueText } from "../ui/issue-text";
+import { IssueList } from "../ui/issue-text";
 
 interface GpuPickerProps {
   gpus: GpuListing;
@@ -82,11 +82,7 @@ export function GpuPicker({ gpus, holders, gpuIds, issues, onChange }: GpuPicker
       ) : (
         <NoGpus reason={gpus.reason} gpuIds={gpuIds} onChange={onChange} />
       )}
-      {issues.map((issue) => (
-        <IssueText key={issue.code + issue.message} severity={issue.severity}>
-          {issue.message}
-        </IssueText>
-      ))}
+      <IssueList issues={issues} />
     </div>
   );
 }

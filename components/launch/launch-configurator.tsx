@@ -6,34 +6,35 @@ import {
   autoPreset,
   findFlag,
   GLM47_FLASH_PRESETS,
-  launchProfileSchema,
   parseLaunchCommand,
-  validateProfile,
   type FlagGroup,
   type LaunchFlagValue,
   type LaunchProfile,
-  type ModelInfo,
   type ParsedLaunchCommand,
   type ValidationIssue,
 } from "@/lib/launch";
 import type { LaunchContextView } from "@/lib/launch-context";
-import { formatEnvText, formatExtraArgs, issuesByField, mergeIssues, parseEnvText, parseExtraArgsText, withFlag } from "@/lib/launch-form";
+import { formatEnvText, formatExtraArgs, parseEnvText, parseExtraArgsText, withFlag } from "@/lib/launch-form";
 import type { SavedProfile } from "@/lib/launch-profiles";
 import type { InstanceView } from "@/lib/instance-view";
 import { SimulatedBadge } from "../instances/phase-badge";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
-import { Input, Textarea } from "../ui/input";
-import { IssueText } from "../ui/issue-text";
+import { Input } from "../ui/input";
+import { IssueList } from "../ui/issue-text";
 import { ApiFailure, callApi } from "./api-client";
+import { ChecksCard } from "./checks-card";
 import { CommandPreview } from "./command-preview";
+import { ExtraArgsCard } from "./extra-args-card";
 import { FlagForm } from "./flag-form";
 import { GpuPicker } from "./gpu-picker";
-import { IssueSummary } from "./issue-summary";
 import { ModelField } from "./model-field";
 import { PasteCommandDialog } from "./paste-command-dialog";
+import { PasteNote } from "./paste-note";
 import { PresetBar } from "./preset-bar";
 import { SavedProfiles } from "./saved-profiles";
+import { useLaunchIssues } from "./use-launch-issues";
+import { useModelInfo } from "./use-model-info";
 
 interface LaunchConfiguratorProps {
   initialContext: LaunchContextView;
@@ -60,7 +61,6 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
   const [pasteOpen, setPasteOpen] = useState(false);
   const [pasteNote, setPasteNote] = useState<ParsedLaunchCommand | null>(null);
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
-  const [inspected, setInspected] = useState<{ path: string; info: ModelInfo } | null>(null);
   const [busy, setBusy] = useState<"save" | "launch" | null>(null);
   const [notice, setNotice] = useState<{ tone: "error" | "info"; text: string } | null>(null);
 
@@ -91,58 +91,12 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
     setActivePreset(null);
   });
 
-  const scanned = context.models.find((m) => m.path === profile.modelPath);
-  const modelInfo: ModelInfo | undefined = scanned
-    ? {
-        exists: true,
-        hasConfig: scanned.configError === null,
-        ...(scanned.summary.architecture ? { architecture: scanned.summary.architecture } : {}),
-        ...(scanned.weightsBytes ? { weightsBytes: scanned.weightsBytes } : {}),
-      }
-    : inspected?.path === profile.modelPath
-      ? inspected.info
-      : undefined;
-
-  // A typed absolute path the scan did not list: ask the server what is there, once typing pauses.
-  useEffect(() => {
-    const path = profile.modelPath;
-    if (!path.startsWith("/") || scanned || inspected?.path === path) return;
-    const timer = setTimeout(() => {
-      callApi<{ info: ModelInfo }>("POST", "/api/models/inspect", { path })
-        .then(({ info }) => setInspected({ path, info }))
-        .catch(() => undefined);
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [profile.modelPath, scanned, inspected]);
+  const modelInfo = useModelInfo(profile.modelPath, context.models);
 
   const extra = useMemo(() => parseExtraArgsText(extraText), [extraText]);
   const envParsed = useMemo(() => parseEnvText(envText), [envText]);
 
-  const issues = useMemo(() => {
-    const local: ValidationIssue[] = [];
-    const schema = launchProfileSchema.safeParse(profile);
-    if (!schema.success) {
-      for (const issue of schema.error.issues) {
-        const [head, key] = issue.path;
-        const field = head === "flags" && typeof key === "string" ? key : String(head ?? "profile");
-        local.push({ field, severity: "error", code: "schema", message: issue.message });
-      }
-    }
-    for (const message of extra.errors) local.push({ field: "extraArgs", severity: "error", code: "extra_args_text", message });
-    for (const message of envParsed.errors) local.push({ field: "env", severity: "error", code: "env_text", message });
-    const gpus = context.gpus.ok ? context.gpus.gpus : null;
-    const checked = validateProfile(profile, {
-      gpuCount: gpus?.length ?? null,
-      ...(gpus ? { gpuMemoryMiB: gpus.map((g) => g.memoryTotalMiB) } : {}),
-      busyGpus: context.gpuHolders.map((h) => ({ gpu: h.gpu, holder: h.holder })),
-      portsInUse: context.portsInUse,
-      ...(modelInfo ? { modelInfo } : {}),
-    });
-    return mergeIssues(local, checked, serverIssues);
-  }, [profile, extra.errors, envParsed.errors, context, modelInfo, serverIssues]);
-
-  const byField = useMemo(() => issuesByField(issues), [issues]);
-  const errorCount = issues.filter((i) => i.severity === "error").length;
+  const { issues, byField, errorCount } = useLaunchIssues({ profile, extraArgsErrors: extra.errors, envErrors: envParsed.errors, context, modelInfo, serverIssues });
 
   const onFlagChange = (name: string, value: LaunchFlagValue | undefined) => {
     setProfile(withFlag(profile, name, value));
@@ -242,29 +196,7 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
         />
       </Card>
 
-      {pasteNote && (
-        <div className="space-y-1 rounded-lg border border-sky-900 bg-sky-950/30 px-4 py-3" data-testid="paste-note">
-          <div className="flex items-center">
-            <p className="text-sm text-sky-200">
-              Filled from the pasted command
-              {pasteNote.unknownFlags.length > 0 ? `; unknown flags kept in extra arguments: ${pasteNote.unknownFlags.join(", ")}` : ""}.
-            </p>
-            <button type="button" className="ml-auto text-xs text-zinc-400 hover:text-zinc-100" onClick={() => setPasteNote(null)}>
-              dismiss
-            </button>
-          </div>
-          {pasteNote.errors.map((m, i) => (
-            <IssueText key={`e${i}`} severity="error">
-              {m.message}
-            </IssueText>
-          ))}
-          {pasteNote.warnings.map((m, i) => (
-            <IssueText key={`w${i}`} severity="warning">
-              {m.message}
-            </IssueText>
-          ))}
-        </div>
-      )}
+      {pasteNote && <PasteNote parsed={pasteNote} onDismiss={() => setPasteNote(null)} />}
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="min-w-0 space-y-6">
@@ -275,11 +207,7 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
                 Name
               </label>
               <Input id="profile-name" name="name" value={profile.name} onChange={(e) => setProfile({ ...profile, name: e.target.value })} />
-              {(byField.get("name") ?? []).map((issue) => (
-                <IssueText key={issue.message} severity={issue.severity}>
-                  {issue.message}
-                </IssueText>
-              ))}
+              <IssueList issues={byField.get("name") ?? []} />
             </div>
             <ModelField
               modelPath={profile.modelPath}
@@ -297,51 +225,19 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
             <FlagForm profile={profile} issues={issues} onFlagChange={onFlagChange} group={group} onGroupChange={setGroup} />
           </Card>
 
-          <Card className="space-y-4">
-            <CardTitle>Extra arguments and environment</CardTitle>
-            <div className="space-y-1" data-field="extraArgs">
-              <label htmlFor="extra-args" className="block text-sm text-zinc-300">
-                Extra arguments <span className="text-zinc-500">— flags the catalogue lacks, passed to SGLang as written (shell quoting allowed, no shell runs)</span>
-              </label>
-              <Textarea
-                id="extra-args"
-                mono
-                rows={2}
-                value={extraText}
-                placeholder="--enable-some-new-flag --some-option value"
-                onChange={(e) => {
-                  setExtraText(e.target.value);
-                  setProfile({ ...profile, extraArgs: parseExtraArgsText(e.target.value).args });
-                }}
-              />
-              {(byField.get("extraArgs") ?? []).map((issue) => (
-                <IssueText key={issue.message} severity={issue.severity}>
-                  {issue.message}
-                </IssueText>
-              ))}
-            </div>
-            <div className="space-y-1" data-field="env">
-              <label htmlFor="env-vars" className="block text-sm text-zinc-300">
-                Environment variables <span className="text-zinc-500">— one NAME=value per line</span>
-              </label>
-              <Textarea
-                id="env-vars"
-                mono
-                rows={2}
-                value={envText}
-                placeholder="SGLANG_ENABLE_JIT_DEEPGEMM=0"
-                onChange={(e) => {
-                  setEnvText(e.target.value);
-                  setProfile({ ...profile, env: parseEnvText(e.target.value).env });
-                }}
-              />
-              {(byField.get("env") ?? []).map((issue) => (
-                <IssueText key={issue.message} severity={issue.severity}>
-                  {issue.message}
-                </IssueText>
-              ))}
-            </div>
-          </Card>
+          <ExtraArgsCard
+            extraText={extraText}
+            envText={envText}
+            byField={byField}
+            onExtraText={(text) => {
+              setExtraText(text);
+              setProfile({ ...profile, extraArgs: parseExtraArgsText(text).args });
+            }}
+            onEnvText={(text) => {
+              setEnvText(text);
+              setProfile({ ...profile, env: parseEnvText(text).env });
+            }}
+          />
         </div>
 
         <div className="space-y-6 lg:sticky lg:top-4">
@@ -349,33 +245,16 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
             <CardTitle>Command</CardTitle>
             <CommandPreview profile={profile} python={context.runtime.python} />
           </Card>
-          <Card className="space-y-3">
-            <CardTitle>Checks</CardTitle>
-            <IssueSummary issues={issues} onShow={showField} />
-            {notice && (
-              <p role={notice.tone === "error" ? "alert" : "status"} className={notice.tone === "error" ? "rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-200" : "text-sm text-emerald-300"}>
-                {notice.text}
-              </p>
-            )}
-            <div className="flex flex-wrap gap-2">
-              <Button className="flex-1" disabled={errorCount > 0 || busy !== null} onClick={() => void launch("/api/instances", { profile })}>
-                {busy === "launch" ? "Launching…" : "Launch"}
-              </Button>
-              <Button variant="secondary" disabled={busy !== null} onClick={() => void save(false)}>
-                {savedId ? "Save changes" : "Save profile"}
-              </Button>
-              {savedId && (
-                <Button variant="secondary" disabled={busy !== null} onClick={() => void save(true)}>
-                  Save as new
-                </Button>
-              )}
-            </div>
-            {errorCount > 0 && (
-              <p className="text-xs text-zinc-500">
-                Fix {errorCount === 1 ? "the error" : `the ${errorCount} errors`} to launch; warnings do not block. A profile can be saved as it is.
-              </p>
-            )}
-          </Card>
+          <ChecksCard
+            issues={issues}
+            errorCount={errorCount}
+            notice={notice}
+            busy={busy}
+            savedId={savedId}
+            onShow={showField}
+            onLaunch={() => void launch("/api/instances", { profile })}
+            onSave={(asNew) => void save(asNew)}
+          />
         </div>
       </div>
 

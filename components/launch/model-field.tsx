@@ -5,7 +5,7 @@ import { formatBytes, formatParameterCount } from "@/lib/models/model-config";
 import type { ScannedModel } from "@/lib/models/scanned-model";
 import { cn } from "../ui/cn";
 import { Input } from "../ui/input";
-import { IssueText } from "../ui/issue-text";
+import { IssueList } from "../ui/issue-text";
 
 interface ModelFieldProps {
   modelPath: string;
@@ -39,11 +39,7 @@ export function ModelField({ modelPath, models, modelsDirs, modelInfo, issues, o
       {modelInfo?.hasConfig && modelInfo.architecture && !models.some((m) => m.path === modelPath) && (
         <p className="text-xs text-zinc-500">Found: {modelInfo.architecture}{modelInfo.weightsBytes ? `, ${formatBytes(modelInfo.weightsBytes)} of weights` : ""}.</p>
       )}
-      {issues.map((issue) => (
-        <IssueText key={issue.code + issue.message} severity={issue.severity}>
-          {issue.message}
-        </IssueText>
-      ))}
+      <IssueList issues={issues} />
       {models.length > 0 ? (
         <ul className="max-h-56 divide-y divide-zinc-800 overflow-y-auto rounded-md border border-zinc-800" aria-label="Models found on this machine">
           {models.map((model) => {

@@ -14,3 +14,16 @@ export function IssueText({ severity, children, className }: { severity: "error"
     </p>
   );
 }
+
+/** The validation messages of one field, in order. */
+export function IssueList({ issues }: { issues: readonly { code?: string; severity: "error" | "warning"; message: string }[] }) {
+  return (
+    <>
+      {issues.map((issue) => (
+        <IssueText key={`${issue.code ?? ""}${issue.message}`} severity={issue.severity}>
+          {issue.message}
+        </IssueText>
+      ))}
+    </>
+  );
+}

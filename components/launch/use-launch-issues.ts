@@ -1,0 +1,46 @@
+"use client";
+
+import { useMemo } from "react";
+import { launchProfileSchema, validateProfile, type LaunchProfile, type ModelInfo, type ValidationIssue } from "@/lib/launch";
+import type { LaunchContextView } from "@/lib/launch-context";
+import { issuesByField, mergeIssues } from "@/lib/launch-form";
+
+interface IssueInputs {
+  profile: LaunchProfile;
+  /** Problems of the free-text fields, which the profile cannot hold. */
+  extraArgsErrors: readonly string[];
+  envErrors: readonly string[];
+  context: LaunchContextView;
+  modelInfo: ModelInfo | undefined;
+  /** The server's verdict on the last launch, until the form changes. */
+  serverIssues: readonly ValidationIssue[];
+}
+
+/** Every problem with the form, checked as the user types with the rules the server applies at launch. */
+export function useLaunchIssues({ profile, extraArgsErrors, envErrors, context, modelInfo, serverIssues }: IssueInputs) {
+  const issues = useMemo(() => {
+    const local: ValidationIssue[] = [];
+    const schema = launchProfileSchema.safeParse(profile);
+    if (!schema.success) {
+      for (const issue of schema.error.issues) {
+        const [head, key] = issue.path;
+        const field = head === "flags" && typeof key === "string" ? key : String(head ?? "profile");
+        local.push({ field, severity: "error", code: "schema", message: issue.message });
+      }
+    }
+    for (const message of extraArgsErrors) local.push({ field: "extraArgs", severity: "error", code: "extra_args_text", message });
+    for (const message of envErrors) local.push({ field: "env", severity: "error", code: "env_text", message });
+    const gpus = context.gpus.ok ? context.gpus.gpus : null;
+    const checked = validateProfile(profile, {
+      gpuCount: gpus?.length ?? null,
+      ...(gpus ? { gpuMemoryMiB: gpus.map((g) => g.memoryTotalMiB) } : {}),
+      busyGpus: context.gpuHolders.map((h) => ({ gpu: h.gpu, holder: h.holder })),
+      portsInUse: context.portsInUse,
+      ...(modelInfo ? { modelInfo } : {}),
+    });
+    return mergeIssues(local, checked, serverIssues);
+  }, [profile, extraArgsErrors, envErrors, context, modelInfo, serverIssues]);
+
+  const byField = useMemo(() => issuesByField(issues), [issues]);
+  return { issues, byField, errorCount: issues.filter((i) => i.severity === "error").length };
+}
