@@ -57,6 +57,8 @@ export class LiveLogView implements LogSink {
   /** Splits incoming output into lines when a filter is on (lines written are then not the chunks). */
   private filterSplitter = new TerminalLineIndex(1);
   private atLineStart = true;
+  /** The next text is drawn from the left edge (after a line break or a carriage return). */
+  private atColumnZero = true;
   /** Output (and notices) that arrived while paused or while history loads, in order. */
   private held: (() => void)[] = [];
   private heldFirstOffset: number | null = null;
@@ -118,6 +120,7 @@ export class LiveLogView implements LogSink {
     this.index = new TerminalLineIndex(SCROLLBACK + 200);
     this.filterSplitter = new TerminalLineIndex(1);
     this.atLineStart = true;
+    this.atColumnZero = true;
     this.held = [];
     this.heldFirstOffset = null;
     this.ranks.clear();
@@ -212,6 +215,7 @@ export class LiveLogView implements LogSink {
     const linesAfter = this.index.lines;
     const shown = this.timestamps && at !== null ? this.stamp(text, at) : text;
     this.atLineStart = text.endsWith("\n");
+    this.atColumnZero = text.endsWith("\n") || text.endsWith("\r");
     if (!this.following()) this.update({ newLines: this.state.newLines + countNewlines(text) });
     writeInSlices(term, shown, () => {
       if (found.length > 0) this.placeMarks(found, linesAfter);
@@ -241,10 +245,11 @@ export class LiveLogView implements LogSink {
   }
 
   private stamp(text: string, at: number): string {
-    const time = new Date(at).toISOString().slice(11, 23);
-    const prefix = `${DIM}${time}${RESET} `;
-    const body = text.replace(/\n(?!$)/g, `\n${prefix}`);
-    return this.atLineStart ? prefix + body : body;
+    const prefix = `${DIM}${localTime(at)}${RESET} `;
+    // After each line break, and after each carriage return that redraws a line (a progress bar), which
+    // would otherwise draw over the time.
+    const body = text.replace(/\n(?!$)|\r(?![\n\r]|$)/g, (brk) => `${brk}${prefix}`);
+    return this.atColumnZero ? prefix + body : body;
   }
 
   // ---- follow state
@@ -283,6 +288,13 @@ function writeInSlices(term: Terminal, text: string, written: () => void): void 
     start = end;
   }
   term.write(start === 0 ? text : text.slice(start), written);
+}
+
+/** The viewer's local time of day, to the millisecond. */
+function localTime(at: number): string {
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, "0")}`;
 }
 
 function countNewlines(text: string): number {

@@ -26,7 +26,7 @@ export function scrollToRow(term: Terminal, row: number): void {
 const MARK_COLOURS = { error: "#ef4444", phase: "#38bdf8", hit: "#eab308" } as const;
 export type MarkKind = keyof typeof MARK_COLOURS;
 
-/** A coloured stripe in the left column and on the overview ruler, at `row`. */
+/** A coloured bar at the left edge and on the overview ruler, at `row` (a whole-line highlight for a search hit). */
 export function markRow(term: Terminal, row: number, kind: MarkKind, wholeLine = false): { marker: IMarker; decoration: IDecoration | undefined } {
   const buffer = term.buffer.active;
   const marker = term.registerMarker(row - (buffer.baseY + buffer.cursorY));
@@ -41,7 +41,11 @@ export function markRow(term: Terminal, row: number, kind: MarkKind, wholeLine =
   decoration?.onRender((element) => {
     element.dataset.testid = kind === "hit" ? "search-hit" : "log-mark";
     element.dataset.kind = kind;
-    if (!wholeLine) element.style.background = MARK_COLOURS[kind];
+    // A thin bar at the left edge of the first cell: the character under it stays readable.
+    if (!wholeLine) {
+      element.style.background = MARK_COLOURS[kind];
+      element.style.width = "3px";
+    }
   });
   return { marker, decoration };
 }

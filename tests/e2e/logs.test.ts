@@ -118,6 +118,40 @@ describe("the log view", () => {
     await expect.poll(() => logs.followState()).toBe("following");
   });
 
+  it("shows one TP rank's lines, then all with timestamps, and scrolls sideways with wrapping off", async () => {
+    const port = await freePort();
+    const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
+      profile: glmProfile(port, { name: "logs-tp2", gpuIds: [6, 7], flags: { "--tp-size": 2 } }),
+    });
+    expect(launched.status).toBe(201);
+    const instance = launched.body.instance;
+    const { context, page, logs } = await openInstance(instance);
+    cleanups.push(() => context.close(), () => stop(instance));
+    await logs.waitForLiveText("The server is fired up and ready to roll!");
+    const rankLines = (text: string, rank: number) => text.split("\n").filter((line) => line.includes(` TP${rank}]`));
+    const everything = await logs.bufferText();
+    expect(rankLines(everything, 0).length).toBeGreaterThan(3);
+    expect(rankLines(everything, 1).length).toBeGreaterThan(3);
+
+    await page.getByLabel("TP rank").selectOption("1");
+    await expect.poll(async () => rankLines(await logs.bufferText(), 1).length, { timeout: 20_000 }).toBe(rankLines(everything, 1).length);
+    const onlyRank1 = await logs.bufferText();
+    // The filtered view is rank 1's lines, all of them, and nothing else (blank lines aside).
+    expect(onlyRank1.split("\n").filter((line) => line.trim() !== "")).toEqual(rankLines(everything, 1));
+
+    await page.getByLabel("TP rank").selectOption("");
+    await page.getByLabel("Timestamps").check();
+    await expect.poll(async () => rankLines(await logs.bufferText(), 0).length, { timeout: 20_000 }).toBe(rankLines(everything, 0).length);
+    const stamped = (await logs.bufferText()).split("\n").filter((line) => line.includes("fired up and ready"));
+    expect(stamped[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} \[/);
+
+    const scroller = page.locator('[data-testid="live-log"] > div');
+    expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    await page.getByLabel("Wrap lines").uncheck();
+    await expect.poll(() => scroller.evaluate((el) => el.scrollWidth > el.clientWidth * 1.5)).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "logs-filtered.png") });
+  });
+
   it("search finds a start-up line that scrolled out of the terminal, and shows it from the log file", async () => {
     const flood = 25_000;
     const instance = await launch(flood);

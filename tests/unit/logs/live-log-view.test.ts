@@ -66,3 +66,18 @@ describe("LiveLogView writing a large batch", () => {
     expect(acknowledged).toBe(1);
   });
 });
+
+describe("LiveLogView with timestamps", () => {
+  const shown = (written: string[]) => written.join("").replace(/\x1b\[[0-9;]*m/g, "");
+
+  it("puts the local time before every line, and before every redraw of a progress bar, across chunks", () => {
+    const view = new LiveLogView(() => undefined);
+    const { term, written } = fakeTerminal();
+    view.attach(term);
+    view.timestamps = true;
+    const at = new Date(2026, 10, 25, 9, 5, 7, 42).getTime();
+    view.writeChunk({ ...chunk(1, "first\nbar 10%\rbar 50%\r", 0), at }, () => undefined);
+    view.writeChunk({ ...chunk(2, "bar 100%\nlast\n", 23), at }, () => undefined);
+    expect(shown(written)).toBe("09:05:07.042 first\n09:05:07.042 bar 10%\r09:05:07.042 bar 50%\r09:05:07.042 bar 100%\n09:05:07.042 last\n");
+  });
+});
