@@ -1,16 +1,27 @@
+import type { ServerResponse } from "node:http";
 import { canUsePlayground } from "../../lib/authz";
-import { buildChatBody, buildCompletionBody, chatRequestSchema, completionRequestSchema, type UpstreamBody } from "../../lib/playground/requests";
+import { buildChatBody, buildCompletionBody, chatRequestSchema, completionRequestSchema, type PlaygroundKind, type UpstreamBody } from "../../lib/playground/requests";
 import type { Services } from "../services";
-import { nodeRoute } from "./node-route";
+import { nodeRoute, type NodeRoute } from "./node-route";
 
 // The playground's requests to an instance: JSON back, or the console's SSE stream when `stream` is true.
 // Served by the custom server, not Next, so a stream is piped to the browser as it comes (bench:stream).
 
-const allowPlayground = (actor: Parameters<typeof canUsePlayground>[0], { params, services }: { params: Record<string, string>; services: Services }) =>
-  canUsePlayground(actor, services.supervisor.getOrThrow(params.id!));
+const allowPlayground: NodeRoute<unknown>["allow"] = (actor, { params, services }) => canUsePlayground(actor, services.supervisor.getOrThrow(params.id!));
 
-function send(services: Services, id: string, kind: "chat" | "completions", stream: boolean, build: (model: string) => UpstreamBody, res: import("node:http").ServerResponse, signal: AbortSignal) {
-  const endpoint = services.supervisor.endpointOf(id);
+interface PlaygroundCall {
+  services: Services;
+  instanceId: string;
+  kind: PlaygroundKind;
+  stream: boolean;
+  /** The body SGLang gets, for the instance's served model name. */
+  build: (model: string) => UpstreamBody;
+  res: ServerResponse;
+  signal: AbortSignal;
+}
+
+function callInstance({ services, instanceId, kind, stream, build, res, signal }: PlaygroundCall): Promise<unknown> {
+  const endpoint = services.supervisor.endpointOf(instanceId);
   const upstream = { endpoint, kind, body: build(endpoint.model), signal };
   return stream ? services.playground.stream({ ...upstream, res }) : services.playground.send(upstream);
 }
@@ -21,7 +32,8 @@ export const playgroundRoutes = [
     path: /^\/api\/instances\/(?<id>[^/]+)\/playground\/chat$/,
     body: chatRequestSchema,
     allow: allowPlayground,
-    handler: ({ body, params, services, res, signal }) => send(services, params.id!, "chat", body.stream, (model) => buildChatBody(body, model), res, signal),
+    handler: ({ body, params, services, res, signal }) =>
+      callInstance({ services, instanceId: params.id!, kind: "chat", stream: body.stream, build: (model) => buildChatBody(body, model), res, signal }),
   }),
   nodeRoute({
     method: "POST",
@@ -29,6 +41,6 @@ export const playgroundRoutes = [
     body: completionRequestSchema,
     allow: allowPlayground,
     handler: ({ body, params, services, res, signal }) =>
-      send(services, params.id!, "completions", body.stream, (model) => buildCompletionBody(body, model), res, signal),
+      callInstance({ services, instanceId: params.id!, kind: "completions", stream: body.stream, build: (model) => buildCompletionBody(body, model), res, signal }),
   }),
 ];

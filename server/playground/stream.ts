@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { Readable } from "node:stream";
+import { finished, Readable } from "node:stream";
 import { AppError } from "../../lib/errors";
 import type { PlaygroundKind, UpstreamBody } from "../../lib/playground/requests";
 import { formatSseEvent } from "../../lib/playground/sse";
@@ -73,16 +73,16 @@ export async function streamPlaygroundRequest(options: StreamOptions): Promise<v
     };
     source.on("data", () => idle.refresh());
     source.pipe(res, { end: false });
-    source.on("end", () => {
-      res.end();
-      finish();
-    });
-    source.on("error", (error) => {
+    // `finished` also reports a body that closed without its end (a reset connection) as an error.
+    finished(source, (error) => {
       source.unpipe(res);
       if (!res.destroyed && !res.writableEnded) {
-        const appError = idleTimedOut ? new AppError("upstream_timeout", { detail: `nothing for ${idleTimeoutMs / 1000} s` }) : toAppError(error, endpoint);
-        // A blank line first ends any half-sent upstream event.
-        res.end(`\n\n${formatSseEvent("error", appError.toJSON())}`);
+        if (!error) res.end();
+        else {
+          const appError = idleTimedOut ? new AppError("upstream_timeout", { detail: `nothing for ${idleTimeoutMs / 1000} s` }) : toAppError(error, endpoint);
+          // A blank line first ends any half-sent upstream event.
+          res.end(`\n\n${formatSseEvent("error", appError.toJSON())}`);
+        }
       }
       finish();
     });

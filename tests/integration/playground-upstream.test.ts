@@ -1,7 +1,8 @@
-import { IncomingMessage, ServerResponse } from "node:http";
+import http, { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "../../lib/errors";
+import { createSseParser, type SseEvent } from "../../lib/playground/sse";
 import { sendPlaygroundRequest } from "../../server/playground/send";
 import { streamPlaygroundRequest } from "../../server/playground/stream";
 import { freePort } from "../support/console-process";
@@ -61,5 +62,71 @@ describe("calls to an instance that fail", () => {
     expect(whole).toEqual({ code: "upstream_unauthorized", message: expect.stringContaining("--api-key") });
     const streamed = await failureOf(streamPlaygroundRequest({ endpoint, kind: "chat", body, signal: new AbortController().signal, res: untouchedResponse() }));
     expect(streamed.code).toBe("upstream_unauthorized");
+  });
+});
+
+describe("a stream that breaks after SGLang answered", () => {
+  /** An upstream that answers with SSE headers and one event, then does `then` to the connection. */
+  async function brokenUpstream(then: "reset" | "stall"): Promise<{ baseUrl: string; close: () => void }> {
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.write(`data: {"choices":[{"index":0,"delta":{"content":"Hel"}}]}\n\n`);
+        if (then === "reset") setTimeout(() => res.socket?.destroy(), 50);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      close: () => {
+        server.closeAllConnections();
+        server.close();
+      },
+    };
+  }
+
+  /** The console's side: a server whose response is the stream; returns the SSE events a browser reads. */
+  async function eventsThroughConsole(baseUrl: string, idleTimeoutMs?: number): Promise<SseEvent[]> {
+    const endpoint = { baseUrl, apiKey: null, model: "m" };
+    const server = http.createServer((req, res) => {
+      void streamPlaygroundRequest({ endpoint, kind: "chat", body: { model: "m", messages: [] }, signal: new AbortController().signal, res, ...(idleTimeoutMs ? { idleTimeoutMs } : {}) });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const text = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      const events: SseEvent[] = [];
+      const parser = createSseParser((event) => events.push(event));
+      parser.feed(text);
+      parser.end();
+      return events;
+    } finally {
+      server.close();
+    }
+  }
+
+  it("ends with an error event, after the tokens that came, when the instance's connection is reset", async () => {
+    const upstream = await brokenUpstream("reset");
+    try {
+      const events = await eventsThroughConsole(upstream.baseUrl);
+      expect(events.map((event) => event.event)).toEqual(["request", "message", "error"]);
+      expect(events[1]!.data).toContain('"Hel"');
+      expect(JSON.parse(events[2]!.data).error.code).toBe("upstream_unreachable");
+    } finally {
+      upstream.close();
+    }
+  });
+
+  it("ends a stream that goes silent with upstream_timeout", async () => {
+    const upstream = await brokenUpstream("stall");
+    try {
+      const events = await eventsThroughConsole(upstream.baseUrl, 300);
+      expect(events.map((event) => event.event)).toEqual(["request", "message", "error"]);
+      expect(JSON.parse(events[2]!.data).error.code).toBe("upstream_timeout");
+    } finally {
+      upstream.close();
+    }
   });
 });
