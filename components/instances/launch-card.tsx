@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { buildLaunchArgv, buildLaunchEnv, formatShellCommand, type LaunchProfile } from "@/lib/launch";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
+import { Input, Select } from "../ui/input";
 import { SimulatedBadge } from "./phase-badge";
 
 interface LaunchCardProps {
@@ -66,8 +67,8 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
         <label className="space-y-1 text-sm">
           <span className="text-zinc-400">Model path or Hugging Face id</span>
-          <input
-            className="w-full rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 font-mono text-sm"
+          <Input
+            mono
             value={modelPath}
             onChange={(event) => setModelPath(event.target.value)}
             name="modelPath"
@@ -75,8 +76,8 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
         </label>
         <label className="space-y-1 text-sm">
           <span className="text-zinc-400">Port</span>
-          <input
-            className="w-full rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 font-mono text-sm"
+          <Input
+            mono
             value={port}
             inputMode="numeric"
             onChange={(event) => setPort(event.target.value)}
@@ -87,20 +88,19 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="space-y-1 text-sm">
           <span className="text-zinc-400">Restart</span>
-          <select
-            className="w-full rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 text-sm"
+          <Select
             value={restartPolicy}
             onChange={(event) => setRestartPolicy(event.target.value as "never" | "on-failure")}
             name="restartPolicy"
           >
             <option value="never">Never restart automatically</option>
             <option value="on-failure">On failure, with backoff (stops a crash loop)</option>
-          </select>
+          </Select>
         </label>
         <label className="space-y-1 text-sm">
           <span className="text-zinc-400">Readiness timeout (seconds)</span>
-          <input
-            className="w-full rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 font-mono text-sm"
+          <Input
+            mono
             value={readyTimeoutS}
             inputMode="numeric"
             onChange={(event) => setReadyTimeoutS(event.target.value)}
