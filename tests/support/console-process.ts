@@ -5,6 +5,8 @@ import path from "node:path";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
 const SERVER_ENTRY = path.join(PROJECT_ROOT, "dist/server/server/index.js");
+/** How `npm start` starts it (the same process: the script execs node). */
+const START_SCRIPT = path.join(PROJECT_ROOT, "scripts/start-console.sh");
 
 export interface RunningConsole {
   url: string;
@@ -25,10 +27,11 @@ export interface RunningConsole {
 export async function startConsole(options: { env?: Record<string, string>; dataDir?: string; idleTimeoutMs?: number } = {}): Promise<RunningConsole> {
   if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build\` before the integration and e2e tests.`);
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "sglang-console-test-"));
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn("sh", [START_SCRIPT], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
+      NODE: process.execPath,
       NODE_ENV: "production",
       PORT: "0",
       HOST: "127.0.0.1",
