@@ -6,16 +6,76 @@ import { Readable } from "node:stream";
  * `fetch` for the openai SDK over node:http, so that a streamed answer can be piped to the browser's
  * socket as Node buffers (`takeNodeBody`) instead of through web streams chunk by chunk: at 32 streams
  * of 2,000 tokens/s that per-chunk cost, not SGLang, set the pace (docs/measurements). A body that is
- * not taken is an ordinary web stream, started on first read, so the SDK's own parsing works as usual.
+ * not taken is read on demand (`text`, `json`, `body`), so the SDK's own parsing works as usual.
  */
 const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-const bodies = new WeakMap<Response, { incoming: IncomingMessage; claimed: boolean }>();
-
 function abortError(): Error {
   return new DOMException("This operation was aborted", "AbortError");
+}
+
+/**
+ * An answer whose body stays the IncomingMessage it arrived on until something reads it. A web
+ * ReadableStream per answer, made whether or not it was read, cost more than the rest of this fetch
+ * (bench/_stream profile); a streamed answer is piped and never needs one. Reads: `text`, `json`,
+ * `arrayBuffer` and `body` (what the SDK uses); the other body readers of `Response` see no body.
+ */
+// Typed as a plain base so that the body readers can be redefined (lib.dom declares them as properties).
+const ResponseBase = Response as unknown as new (body: null, init: ResponseInit) => object;
+
+class NodeResponse extends ResponseBase {
+  #incoming: IncomingMessage | null;
+  #used = false;
+  #webBody: ReadableStream<Uint8Array> | null = null;
+
+  constructor(incoming: IncomingMessage) {
+    super(null, { status: incoming.statusCode ?? 502, statusText: incoming.statusMessage ?? "", headers: toHeaders(incoming) });
+    this.#incoming = NULL_BODY_STATUSES.has(incoming.statusCode ?? 0) ? null : incoming;
+  }
+
+  /** The body as a Node stream, once; null when it was already read or there is none. */
+  takeNode(): IncomingMessage | null {
+    if (!this.#incoming || this.#used) return null;
+    this.#used = true;
+    return this.#incoming;
+  }
+
+  get bodyUsed(): boolean {
+    return this.#used;
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    if (!this.#webBody) {
+      const incoming = this.takeNode();
+      if (!incoming) return null;
+      this.#webBody = Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
+    }
+    return this.#webBody;
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = await this.#bytes();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  async text(): Promise<string> {
+    return (await this.#bytes()).toString("utf8");
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  async #bytes(): Promise<Buffer> {
+    if (this.#used) throw new TypeError("Body is unusable: Body has already been read");
+    const incoming = this.takeNode();
+    if (!incoming) return Buffer.alloc(0);
+    const chunks: Buffer[] = [];
+    for await (const chunk of incoming as AsyncIterable<Buffer>) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
 }
 
 export const nodeFetch: typeof fetch = (input, init = {}) =>
@@ -33,14 +93,7 @@ export const nodeFetch: typeof fetch = (input, init = {}) =>
     let received: IncomingMessage | null = null;
     const request = transport.request(url, { method: init.method ?? "GET", headers, agent }, (incoming) => {
       received = incoming;
-      const entry = { incoming, claimed: false };
-      const response: Response = new Response(NULL_BODY_STATUSES.has(incoming.statusCode ?? 0) ? null : lazyWebBody(entry), {
-        status: incoming.statusCode ?? 502,
-        statusText: incoming.statusMessage ?? "",
-        headers: toHeaders(incoming),
-      });
-      bodies.set(response, entry);
-      resolve(response);
+      resolve(new NodeResponse(incoming) as unknown as Response);
     });
     // Aborting after the headers came ends the body too (the SDK's signal stays attached for that).
     const onAbort = () => {
@@ -57,39 +110,11 @@ export const nodeFetch: typeof fetch = (input, init = {}) =>
   });
 
 /**
- * The response's body as the Node stream it arrived on, for piping; null when it was already read as a
- * web stream (or the response did not come from `nodeFetch`).
+ * The response's body as the Node stream it arrived on, for piping; null when it was already read (or
+ * the response did not come from `nodeFetch`).
  */
 export function takeNodeBody(response: Response): IncomingMessage | null {
-  const entry = bodies.get(response);
-  if (!entry || entry.claimed) return null;
-  entry.claimed = true;
-  return entry.incoming;
-}
-
-function lazyWebBody(entry: { incoming: IncomingMessage; claimed: boolean }): ReadableStream<Uint8Array> {
-  const { incoming } = entry;
-  let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (!reader) {
-          if (entry.claimed) throw new TypeError("the body was taken as a Node stream");
-          entry.claimed = true;
-          reader = (Readable.toWeb(incoming) as ReadableStream<Uint8Array>).getReader();
-        }
-        const { done, value } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      },
-      cancel(reason) {
-        incoming.destroy();
-        return reader?.cancel(reason);
-      },
-    },
-    // Nothing is read until someone asks: a body taken with `takeNodeBody` is never touched here.
-    { highWaterMark: 0 },
-  );
+  return (response as object) instanceof NodeResponse ? (response as unknown as NodeResponse).takeNode() : null;
 }
 
 function toHeaders(incoming: IncomingMessage): Headers {

@@ -35,21 +35,17 @@ export interface StreamOptions {
  */
 export async function streamPlaygroundRequest(options: StreamOptions): Promise<void> {
   const { endpoint, signal, res } = options;
-  const upstream = new AbortController();
-  const abort = () => upstream.abort();
-  if (signal.aborted) abort();
-  signal.addEventListener("abort", abort, { once: true });
   const body = { ...options.body, stream: true };
   let raw: Response;
   try {
     const client = clientFor(endpoint);
+    // Until SGLang answers, `signal` (the browser gone) aborts the call; after that, destroying the body does.
     const call =
       options.kind === "chat"
-        ? client.chat.completions.create(body as never, { signal: upstream.signal })
-        : client.completions.create(body as never, { signal: upstream.signal });
+        ? client.chat.completions.create(body as never, { signal })
+        : client.completions.create(body as never, { signal });
     raw = await call.asResponse();
   } catch (error) {
-    signal.removeEventListener("abort", abort);
     throw toAppError(error, endpoint);
   }
   const source = takeNodeBody(raw) ?? Readable.fromWeb(raw.body! as import("node:stream/web").ReadableStream<Uint8Array>);
@@ -59,22 +55,15 @@ export async function streamPlaygroundRequest(options: StreamOptions): Promise<v
   const idleTimeoutMs = options.idleTimeoutMs ?? STREAM_IDLE_TIMEOUT_MS;
   return new Promise<void>((resolve) => {
     let idleTimedOut = false;
-    let ended = false;
     const idle = setTimeout(() => {
       idleTimedOut = true;
-      upstream.abort();
+      source.destroy(new Error("idle"));
     }, idleTimeoutMs);
-    const finish = () => {
-      if (ended) return;
-      ended = true;
-      clearTimeout(idle);
-      signal.removeEventListener("abort", abort);
-      resolve();
-    };
     source.on("data", () => idle.refresh());
     source.pipe(res, { end: false });
     // `finished` also reports a body that closed without its end (a reset connection) as an error.
     finished(source, (error) => {
+      clearTimeout(idle);
       source.unpipe(res);
       if (!res.destroyed && !res.writableEnded) {
         if (!error) res.end();
@@ -84,14 +73,11 @@ export async function streamPlaygroundRequest(options: StreamOptions): Promise<v
           res.end(`\n\n${formatSseEvent("error", appError.toJSON())}`);
         }
       }
-      finish();
+      resolve();
     });
+    // The browser went away: closing SGLang's stream aborts the request there too.
     res.on("close", () => {
-      if (!source.readableEnded) {
-        upstream.abort();
-        source.destroy();
-      }
-      finish();
+      if (!source.readableEnded) source.destroy();
     });
   });
 }
