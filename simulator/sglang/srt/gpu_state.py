@@ -12,6 +12,8 @@ shares it, as every process on a real box shares its GPUs.
 import json
 import os
 import tempfile
+import threading
+import time
 
 from sglang.srt import sim_env
 
@@ -67,10 +69,36 @@ def publish_scheduler(gpu_id, used_gib):
     })
 
 
+# At most this often the running-request count is written: nvidia-smi is sampled about once a second, and a
+# file written at every request's start and end took most of a request's start-up at 32 concurrent streams.
+LOAD_PERIOD_S = 0.05
+_load = {"running": 0, "thread": None}
+_load_changed = threading.Event()
+_load_lock = threading.Lock()
+
+
 def publish_load(running):
-    """The HTTP (launcher) process serves `running` requests now."""
+    """The HTTP (launcher) process serves `running` requests now (written within LOAD_PERIOD_S)."""
+    with _load_lock:
+        _load["running"] = running
+        if _load["thread"] is None:
+            _load["thread"] = threading.Thread(target=_write_load, name="gpu-load", daemon=True)
+            _load["thread"].start()
+    _load_changed.set()
+
+
+def _write_load():
     pid = os.getpid()
-    _write(f"load-{pid}.json", {"pid": pid, "start_time": start_time(pid), "running": running})
+    started = start_time(pid)
+    written = None
+    while True:
+        _load_changed.wait()
+        _load_changed.clear()
+        running = _load["running"]
+        if running != written:
+            _write(f"load-{pid}.json", {"pid": pid, "start_time": started, "running": running})
+            written = running
+        time.sleep(LOAD_PERIOD_S)
 
 
 def _alive(entry):

@@ -277,3 +277,19 @@ describe("simulator API key", () => {
     expect((await fetch(`${keyed.base}/metrics`)).status).toBe(404);
   });
 });
+
+describe("simulator batch logging", () => {
+  it("prints one Decode batch line per decode interval for the whole running batch, not one per request", async () => {
+    // 400 tokens/s at the tests' speed (0.4 × 1000), so an interval of 40 steps is 0.1 s, far longer than the requests' start spread.
+    const slow = await startSim(["--model-path", GLM_MODEL, "--served-model-name", "glm-4.7-flash"], { SGLANG_SIM_TOKENS_PER_S: "0.4" });
+    await waitForHealth(slow, 60_000);
+    const slowClient = new OpenAI({ baseURL: `${slow.base}/v1`, apiKey: "none" });
+    const before = slow.output().split("Decode batch").length;
+    await Promise.all(Array.from({ length: 6 }, () => slowClient.completions.create({ model: "x", prompt: "side by side", max_tokens: 80, ignore_eos: true } as never)));
+    const lines = slow.output().split("Decode batch").slice(before).map((rest) => rest.split("\n")[0]!);
+    // Six requests of 80 tokens side by side: two intervals of the batch; one line per request would be 12.
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(lines.some((line) => line.startsWith(", #running-req: 6,"))).toBe(true);
+  }, 90_000);
+});

@@ -37,10 +37,22 @@ class ServerState:
         self.prefix_cache = PrefixCache(not args.disable_radix_cache)
         self._ids = itertools.count()
         self._batch_logs = self.log.level <= 20
+        self._decode_log_lock = threading.Lock()
+        self._last_decode_log = float("-inf")
 
     def next_id(self, prefix="", length=32):
         digest = hashlib.sha256(f"{self.args.random_seed}:{next(self._ids)}".encode()).hexdigest()
         return prefix + digest[:length]
+
+    def decode_log_due(self, period):
+        """Whether a Decode batch line is due: the scheduler prints one per decode_log_interval steps for
+        the whole running batch (`period` seconds here), not one per request."""
+        now = time.monotonic()
+        with self._decode_log_lock:
+            if now - self._last_decode_log < period * 0.9:
+                return False
+            self._last_decode_log = now
+            return True
 
     def batch_log(self, line):
         if self._batch_logs and self.events is not None:

@@ -202,15 +202,23 @@ def _chat_stream(state, body, io, prompt, rid, created, model_name):
 
     io.sse_start()
     io.sse(chunk({"role": "assistant", "content": ""}))
+    # A token's chunk is the same JSON around its text: encode that once, not per token (at 32 streams of
+    # 2,000 tokens/s, json.dumps of the whole chunk was a large part of the simulator's time).
+    head, tail = json.dumps(chunk("\0"), ensure_ascii=False).split('"\\u0000"')
+    text_chunk = {
+        channel: (head + json.dumps({"role": None, "content": "\0", "reasoning_content": None, "tool_calls": None} if channel == "content"
+                                    else {"role": None, "content": None, "reasoning_content": "\0", "tool_calls": None},
+                                    ensure_ascii=False).replace('"\\u0000"', "\0") + tail).split("\0")
+        for channel in ("content", "reasoning")
+    }
 
     def on_token(i, token):
         if token.channel == "tool":
             for item in tool_plan.get(i, []):
                 io.sse(chunk({"role": None, "content": None, "reasoning_content": None, "tool_calls": [item]}))
-        elif token.text and token.channel == "reasoning":
-            io.sse(chunk({"role": None, "content": None, "reasoning_content": token.text, "tool_calls": None}))
-        elif token.text and token.channel == "content":
-            io.sse(chunk({"role": None, "content": token.text, "reasoning_content": None, "tool_calls": None}))
+        elif token.text and token.channel in text_chunk:
+            before, after = text_chunk[token.channel]
+            io.sse(before + json.dumps(token.text, ensure_ascii=False) + after)
 
     run(state, prompt, completion, on_token)
     io.sse(chunk({}, completion.finish_reason, completion.matched_stop))

@@ -64,12 +64,13 @@ def run(state, prompt_pieces, completion, on_token):
                 ttft = time.monotonic() - start
             on_token(i, token)
             produced = i + 1
-            if produced % interval == 0:
+            if produced % interval == 0 and state.decode_log_due(interval / rate):
                 elapsed = max(1e-6, time.monotonic() - start - ttft)
+                running = metrics.running
                 state.batch_log(
-                    f"Decode batch, #running-req: {metrics.running}, #token: {prompt_tokens + produced}, "
+                    f"Decode batch, #running-req: {running}, #token: {prompt_tokens + produced}, "
                     f"token usage: {metrics.token_usage():.2f},{spec} cuda graph: {not args.disable_cuda_graph}, "
-                    f"gen throughput (token/s): {produced / elapsed / sim_env.speed():.2f}, #queue-req: 0, "
+                    f"gen throughput (token/s): {running * produced / elapsed / sim_env.speed():.2f}, #queue-req: 0, "
                 )
     except ClientGone:
         aborted = True
