@@ -86,7 +86,7 @@ export const nodeFetch: typeof fetch = (input, init = {}) =>
     const signal = init.signal ?? null;
     if (signal?.aborted) return reject(abortError());
     const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+    (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => (headers[name] = value));
     const body = typeof init.body === "string" ? init.body : init.body == null ? null : undefined;
     if (body === undefined) return reject(new TypeError("nodeFetch sends string bodies only"));
 
