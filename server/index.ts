@@ -4,6 +4,7 @@ import { Server } from "socket.io";
 import { parseEnv } from "./env";
 import { createNodeRouter } from "./http/node-route";
 import { playgroundRoutes } from "./http/playground-routes";
+import { MemoryReducer } from "./logs/memory-reducer";
 import { findProjectRoot } from "./project-root";
 import { attachInstancesNamespace } from "./realtime/instances-namespace";
 import { publishServices } from "./published-services";
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const io = new Server(server, { path: "/socket.io", serveClient: false });
   attachInstancesNamespace(io, services);
   attachTelemetryNamespace(io, services);
+  const memoryReducer = new MemoryReducer((globalThis as { gc?: () => void }).gc ?? null);
+  services.supervisor.on("output", ({ chunk }) => memoryReducer.noteOutput(chunk.data.length));
 
   server.once("error", (error) => {
     console.error(`[console] cannot listen on ${env.host}:${env.port}: ${error.message}. Set PORT to a free port.`);
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     closing = true;
     log(`${signal}: stopping`);
     services.gpuSampler.stop();
+    memoryReducer.stop();
     services.metricsScraper.stop();
     // Servers keep running under their pty hosts; the next console start takes them over.
     services.supervisor.detachAll();
