@@ -2,9 +2,10 @@
  * After a burst of server output, once the output has been quiet a while, asks V8 for a full collection.
  * A flood's chunks outlive a few young-generation collections (in the replay buffer, in flight to
  * browsers) and end as old-generation garbage that V8 frees only at its next major collection, which a
- * quiet console may not run for hours: after a million lines its resident memory stayed up to 140 MB above its start,
- * against 8–10 MB retained (bench:logs). One collection when the burst is over gives that back.
- * `gc` is V8's (node --expose-gc, as scripts/start-console.sh starts the console); without it, nothing.
+ * quiet console may not run for hours: after a million lines its resident memory stayed up to 140 MB
+ * above its start, against 8–10 MB retained (bench:logs). One collection when the burst is over gives
+ * that back. `gc` is V8's (node --expose-gc, as scripts/start-console.sh starts the console); without
+ * it, nothing.
  */
 export class MemoryReducer {
   private charsSinceCollection = 0;
