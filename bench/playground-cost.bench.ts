@@ -8,7 +8,7 @@
  *   route, SDK        the same through the openai SDK, as the console calls it
  *   console route     the console's own route (server/http, server/playground) with stand-in services
  * For each: this process's CPU per request and the median time to the first event at the client, in
- * the same run, three times in rotation (the first warms up). bench:stream gives the end-to-end figures against a real simulator.
+ * the same run, three times in rotation, each starting one server later (the first rotation warms up). bench:stream gives the end-to-end figures against a real simulator.
  * Env: BENCH_REQUESTS (per measurement, default 1920), BENCH_ONLY (measure only the servers whose name
  * contains it, for profiling).
  */
@@ -96,7 +96,9 @@ async function main() {
   const rows: Record<string, string>[] = [];
   const measured = servers.filter(([name]) => name.includes(process.env.BENCH_ONLY ?? ""));
   for (let rotation = 0; rotation < 3; rotation++) {
-    for (const [name, url, route] of measured) {
+    // Each rotation starts one server later: the order's own effect (heap state, warm-up) falls on each in turn.
+    const order = measured.map((_, i) => measured[(i + rotation) % measured.length]!);
+    for (const [name, url, route] of order) {
       const body = route === "/v1/chat/completions" ? JSON.stringify({ model: "m", ...CHAT.params, messages: CHAT.messages, stream: true }) : JSON.stringify(CHAT);
       await runChild([client, `${url}${route}`, body, "320"]); // warm-up: JIT, connections
       const cpu = process.cpuUsage();
