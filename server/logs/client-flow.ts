@@ -65,7 +65,7 @@ export class ClientFlow {
     if (chunk.seq <= this.lastSentSeq) return false;
     if (this.skipped) {
       this.skipped.toSeq = chunk.seq;
-      this.skipped.toOffset = chunk.offset + Buffer.byteLength(chunk.data);
+      this.skipped.toOffset = chunk.endOffset;
       return false;
     }
     if (this.unacked >= this.limits.highWater) {
@@ -74,7 +74,7 @@ export class ClientFlow {
         afterSeq: this.lastSentSeq,
         toSeq: chunk.seq,
         fromOffset: chunk.offset,
-        toOffset: chunk.offset + Buffer.byteLength(chunk.data),
+        toOffset: chunk.endOffset,
       };
       return false;
     }

@@ -4,6 +4,8 @@ export interface OutputChunk {
   data: string;
   /** Offset of the chunk's first byte in the run's whole output (its log). */
   offset: number;
+  /** Offset right after its last byte (worked out once: flow control needs it per client). */
+  endOffset: number;
   /** When the console received it (ms since the epoch). */
   at: number;
 }
@@ -15,7 +17,7 @@ export interface ReplayResult {
 }
 
 /** Stands in for a dropped chunk until the array is compacted, so its text can be collected at once. */
-const DROPPED: OutputChunk = Object.freeze({ seq: 0, data: "", offset: 0, at: 0 });
+const DROPPED: OutputChunk = Object.freeze({ seq: 0, data: "", offset: 0, endOffset: 0, at: 0 });
 
 /** A bounded, sequence-numbered buffer of recent output for late joiners and reconnects. */
 export class OutputBuffer {
@@ -30,8 +32,8 @@ export class OutputBuffer {
 
   /** Appends output; `offset` defaults to right after the previous chunk. */
   append(data: string, offset = this.nextOffset, at = Date.now()): OutputChunk {
-    const chunk = { seq: this.nextSeq++, data, offset, at };
-    this.nextOffset = offset + Buffer.byteLength(data);
+    const chunk = { seq: this.nextSeq++, data, offset, endOffset: offset + Buffer.byteLength(data), at };
+    this.nextOffset = chunk.endOffset;
     this.chunks.push(chunk);
     this.bytes += data.length;
     while (this.bytes > this.maxBytes && this.chunks.length - this.head > 1) {

@@ -45,7 +45,7 @@ export function attachInstancesNamespace(io: Server, services: Services, flowLim
         const replay = supervisor.replay(request.instanceId, sameRun ? (request.afterSeq ?? 0) : 0);
         // Registered in the same tick as the buffer is read: the next live chunk follows the replay exactly.
         fanout.watch(socket, request.instanceId, replay.runId, replay.chunks);
-        const chunks = replay.chunks.map((chunk) => ({ instanceId: request.instanceId, runId: replay.runId!, ...chunk }));
+        const chunks = replay.chunks.map(({ seq, data, offset, at }) => ({ instanceId: request.instanceId, runId: replay.runId!, seq, data, offset, at }));
         reply({ ok: true, state, runId: replay.runId, chunks, gap: replay.gap } satisfies WatchAck);
       } catch (error) {
         const appError = isAppError(error) ? error : new AppError("bad_request", { detail: "instance:watch needs { instanceId }" });

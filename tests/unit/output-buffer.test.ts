@@ -14,10 +14,10 @@ describe("OutputBuffer", () => {
 
   it("gives each chunk its byte offset in the log, counting UTF-8 bytes, or the offset it is told", () => {
     const buffer = new OutputBuffer(1000);
-    expect(buffer.append("é").offset).toBe(0);
+    expect(buffer.append("é")).toMatchObject({ offset: 0, endOffset: 2 });
     expect(buffer.append("x").offset).toBe(2);
-    expect(buffer.append("y", 100).offset).toBe(100);
-    expect(buffer.append("z").offset).toBe(101);
+    expect(buffer.append("y█", 100)).toMatchObject({ offset: 100, endOffset: 104 });
+    expect(buffer.append("z").offset).toBe(104);
   });
 
   it("drops the oldest chunks past its byte limit and reports the gap to a client that was behind", () => {

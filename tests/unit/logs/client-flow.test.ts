@@ -49,7 +49,7 @@ describe("ClientFlow (per-client flow control)", () => {
     const next = source();
     flow.reset("r", [next("abcdef")]);
     expect(flow.offer("r", next("x"))).toBe(false);
-    expect(flow.offer("r2", { seq: 1, data: "new", offset: 0, at: 0 })).toBe(true);
+    expect(flow.offer("r2", { seq: 1, data: "new", offset: 0, endOffset: 3, at: 0 })).toBe(true);
     expect(flow.ack("r", 99)).toBeNull();
   });
 
