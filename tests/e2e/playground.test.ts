@@ -143,6 +143,8 @@ describe("playground in the browser", () => {
     await panel.getByRole("button", { name: "Send" }).click();
     const call = panel.getByTestId("tool-call").first();
     await call.waitFor({ timeout: 20_000 });
+    // The call is drawn as its deltas stream in: read its arguments once the answer has finished.
+    await playground.finishReason(panel).filter({ hasText: "tool_calls" }).waitFor({ timeout: 20_000 });
     expect(await call.getByTestId("tool-call-name").innerText()).toBe("get_weather");
     const args = JSON.parse(await call.getByTestId("tool-call-arguments").innerText());
     expect(args).toMatchObject({ location: "San Francisco" });
