@@ -1,3 +1,4 @@
+import http from "node:http";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GLM_MODEL, killAll, readSse, startSim, waitForHealth, type Sim } from "./helpers";
@@ -254,6 +255,37 @@ describe("simulator HTTP API", () => {
     }
     expect(after).toBe(before + 1);
   });
+});
+
+describe("simulator decode loop", () => {
+  it("keeps streaming to every client while one stops reading, and counts that one aborted once it hangs up", async () => {
+    // 100,000 tokens/s: the paused stream fills its socket's buffers within a second.
+    const fast = await startSim(["--model-path", GLM_MODEL, "--served-model-name", "glm-4.7-flash"], { SGLANG_SIM_TOKENS_PER_S: "100" });
+    await waitForHealth(fast, 60_000);
+    const aborted = async () => (await (await fetch(`${fast.base}/get_server_info`)).json()).sim_aborted_requests as number;
+    const before = await aborted();
+    const body = (maxTokens: number) => JSON.stringify({ model: "x", prompt: "a long story", max_tokens: maxTokens, ignore_eos: true, stream: true });
+    const stalled = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const request = http.request(`${fast.base}/v1/completions`, { method: "POST", headers: { "content-type": "application/json" } }, resolve);
+      request.on("error", reject);
+      request.end(body(150_000));
+    });
+    stalled.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const started = performance.now();
+    const other = await fetch(`${fast.base}/v1/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: body(2000), signal: AbortSignal.timeout(10_000) });
+    const events = await readSse(other);
+    const seconds = (performance.now() - started) / 1000;
+    const texts = events.filter((e) => e !== "[DONE]").map((e) => (JSON.parse(e) as { choices: { text: string }[] }).choices[0]?.text);
+    expect(texts.filter((text) => text)).toHaveLength(2000);
+    expect(seconds).toBeLessThan(5); // 0.02 s of tokens: only a stalled loop would take seconds
+
+    stalled.destroy();
+    let after = before;
+    for (const deadline = Date.now() + 10_000; after === before && Date.now() < deadline; after = await aborted()) await new Promise((r) => setTimeout(r, 100));
+    expect(after).toBe(before + 1);
+  }, 90_000);
 });
 
 describe("simulator API key", () => {

@@ -98,6 +98,7 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "uvicorn"
     sys_version = ""
     state = None  # set by make_server
+    sink = None  # while the decode loop streams this request: where its chunks go (serving.run)
     # uvicorn runs on asyncio, whose TCP transports set TCP_NODELAY; without it, each small SSE write waits for
     # the client's delayed ACK (about 40 ms) on a kept-alive connection.
     disable_nagle_algorithm = True
@@ -132,6 +133,9 @@ class Handler(BaseHTTPRequestHandler):
         self._start(200, "text/event-stream; charset=utf-8")
 
     def _chunk(self, data):
+        if self.sink is not None:
+            self.sink(b"%x\r\n%s\r\n" % (len(data), data))
+            return
         try:
             self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
             self.wfile.flush()

@@ -220,7 +220,7 @@ def _chat_stream(state, body, io, prompt, rid, created, model_name):
             before, after = text_chunk[token.channel]
             io.sse(before + json.dumps(token.text, ensure_ascii=False) + after)
 
-    run(state, prompt, completion, on_token)
+    run(state, prompt, completion, on_token, io)
     io.sse(chunk({}, completion.finish_reason, completion.matched_stop))
     reasoning = sum(1 for t in completion.tokens if t.channel == "reasoning")
     usage = _usage(len(prompt), completion, reasoning)
@@ -273,7 +273,7 @@ def completions(state, body, io):
                                  "matched_stop": matched}], "usage": None}
 
         io.sse_start()
-        run(state, prompt, completion, lambda i, t: io.sse(chunk(t.text)) if t.text else None)
+        run(state, prompt, completion, lambda i, t: io.sse(chunk(t.text)) if t.text else None, io)
         io.sse(chunk("", completion.finish_reason, completion.matched_stop))
         if (body.get("stream_options") or {}).get("include_usage"):
             io.sse({"id": rid, "object": "text_completion", "created": created, "model": model_name,
@@ -330,7 +330,7 @@ def generate(state, body, io):
             io.sse({"text": "".join(pieces), "meta_info": {"id": rid, "finish_reason": None,
                                                            "prompt_tokens": len(prompt), "completion_tokens": i + 1}})
 
-        cached = run(state, prompt, completion, on_token)
+        cached = run(state, prompt, completion, on_token, io)
         io.sse({"text": "".join(pieces), "meta_info": meta(cached)})
         io.sse("[DONE]")
         io.sse_end()

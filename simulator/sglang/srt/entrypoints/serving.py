@@ -8,6 +8,7 @@ import threading
 import time
 
 from sglang.srt import gpu_state, sim_env
+from sglang.srt.entrypoints.decode_loop import DecodeStream, decode_loop
 
 
 class ClientGone(Exception):
@@ -37,8 +38,12 @@ class PrefixCache:
         return min(best, max(0, len(tokens) - 1))
 
 
-def run(state, prompt_pieces, completion, on_token):
-    """Generate `completion` at the simulated rate, calling on_token(i, token) for each."""
+def run(state, prompt_pieces, completion, on_token, io=None):
+    """Generate `completion` at the simulated rate, calling on_token(i, token) for each in the decode loop.
+
+    With `io` (the request's handler), what on_token writes to it goes out through the loop, without blocking;
+    the handler's own writes before and after are its own. Raises ClientGone if the client went away.
+    """
     metrics, args = state.metrics, state.args
     prompt_tokens = len(prompt_pieces)
     cached = state.prefix_cache.match_and_insert(prompt_pieces)
@@ -51,31 +56,39 @@ def run(state, prompt_pieces, completion, on_token):
     )
     rate = sim_env.tokens_per_second()
     ttft_target = start + (prompt_tokens - cached) / (rate * 50.0) + 1.0 / rate
-    ttft, aborted, produced = None, False, 0
     interval = max(1, args.decode_log_interval)
     spec = " accept len: 2.94, accept rate: 0.49," if args.speculative_algorithm else ""
+    tokens = completion.tokens
+    first_at = []
+
+    def emit(i):
+        if not first_at:
+            first_at.append(time.monotonic())
+        on_token(i, tokens[i])
+        produced = i + 1
+        if produced % interval == 0 and state.decode_log_due(interval / rate):
+            elapsed = max(1e-6, time.monotonic() - first_at[0])
+            running = metrics.running
+            state.batch_log(
+                f"Decode batch, #running-req: {running}, #token: {prompt_tokens + produced}, "
+                f"token usage: {metrics.token_usage():.2f},{spec} cuda graph: {not args.disable_cuda_graph}, "
+                f"gen throughput (token/s): {running * produced / elapsed / sim_env.speed():.2f}, #queue-req: 0, "
+            )
+
+    stream = DecodeStream(len(tokens), ttft_target, 1.0 / rate, emit, io.connection if io is not None else None)
+    if io is not None:
+        io.sink = stream.out.extend
     try:
-        for i, token in enumerate(completion.tokens):
-            target = ttft_target + i / rate
-            delay = target - time.monotonic()
-            if delay > 0.0005:
-                time.sleep(delay)
-            if ttft is None:
-                ttft = time.monotonic() - start
-            on_token(i, token)
-            produced = i + 1
-            if produced % interval == 0 and state.decode_log_due(interval / rate):
-                elapsed = max(1e-6, time.monotonic() - start - ttft)
-                running = metrics.running
-                state.batch_log(
-                    f"Decode batch, #running-req: {running}, #token: {prompt_tokens + produced}, "
-                    f"token usage: {metrics.token_usage():.2f},{spec} cuda graph: {not args.disable_cuda_graph}, "
-                    f"gen throughput (token/s): {running * produced / elapsed / sim_env.speed():.2f}, #queue-req: 0, "
-                )
-    except ClientGone:
-        aborted = True
-        raise
+        decode_loop().submit(stream)
+        stream.done.wait()
     finally:
-        metrics.finished(prompt_tokens, produced, ttft, time.monotonic() - start, aborted)
+        if io is not None:
+            io.sink = None
+        ttft = first_at[0] - start if first_at else None
+        metrics.finished(prompt_tokens, stream.produced, ttft, time.monotonic() - start, stream.gone)
         gpu_state.publish_load(metrics.running)
+    if stream.error is not None:
+        raise stream.error
+    if stream.gone:
+        raise ClientGone()
     return cached
