@@ -8,7 +8,15 @@ import { Readable } from "node:stream";
  * of 2,000 tokens/s that per-chunk cost, not SGLang, set the pace (docs/measurements). A body that is
  * not taken is read on demand (`text`, `json`, `body`), so the SDK's own parsing works as usual.
  */
-const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
+/**
+ * Pooled connections are dropped after 4 s idle. uvicorn, SGLang's HTTP server, closes a kept-alive
+ * connection idle for 5 s (`timeout_keep_alive=5`) without a Keep-Alive header announcing it, and a request
+ * sent on it as it closes meets a reset. (Node's agent heeds a server's Keep-Alive hint only when it has a
+ * timeout of its own; on a socket in use, the timeout only emits an event.)
+ */
+export const FREE_SOCKET_TIMEOUT_MS = 4_000;
+const agentOptions = { keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS };
+const agents = { "http:": new http.Agent(agentOptions), "https:": new https.Agent(agentOptions) };
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
@@ -78,6 +86,14 @@ class NodeResponse extends ResponseBase {
   }
 }
 
+/**
+ * A pooled connection the server closed while it sat idle fails the request sent on it with a reset before
+ * any answer; the server never saw that request, so it is sent again on a new connection (as browsers do).
+ */
+function closedWhileIdle(request: http.ClientRequest, received: IncomingMessage | null, error: NodeJS.ErrnoException): boolean {
+  return request.reusedSocket && received === null && (error.code === "ECONNRESET" || error.code === "EPIPE");
+}
+
 export const nodeFetch: typeof fetch = (input, init = {}) =>
   new Promise<Response>((resolve, reject) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -105,7 +121,10 @@ export const nodeFetch: typeof fetch = (input, init = {}) =>
       if (!received || received.complete || received.destroyed) signal?.removeEventListener("abort", onAbort);
       else received.once("close", () => signal?.removeEventListener("abort", onAbort));
     });
-    request.on("error", reject);
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      if (closedWhileIdle(request, received, error) && !signal?.aborted) nodeFetch(input, init).then(resolve, reject);
+      else reject(error);
+    });
     request.end(body ?? undefined);
   });
 

@@ -77,4 +77,30 @@ describe("nodeFetch", () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
   });
+
+  it("sends a request again on a new connection when the server closed the pooled one it went out on", async () => {
+    // Like uvicorn at the end of its keep-alive timeout: a kept-alive connection is dropped as the next request arrives.
+    const seenOnSocket = new WeakMap<object, number>();
+    let requests = 0;
+    const closing = http.createServer((req, res) => {
+      requests += 1;
+      const n = (seenOnSocket.get(req.socket) ?? 0) + 1;
+      seenOnSocket.set(req.socket, n);
+      if (n > 1) return void req.socket.destroy();
+      req.resume();
+      req.on("end", () => res.end(`answered ${requests}`));
+    });
+    closing.keepAliveTimeout = 0; // no Keep-Alive header and no timer: the connection stays pooled
+    await new Promise<void>((resolve) => closing.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(closing.address() as AddressInfo).port}/`;
+      expect(await (await nodeFetch(url, { method: "POST", body: "first" })).text()).toBe("answered 1");
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the connection goes back to the pool
+      expect(await (await nodeFetch(url, { method: "POST", body: "second" })).text()).toBe("answered 3");
+      expect(requests).toBe(3); // the second went out twice: on the pooled connection, then on a new one
+    } finally {
+      closing.closeAllConnections();
+      await new Promise<void>((resolve) => closing.close(() => resolve()));
+    }
+  });
 });

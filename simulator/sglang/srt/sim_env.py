@@ -45,6 +45,11 @@ def tokens_per_second():
     return _float("SGLANG_SIM_TOKENS_PER_S", 100.0) * speed()
 
 
+def keep_alive_seconds():
+    """SGLANG_SIM_KEEP_ALIVE_S (default 5, real seconds): SGLang runs uvicorn with timeout_keep_alive=5."""
+    return _float("SGLANG_SIM_KEEP_ALIVE_S", 5.0)
+
+
 def crash_after_seconds():
     """SGLANG_SIM_CRASH_AFTER_S (default 1), simulated seconds after ready."""
     return _float("SGLANG_SIM_CRASH_AFTER_S", 1.0) / speed()

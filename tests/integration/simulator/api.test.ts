@@ -1,4 +1,5 @@
 import http from "node:http";
+import net from "node:net";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GLM_MODEL, killAll, readSse, startSim, waitForHealth, type Sim } from "./helpers";
@@ -257,11 +258,35 @@ describe("simulator HTTP API", () => {
   });
 });
 
-describe("simulator decode loop", () => {
-  it("keeps streaming to every client while one stops reading, and counts that one aborted once it hangs up", async () => {
-    // 100,000 tokens/s: the paused stream fills its socket's buffers within a second.
-    const fast = await startSim(["--model-path", GLM_MODEL, "--served-model-name", "glm-4.7-flash"], { SGLANG_SIM_TOKENS_PER_S: "100" });
+describe("simulator connections", () => {
+  let fast: Sim;
+  beforeAll(async () => {
+    // 100,000 tokens/s; kept-alive connections closed after 0.5 s idle (uvicorn's timeout_keep_alive, shortened).
+    fast = await startSim(["--model-path", GLM_MODEL, "--served-model-name", "glm-4.7-flash"], { SGLANG_SIM_TOKENS_PER_S: "100", SGLANG_SIM_KEEP_ALIVE_S: "0.5" });
     await waitForHealth(fast, 60_000);
+  }, 90_000);
+
+  it("closes a kept-alive connection left idle, like uvicorn, but not one whose answer takes longer", async () => {
+    const socket = net.connect(fast.port, "127.0.0.1");
+    let tail = "";
+    let done = false;
+    let answeredAt = 0;
+    socket.on("data", (data: Buffer) => {
+      tail = (tail + data.toString()).slice(-64);
+      done ||= tail.includes("data: [DONE]");
+      if (tail.endsWith("0\r\n\r\n")) answeredAt = performance.now();
+    });
+    const closed = new Promise<number>((resolve) => socket.on("close", () => resolve(performance.now())));
+    const body = JSON.stringify({ model: "x", prompt: "a long story", max_tokens: 80_000, ignore_eos: true, stream: true });
+    socket.write(`POST /v1/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    const closedAt = await closed;
+    expect(done).toBe(true); // 0.8 s of tokens, longer than the idle timeout, all sent
+    expect(answeredAt).toBeGreaterThan(0);
+    expect(closedAt - answeredAt).toBeGreaterThan(400);
+    expect(closedAt - answeredAt).toBeLessThan(3000);
+  });
+
+  it("keeps streaming to every client while one stops reading, and counts that one aborted once it hangs up", async () => {
     const aborted = async () => (await (await fetch(`${fast.base}/get_server_info`)).json()).sim_aborted_requests as number;
     const before = await aborted();
     const body = (maxTokens: number) => JSON.stringify({ model: "x", prompt: "a long story", max_tokens: maxTokens, ignore_eos: true, stream: true });

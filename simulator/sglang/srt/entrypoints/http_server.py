@@ -106,6 +106,17 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):  # uvicorn's access lines are written by _start instead
         pass
 
+    # Like uvicorn (timeout_keep_alive=5 in SGLang), a kept-alive connection idle that long is closed, without
+    # a Keep-Alive header announcing it: a client that reuses it then meets a reset. Only the wait for the
+    # next request line is timed; a request being answered is not.
+    def handle_one_request(self):
+        self.connection.settimeout(sim_env.keep_alive_seconds())
+        super().handle_one_request()
+
+    def parse_request(self):
+        self.connection.settimeout(None)
+        return super().parse_request()
+
     # plumbing -----------------------------------------------------------------------
     def _start(self, status, content_type, length=None):
         self.send_response_only(status, PHRASES.get(status))
