@@ -58,7 +58,7 @@ async function main() {
   await new Promise((resolve) => upstream.stdout.once("data", resolve));
   const base = `http://127.0.0.1:${upstreamPort}`;
   const endpoint = { baseUrl: base, apiKey: null, model: "m" };
-  const agent = new http.Agent({ keepAlive: true });
+  const agent = new http.Agent({ keepAlive: true, timeout: 4000 });
   const services = {
     actorFor: async () => ({ id: "local", role: "admin" }),
     supervisor: { getOrThrow: () => ({ id: "a" }), endpointOf: () => endpoint },

@@ -6,7 +6,7 @@
 import http from "node:http";
 
 const [url, body, count] = [new URL(process.argv[2]!), process.argv[3]!, Number(process.argv[4])];
-const agent = new http.Agent({ keepAlive: true });
+const agent = new http.Agent({ keepAlive: true, timeout: 4000 });
 const firsts: number[] = [];
 
 const one = () =>

@@ -6,7 +6,7 @@
 import http from "node:http";
 
 const [listenPort, targetPort] = process.argv.slice(2).map(Number);
-const agent = new http.Agent({ keepAlive: true });
+const agent = new http.Agent({ keepAlive: true, timeout: 4000 });
 
 http
   .createServer((req, res) => {
