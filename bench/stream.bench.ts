@@ -56,8 +56,7 @@ const TOKEN_EVENT = /^data: \{.*"delta": ?\{[^}]*"(?:reasoning_)?content": ?"[^"
 
 /**
  * One streamed request over node:http. Token events are recognised by their text, not parsed: the client
- * shares the machine's cores with what it measures, so it is kept cheap (fetch and a JSON parse per chunk
- * cost it about twice the CPU). The client's work is the same for every path.
+ * shares the machine's cores with what it measures, so it is kept cheap. Its work is the same for every path.
  */
 function stream(url: string, body: unknown): Promise<Sample> {
   return new Promise((resolve, reject) => {
