@@ -144,11 +144,12 @@ class Handler(BaseHTTPRequestHandler):
         self._start(200, "text/event-stream; charset=utf-8")
 
     def _chunk(self, data):
+        frame = b"%x\r\n%s\r\n" % (len(data), data)
         if self.sink is not None:
-            self.sink(b"%x\r\n%s\r\n" % (len(data), data))
+            self.sink(frame)
             return
         try:
-            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            self.wfile.write(frame)
             self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, OSError):
             raise ClientGone()
