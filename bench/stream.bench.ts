@@ -9,7 +9,7 @@
  *                 every path) so that their ends, and so the starts, spread out as they do in real use
  *   32 at once    bursts of 32 requests started at the same instant, the worst case: all 32 requests'
  *                 set-up queues on the console's one thread at once
- * and on a second instance at 100 tokens/s per request (a real GPU's pace for GLM-4.7-Flash at batch 32):
+ * and on a second instance at 100 tokens/s per request (the order of a GPU's pace per stream in a batch of 32):
  *   32 streams at 100 tok/s   as "32 streams", 3,200 tokens/s in all
  * Reports median time to first token, median per-stream decode throughput, aggregate throughput, the CPU
  * the console and the bare proxy spent per token, and how busy the machine was on each path.
@@ -29,7 +29,7 @@ import { freePort, startConsole } from "../tests/support/console-process";
 
 const TOKENS_PER_S = Number(process.env.BENCH_TOKENS_PER_S ?? 2000);
 const MAX_TOKENS = Number(process.env.BENCH_MAX_TOKENS ?? 400);
-/** The batch load: 32 streams at a real GPU's pace for a model like GLM-4.7-Flash, 3,200 tokens/s in all. */
+/** The batch load: 32 streams at 100 tokens/s each (3,200 in all), the order of a GPU's pace per stream in a batch of 32. */
 const BATCH_TOKENS_PER_S = Number(process.env.BENCH_BATCH_TOKENS_PER_S ?? 100);
 const BATCH_MAX_TOKENS = Number(process.env.BENCH_BATCH_MAX_TOKENS ?? 100);
 const ROUNDS = {
