@@ -20,6 +20,7 @@ import { api, glmProfile } from "../tests/support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../tests/support/console-process";
 import { connectLogClient, type LogClient } from "../tests/support/log-client";
 import { waitFor } from "../tests/support/processes";
+import { processCpuMs, procStatFields } from "./support/proc";
 
 const LINES = Number(process.env.BENCH_LINES ?? 200_000);
 const WITH_BROWSER = process.env.BENCH_BROWSER !== "0";
@@ -34,11 +35,8 @@ interface ProcSample {
 }
 
 function sampleProc(pid: number): ProcSample {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]);
   const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-  return { cpuS: ticks / 100, rssMb: Number(rss?.[1] ?? 0) / 1024 };
+  return { cpuS: processCpuMs(pid) / 1000, rssMb: Number(rss?.[1] ?? 0) / 1024 };
 }
 
 /** Lines and time from the ready line to the flood's end, reading the simulator's output from a pipe. */
@@ -181,8 +179,7 @@ async function retained(consoleProcess: RunningConsole): Promise<{ heapMb: numbe
 /** The pty host is the parent of the server's launcher. */
 function findHostPid(serverPid: number): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/${serverPid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return Number(procStatFields(serverPid)[1]);
   } catch {
     return null;
   }

@@ -26,6 +26,7 @@ import os from "node:os";
 import path from "node:path";
 import { api, getInstance, glmProfile } from "../tests/support/api";
 import { freePort, startConsole } from "../tests/support/console-process";
+import { processCpuMs } from "./support/proc";
 
 const TOKENS_PER_S = Number(process.env.BENCH_TOKENS_PER_S ?? 2000);
 const MAX_TOKENS = Number(process.env.BENCH_MAX_TOKENS ?? 400);
@@ -102,13 +103,6 @@ interface Batch {
   samples: Sample[];
   wallMs: number;
 }
-
-/** CPU time (user + system) of a process so far, in ms, from /proc (Linux). */
-function processCpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-}
-const CLOCK_TICKS = 100;
 
 /** The whole machine's busy and total CPU time so far, in ticks, from /proc/stat. */
 function machineTicks(): { busy: number; total: number } {
