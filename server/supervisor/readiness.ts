@@ -1,6 +1,8 @@
 // Readiness as SGLang's own `wait_for_server` judges it: over HTTP, not from log text. `/health` answers
 // 503 until the warm-up request succeeded; `/v1/models` then gives the served model name.
 
+import { bearer, fetchWithDeadline, type DeadlineAnswer } from "../http/fetch-with-deadline";
+
 export interface ReadinessOptions {
   baseUrl: string;
   apiKey: string | null;
@@ -26,12 +28,13 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener("abort", done, { once: true });
   });
 
-async function get(url: string, apiKey: string | null, signal: AbortSignal): Promise<Response | null> {
+/** Each poll waits at most this long for its whole answer, and never past the readiness deadline. */
+export const READINESS_POLL_TIMEOUT_MS = 3000;
+
+async function get(url: string, apiKey: string | null, signal: AbortSignal, deadline: number): Promise<DeadlineAnswer | null> {
+  const timeoutMs = Math.max(1, Math.min(READINESS_POLL_TIMEOUT_MS, deadline - Date.now()));
   try {
-    return await fetch(url, {
-      headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
-      signal: AbortSignal.any([signal, AbortSignal.timeout(3000)]),
-    });
+    return await fetchWithDeadline(url, { headers: bearer(apiKey), timeoutMs, signal });
   } catch {
     return null;
   }
@@ -43,16 +46,20 @@ export async function waitForReady(options: ReadinessOptions): Promise<Readiness
     if (options.signal.aborted) return { ready: false, reason: "aborted" };
     if (!options.isAlive()) return { ready: false, reason: "exited" };
     if (Date.now() > deadline) return { ready: false, reason: "timeout" };
-    const health = await get(`${options.baseUrl}/health`, options.apiKey, options.signal);
+    const health = await get(`${options.baseUrl}/health`, options.apiKey, options.signal, deadline);
     if (health?.ok) {
-      const models = await get(`${options.baseUrl}/v1/models`, options.apiKey, options.signal);
-      if (models?.ok) {
-        const body = (await models.json().catch(() => null)) as { data?: { id?: unknown }[] } | null;
-        const id = body?.data?.[0]?.id;
-        return { ready: true, servedModelName: typeof id === "string" ? id : null };
-      }
+      const models = await get(`${options.baseUrl}/v1/models`, options.apiKey, options.signal, deadline);
+      if (models?.ok) return { ready: true, servedModelName: servedModelNameOf(models.text) };
     }
-    await health?.body?.cancel().catch(() => undefined);
     await sleep(options.intervalMs, options.signal);
+  }
+}
+
+function servedModelNameOf(modelsBody: string): string | null {
+  try {
+    const id = (JSON.parse(modelsBody) as { data?: { id?: unknown }[] } | null)?.data?.[0]?.id;
+    return typeof id === "string" ? id : null;
+  } catch {
+    return null;
   }
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import type { InstanceView } from "../../lib/instance-view";
 import type { InstanceMetricsEvent, InstanceMetricsHistory } from "../../lib/realtime-telemetry";
 import { parsePrometheusText } from "../../lib/telemetry/prometheus";
+import { bearer, fetchWithDeadline } from "../http/fetch-with-deadline";
 import { summariseSglangMetrics, type HistogramBuckets, type InstanceMetricsPoint } from "../../lib/telemetry/sglang-metrics";
 
 export interface MetricsScraperOptions {
@@ -83,12 +84,9 @@ export class MetricsScraper extends EventEmitter<{ metrics: [InstanceMetricsEven
     let text: string;
     try {
       const { baseUrl, apiKey } = this.options.endpointOf(instanceId);
-      const response = await fetch(`${baseUrl}/metrics`, {
-        headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 2000),
-      });
+      const response = await fetchWithDeadline(`${baseUrl}/metrics`, { headers: bearer(apiKey), timeoutMs: this.options.timeoutMs ?? 2000 });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      text = await response.text();
+      text = response.text;
     } catch (error) {
       if (!entry.failing) this.options.log(`metrics of instance ${instanceId}: cannot scrape /metrics (${error instanceof Error ? error.message : String(error)})`);
       entry.failing = true;
