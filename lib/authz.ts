@@ -1,7 +1,10 @@
-// The one place that decides who may do what. Every route handler and socket namespace calls these,
-// even while every actor is the local administrator: accounts and roles plug in here later.
+// The one place that decides who may do what. Every route handler, socket event and server-rendered page
+// calls these; the UI only mirrors them.
 
-export type Role = "admin" | "operator" | "viewer" | "demo";
+export const ROLES = ["admin", "operator", "viewer"] as const;
+export type UserRole = (typeof ROLES)[number];
+/** "demo" is a visitor through a demo link (no account): the playground of one instance only. */
+export type Role = UserRole | "demo";
 
 export interface Actor {
   id: string;
@@ -14,24 +17,43 @@ export interface InstanceRef {
   owner: string;
 }
 
-export const LOCAL_ADMIN: Actor = { id: "local", name: "local", role: "admin" };
+export interface ProfileRef {
+  owner: string;
+  shared: boolean;
+}
 
+const isAdmin = (actor: Actor) => actor.role === "admin";
 const canOperate = (actor: Actor) => actor.role === "admin" || actor.role === "operator";
+const isMember = (actor: Actor) => actor.role !== "demo";
 
-export const canListInstances = (actor: Actor): boolean => actor.role !== "demo";
-export const canViewInstance = (actor: Actor, _instance: InstanceRef): boolean => actor.role !== "demo";
+export const canListInstances = (actor: Actor): boolean => isMember(actor);
+export const canViewInstance = (actor: Actor, _instance: InstanceRef): boolean => isMember(actor);
 export const canViewLogs = (actor: Actor, instance: InstanceRef): boolean => canViewInstance(actor, instance);
+/** Operators launch too, within the launch policy (lib/launch-policy.ts) that the launch route applies. */
 export const canLaunchInstance = (actor: Actor): boolean => canOperate(actor);
+/** Administrators may launch anything; operators only what the launch policy allows. */
+export const isBoundByLaunchPolicy = (actor: Actor): boolean => !isAdmin(actor);
+/** Stop, restart and delete. */
 export const canControlInstance = (actor: Actor, instance: InstanceRef): boolean =>
-  actor.role === "admin" || (actor.role === "operator" && instance.owner === actor.id);
+  isAdmin(actor) || (actor.role === "operator" && instance.owner === actor.id);
 /** GPU readings and who holds each GPU (instance owners, foreign PIDs and process names). */
-export const canViewTelemetry = (actor: Actor): boolean => actor.role !== "demo";
+export const canViewTelemetry = (actor: Actor): boolean => isMember(actor);
 export const canUsePlayground = (_actor: Actor, _instance: InstanceRef): boolean => true;
-export const canViewProfiles = (actor: Actor): boolean => actor.role !== "demo";
+/** Lists the profiles an actor may see: their own and the shared ones (administrators: all). */
+export const canViewProfiles = (actor: Actor): boolean => isMember(actor);
+export const canViewProfile = (actor: Actor, profile: ProfileRef): boolean =>
+  isAdmin(actor) || (isMember(actor) && (profile.shared || profile.owner === actor.id));
 export const canManageProfiles = (actor: Actor): boolean => canOperate(actor);
-// Diagnosing a log someone brings reveals nothing of this box, so every role may; a run's own log is
+export const canChangeProfile = (actor: Actor, profile: ProfileRef): boolean =>
+  isAdmin(actor) || (actor.role === "operator" && profile.owner === actor.id);
+// Diagnosing a log someone brings reveals nothing of this box, so every member may; a run's own log is
 // still fetched through canViewLogs.
-export const canDiagnose = (_actor: Actor): boolean => true;
+export const canDiagnose = (actor: Actor): boolean => isMember(actor);
 /** Playground sessions are private: each person sees and changes only their own. */
-export const canSavePlaygroundSession = (actor: Actor): boolean => actor.role !== "demo";
+export const canSavePlaygroundSession = (actor: Actor): boolean => isMember(actor);
 export const canUsePlaygroundSession = (actor: Actor, session: { owner: string }): boolean => canSavePlaygroundSession(actor) && session.owner === actor.id;
+export const canManageUsers = (actor: Actor): boolean => isAdmin(actor);
+export const canManageSettings = (actor: Actor): boolean => isAdmin(actor);
+export const canViewAudit = (actor: Actor): boolean => isAdmin(actor);
+/** Signed-in members change their own password and see who they are. */
+export const canUseOwnAccount = (actor: Actor): boolean => isMember(actor);

@@ -5,6 +5,16 @@ export const ERROR_TABLE = {
   bad_request: { status: 400, message: (p: Params) => `The request is not valid: ${p.detail ?? "check its fields"}.` },
   validation_failed: { status: 422, message: (p: Params) => `The launch settings need changes: ${p.detail ?? ""}` },
   forbidden: { status: 403, message: () => "You are not allowed to do that." },
+  unauthorized: { status: 401, message: () => "Sign in to the console first: your session has ended or was never started." },
+  conflict: { status: 409, message: (p: Params) => `That conflicts with what exists: ${p.detail ?? "try again"}.` },
+  user_not_found: { status: 404, message: (p: Params) => `No user ${p.id ?? ""} exists on this console.` },
+  setup_done: { status: 409, message: () => "The administrator account exists already: sign in instead." },
+  setup_token_invalid: {
+    status: 403,
+    message: () => "The setup token is missing or wrong: copy the one the console printed when it started (it listens beyond loopback, so setup needs it).",
+  },
+  sign_up_closed: { status: 403, message: () => "Self sign-up is off on this console: ask an administrator for an account." },
+  launch_policy: { status: 403, message: (p: Params) => `Operators may not launch this: ${p.detail ?? ""}. An administrator can launch it, or change the settings above.` },
   profile_not_found: { status: 404, message: (p: Params) => `No saved launch profile ${p.id ?? ""} exists; it may have been deleted.` },
   instance_not_found: { status: 404, message: (p: Params) => `No instance ${p.id ?? ""} exists on this console.` },
   instance_not_running: {
@@ -86,6 +96,16 @@ export class AppError extends Error {
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/**
+ * Any error at a boundary (route, socket event) as the AppError to answer: AppErrors as they are, anything
+ * else logged once here and answered as `internal`, so a bug never reaches the client as its own message.
+ */
+export function toAppError(error: unknown, log: (message: string, error: unknown) => void): AppError {
+  if (isAppError(error)) return error;
+  log("unexpected error", error);
+  return new AppError("internal");
 }
 
 export function isAppError(value: unknown): value is AppError {

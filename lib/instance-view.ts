@@ -5,7 +5,9 @@ import type { Supervision } from "./supervision";
 export interface InstanceView {
   id: string;
   name: string;
+  /** The owner's user id, and their name for display. */
   owner: string;
+  ownerName: string;
   simulated: boolean;
   host: string;
   port: number;

@@ -5,6 +5,10 @@ import { launchProfileSchema, type LaunchProfile } from "./launch";
 export interface SavedProfile {
   id: string;
   profile: LaunchProfile;
+  /** The owner's user id and name; shared profiles are readable by everyone, changed by their owner. */
+  owner: string;
+  ownerName: string;
+  shared: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseConsoleOrigins } from "../lib/request-guard";
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
@@ -21,6 +22,13 @@ const envSchema = z.object({
   NVIDIA_SMI: optional(z.string()),
   GPU_SAMPLE_MS: optional(z.coerce.number().int().min(100).max(60_000)),
   NODE_ENV: optional(z.string()),
+  CONSOLE_URL: optional(z.string()),
+  TRUST_PROXY: optional(z.enum(["0", "1", "true", "false"])),
+  BETTER_AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  CONSOLE_ADMIN_EMAIL: optional(z.email()),
+  CONSOLE_ADMIN_PASSWORD: optional(z.string().min(8, "must be at least 8 characters")),
+  SESSION_IDLE_HOURS: optional(z.coerce.number().positive()),
+  SESSION_MAX_DAYS: optional(z.coerce.number().positive()),
 });
 
 export interface ConsoleEnv {
@@ -44,6 +52,16 @@ export interface ConsoleEnv {
   /** nvidia-smi to run for GPU telemetry (a path, or a name looked up on PATH). */
   nvidiaSmi: string;
   gpuSampleMs: number;
+  /** The console's own origins beyond loopback (CONSOLE_URL, comma-separated): Host and Origin are checked against them. */
+  consoleOrigins: string[];
+  /** Read the client's address from X-Forwarded-For (behind a reverse proxy) rather than the socket. */
+  trustProxy: boolean;
+  /** Better Auth's secret; when unset, one is made once and kept in DATA_DIR. */
+  authSecret: string | null;
+  /** Creates the administrator at start when no user exists (scripts, containers, tests). */
+  bootstrapAdmin: { email: string; password: string } | null;
+  sessionIdleS: number;
+  sessionMaxS: number;
 }
 
 /** Parses the environment once at start; a bad value stops the console with a sentence naming the variable. */
@@ -72,7 +90,27 @@ export function parseEnv(source: NodeJS.ProcessEnv, projectRoot: string): Consol
     diagnoseMaxBytes: Math.floor((env.DIAGNOSE_MAX_MB ?? 100) * 1024 * 1024),
     nvidiaSmi: env.NVIDIA_SMI ?? "nvidia-smi",
     gpuSampleMs: env.GPU_SAMPLE_MS ?? 1000,
+    consoleOrigins: parseOrigins(env.CONSOLE_URL),
+    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    authSecret: env.BETTER_AUTH_SECRET ?? null,
+    bootstrapAdmin: bootstrapAdmin(env.CONSOLE_ADMIN_EMAIL, env.CONSOLE_ADMIN_PASSWORD),
+    sessionIdleS: Math.round((env.SESSION_IDLE_HOURS ?? 12) * 3600),
+    sessionMaxS: Math.round((env.SESSION_MAX_DAYS ?? 7) * 86400),
   };
+}
+
+function parseOrigins(value: string | undefined): string[] {
+  try {
+    return parseConsoleOrigins(value);
+  } catch (error) {
+    throw new Error(`The console's environment is not valid (CONSOLE_URL: ${error instanceof Error ? error.message : String(error)}). Fix or unset it.`);
+  }
+}
+
+function bootstrapAdmin(email: string | undefined, password: string | undefined): ConsoleEnv["bootstrapAdmin"] {
+  if (!email && !password) return null;
+  if (!email || !password) throw new Error("The console's environment is not valid: set both CONSOLE_ADMIN_EMAIL and CONSOLE_ADMIN_PASSWORD, or neither.");
+  return { email, password };
 }
 
 /** "a:b::c" → absolute, distinct folders; empty entries are skipped. */

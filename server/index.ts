@@ -4,12 +4,15 @@ import { Server } from "socket.io";
 import { parseEnv } from "./env";
 import { createNodeRouter } from "./http/node-route";
 import { playgroundRoutes } from "./http/playground-routes";
+import { guardRequest } from "./http/request-guard";
 import { MemoryReducer } from "./logs/memory-reducer";
 import { findProjectRoot } from "./project-root";
 import { attachInstancesNamespace } from "./realtime/instances-namespace";
 import { publishServices } from "./published-services";
 import { buildServices } from "./services";
 import { attachTelemetryNamespace } from "./realtime/telemetry-namespace";
+import { watchSocketSessions } from "./realtime/socket-auth";
+import { isAllowedHost } from "../lib/request-guard";
 
 const log = (message: string) => console.log(`[console] ${message}`);
 
@@ -24,13 +27,21 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const ownRoutes = createNodeRouter(playgroundRoutes, services);
+  const guard = { consoleOrigins: env.consoleOrigins, trustProxy: env.trustProxy };
   const server = http.createServer((req, res) => {
+    if (!guardRequest(req, res, guard)) return;
+    if (services.auth.handle(req, res)) return;
     if (!ownRoutes(req, res)) void handle(req, res);
   });
-  // socket.io answers only its own path and leaves Next's HMR upgrade alone.
-  const io = new Server(server, { path: "/socket.io", serveClient: false });
-  attachInstancesNamespace(io, services);
-  attachTelemetryNamespace(io, services);
+  // socket.io answers only its own path and leaves Next's HMR upgrade alone. Its handshake is checked for the
+  // console's own Host here and for Origin and a session in each namespace (server/realtime/socket-auth.ts).
+  const io = new Server(server, {
+    path: "/socket.io",
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, isAllowedHost(req.headers.host, env.consoleOrigins)),
+  });
+  const namespaces = [attachInstancesNamespace(io, services), attachTelemetryNamespace(io, services)];
+  const stopSocketWatch = watchSocketSessions(namespaces, services);
   const memoryReducer = new MemoryReducer((globalThis as { gc?: () => void }).gc ?? null);
   services.supervisor.on("output", ({ chunk }) => memoryReducer.noteOutput(chunk.data.length));
 
@@ -52,6 +63,7 @@ async function main(): Promise<void> {
     log(`${signal}: stopping`);
     services.gpuSampler.stop();
     memoryReducer.stop();
+    stopSocketWatch();
     services.metricsScraper.stop();
     // Servers keep running under their pty hosts; the next console start takes them over.
     services.supervisor.detachAll();

@@ -1,10 +1,16 @@
 import path from "node:path";
-import { LOCAL_ADMIN, type Actor } from "../lib/authz";
 import { DEFAULT_SUPERVISION } from "../lib/supervision";
+import { loadAuthSecret } from "./auth/auth-secret";
+import { ConsoleAuth } from "./auth/console-auth";
+import { FirstRun } from "./auth/first-run";
+import { appendAuditEvent, listAuditEvents, type AuditEventView, type AuditFilter, type AuditInput } from "./db/audit";
+import { readSettings, updateSettings } from "./db/settings";
+import type { ConsoleSettings } from "../lib/console-settings";
 import { createDb, type Db } from "./db/client";
 import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
-import * as launchProfiles from "./db/launch-profiles";
+import { createLauncher } from "./launching/launch-as";
+import { createProfileService, type ProfileService } from "./profiles/profile-service";
 import { listGpus } from "./gpus/list-gpus";
 import { runLogs, type RunLogs } from "./logs/run-logs";
 import { inspectModelPath, scanModels } from "./models/scan-models";
@@ -22,11 +28,18 @@ export interface Services {
   runtime: SglangRuntime;
   db: Db;
   supervisor: Supervisor;
-  /** Who is asking. Accounts come later; until then every request is the local administrator. */
-  actorFor: (headers: Headers | Record<string, string | string[] | undefined>) => Promise<Actor>;
+  /** Who is asking (Better Auth's sessions), and the accounts behind them. */
+  auth: ConsoleAuth;
+  /** Launch on an actor's behalf: launch policy, validation, audit. */
+  launchAs: ReturnType<typeof createLauncher>;
+  firstRun: FirstRun;
+  /** Appends to the audit trail; a failure to record is logged, never thrown at the action it records. */
+  audit: (input: AuditInput) => Promise<void>;
+  auditTrail: { list: (filter: AuditFilter) => Promise<AuditEventView[]> };
+  settings: { read: () => Promise<ConsoleSettings>; update: (changes: Partial<ConsoleSettings>) => Promise<ConsoleSettings> };
   sendChat: typeof sendChat;
-  /** Saved launch profiles (data access over `db`). */
-  launchProfiles: typeof launchProfiles;
+  /** Saved launch profiles, as each person may see and change them. */
+  launchProfiles: ProfileService;
   listGpus: typeof listGpus;
   scanModels: () => ReturnType<typeof scanModels>;
   inspectModelPath: typeof inspectModelPath;
@@ -43,6 +56,19 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
   const migrations = applyMigrations(sqliteFile, path.join(projectRoot, "prisma", "migrations"));
   if (migrations.applied.length > 0) log(`database ${sqliteFile}: applied ${migrations.applied.join(", ")}`);
   const db = createDb(sqliteFile);
+  const audit = (input: AuditInput) => appendAuditEvent(db, input).catch((error: unknown) => log(`audit trail: cannot record ${input.action}: ${String(error)}`));
+  const auth = await ConsoleAuth.create({
+    db,
+    secret: loadAuthSecret(env.authSecret, env.dataDir),
+    timeouts: { idleS: env.sessionIdleS, absoluteS: env.sessionMaxS },
+    onSignIn: (event) =>
+      void audit({
+        actor: { id: event.userId, name: event.email },
+        action: event.ok ? "sign_in" : "sign_in_failed",
+        detail: event.ok ? {} : { reason: event.reason ?? "refused" },
+        ip: event.ip,
+      }),
+  });
   const runtime = await detectSglangRuntime({ python: env.sglangPython, mode: env.sglangMode, projectRoot });
   log(runtime.reason);
   const supervisor = new Supervisor({
@@ -59,17 +85,29 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     log,
     listGpus,
     inspectModelPath,
+    nameOf: (userId) => auth.nameOf(userId),
   });
   await supervisor.load();
+  const firstRun = new FirstRun(db, auth, env.host, (admin) => {
+    supervisor.transferOwnership("local", admin.id);
+    log(`administrator ${admin.email} created`);
+  });
+  if (env.bootstrapAdmin) await firstRun.setupFromEnvironment(env.bootstrapAdmin);
+  if (firstRun.setupToken && (await firstRun.needsSetup())) log(`first run: open the console and create the administrator with the setup token ${firstRun.setupToken}`);
   const { gpuSampler, metricsScraper } = createTelemetry(env, supervisor, log);
   return {
     env,
     runtime,
     db,
     supervisor,
-    actorFor: async () => LOCAL_ADMIN,
+    auth,
+    launchAs: createLauncher({ supervisor, modelsDirs: env.modelsDirs, audit }),
+    firstRun,
+    audit,
+    auditTrail: { list: (filter) => listAuditEvents(db, filter) },
+    settings: { read: () => readSettings(db), update: (changes) => updateSettings(db, { changes }) },
     sendChat,
-    launchProfiles,
+    launchProfiles: createProfileService(db, (userId) => auth.nameOf(userId)),
     listGpus,
     scanModels: () => scanModels(env.modelsDirs),
     inspectModelPath,

@@ -1,11 +1,16 @@
 import { InstanceList } from "@/components/instances/instance-list";
 import { LaunchCard } from "@/components/instances/launch-card";
 import { GLM47_FLASH_PRESETS } from "@/lib/launch";
+import { canLaunchInstance, canListInstances } from "@/lib/authz";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { getServices } from "@/server/registry";
+import { requirePageActor } from "./_lib/page-actor";
 
 export const dynamic = "force-dynamic";
 
-export default function HomePage() {
+export default async function HomePage() {
+  const actor = await requirePageActor();
+  if (!canListInstances(actor)) return <NotAllowed what="seeing the instances" />;
   const { supervisor, runtime } = getServices();
   const preset = GLM47_FLASH_PRESETS[0]!.profile;
   return (
@@ -14,7 +19,7 @@ export default function HomePage() {
         <h1 className="text-2xl font-semibold tracking-tight">Instances on this box</h1>
         <InstanceList instances={supervisor.list()} />
       </section>
-      <LaunchCard preset={preset} python={runtime.python} simulated={runtime.simulated} runtimeReason={runtime.reason} />
+      {canLaunchInstance(actor) && <LaunchCard preset={preset} python={runtime.python} simulated={runtime.simulated} runtimeReason={runtime.reason} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { callApi } from "@/components/api-client";
 import { useRef, useState } from "react";
 import { isActivePhase } from "@/lib/instance-phase";
 import type { InstanceView } from "@/lib/instance-view";
@@ -15,7 +16,9 @@ import { StageTimeline } from "./stage-timeline";
 import { RunOutcome } from "./run-outcome";
 import { useInstanceStream, type LogSink } from "./use-instance-stream";
 
-export function InstanceLive({ initial }: { initial: InstanceView }) {
+const NOT_YOURS = "Only the instance's owner or an administrator can stop or restart it.";
+
+export function InstanceLive({ initial, canControl }: { initial: InstanceView; canControl: boolean }) {
   const logs = useRef<LogSink | null>(null);
   const { state, connected, setState, reload } = useInstanceStream(initial, logs);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -27,12 +30,9 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
     setPending(action);
     setActionError(null);
     try {
-      const response = await fetch(`/api/instances/${state.id}/${action}`, { method: "POST" });
-      const body = await response.json();
-      if (!response.ok) setActionError(body?.error?.message ?? `${action} failed (${response.status}).`);
-      else setState(body.instance);
-    } catch {
-      setActionError("The console did not answer.");
+      setState((await callApi<{ instance: InstanceView }>("POST", `/api/instances/${state.id}/${action}`)).instance);
+    } catch (failure) {
+      setActionError(failure instanceof Error ? failure.message : String(failure));
     } finally {
       setPending(null);
     }
@@ -48,6 +48,9 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
           {state.servedModelName ?? state.modelPath} · {state.host}:{state.port}
           {run?.pid ? ` · pid ${run.pid}` : ""}
         </span>
+        <span className="text-xs text-zinc-400" data-testid="instance-owner">
+          owner {state.ownerName}
+        </span>
         <span className="ml-auto flex gap-2">
           <a
             href={`/instances/${state.id}/playground`}
@@ -59,11 +62,12 @@ export function InstanceLive({ initial }: { initial: InstanceView }) {
             variant="danger"
             size="sm"
             onClick={() => act("stop")}
-            disabled={(!active && !state.restart.nextAt) || pending !== null || state.phase === "stopping"}
+            disabled={!canControl || (!active && !state.restart.nextAt) || pending !== null || state.phase === "stopping"}
+            title={canControl ? undefined : NOT_YOURS}
           >
             {pending === "stop" || state.phase === "stopping" ? "Stopping…" : "Stop"}
           </Button>
-          <Button variant="secondary" size="sm" onClick={() => act("restart")} disabled={pending !== null || state.phase === "stopping"}>
+          <Button variant="secondary" size="sm" onClick={() => act("restart")} disabled={!canControl || pending !== null || state.phase === "stopping"} title={canControl ? undefined : NOT_YOURS}>
             {pending === "restart" ? "Restarting…" : active ? "Restart" : "Start again"}
           </Button>
         </span>

@@ -22,7 +22,7 @@ import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
 import { Input } from "../ui/input";
 import { IssueList } from "../ui/issue-text";
-import { ApiFailure, callApi } from "./api-client";
+import { ApiFailure, callApi } from "@/components/api-client";
 import { ChecksCard } from "./checks-card";
 import { CommandPreview } from "./command-preview";
 import { ExtraArgsCard } from "./extra-args-card";

@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import type { SavedProfile } from "@/lib/launch-profiles";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
-import { callApi } from "./api-client";
+import { callApi } from "@/components/api-client";
 
 interface SavedProfilesProps {
   profiles: SavedProfile[];

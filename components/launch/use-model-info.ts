@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { ModelInfo } from "@/lib/launch";
 import type { LaunchContextView } from "@/lib/launch-context";
-import { callApi } from "./api-client";
+import { callApi } from "@/components/api-client";
 
 /**
  * What is known of the model at `modelPath`: from the scan of the models folders, or, for a typed

@@ -7,64 +7,64 @@ import type { Db } from "./client";
 interface ProfileRow {
   id: string;
   name: string;
+  owner: string;
+  shared: boolean;
   profileJson: string;
   createdAt: Date;
   updatedAt: Date;
 }
 
-function toSaved(row: ProfileRow): SavedProfile {
+/** Owner names come from the accounts (server/auth); rows only hold the id. */
+export type NameOf = (userId: string) => string;
+
+function toSaved(row: ProfileRow, nameOf: NameOf): SavedProfile {
   return {
     id: row.id,
     // Stored rows were validated on the way in; parsing again keeps a hand-edited database from reaching the page.
     profile: launchProfileSchema.parse(JSON.parse(row.profileJson)),
+    owner: row.owner,
+    ownerName: nameOf(row.owner),
+    shared: row.shared,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-export async function listLaunchProfiles(db: Db): Promise<SavedProfile[]> {
+/** Every profile; callers keep those the actor may see (lib/authz canViewProfile). */
+export async function listLaunchProfiles(db: Db, { nameOf }: { nameOf: NameOf }): Promise<SavedProfile[]> {
   const rows = await db.launchProfile.findMany({ orderBy: [{ name: "asc" }, { createdAt: "asc" }] });
-  return rows.map(toSaved);
+  return rows.map((row) => toSaved(row, nameOf));
 }
 
-export async function findLaunchProfile(db: Db, { id }: { id: string }): Promise<SavedProfile | null> {
+export async function findLaunchProfile(db: Db, { id, nameOf }: { id: string; nameOf: NameOf }): Promise<SavedProfile | null> {
   const row = await db.launchProfile.findUnique({ where: { id } });
-  return row ? toSaved(row) : null;
+  return row ? toSaved(row, nameOf) : null;
 }
 
-export async function findLaunchProfileOrThrow(db: Db, { id }: { id: string }): Promise<SavedProfile> {
-  const saved = await findLaunchProfile(db, { id });
+export async function findLaunchProfileOrThrow(db: Db, { id, nameOf }: { id: string; nameOf: NameOf }): Promise<SavedProfile> {
+  const saved = await findLaunchProfile(db, { id, nameOf });
   if (!saved) throw new AppError("profile_not_found", { id });
   return saved;
 }
 
-export async function createLaunchProfile(db: Db, { profile }: { profile: LaunchProfile }): Promise<SavedProfile> {
-  const row = await db.launchProfile.create({ data: { id: randomUUID(), name: profile.name, profileJson: JSON.stringify(profile) } });
-  return toSaved(row);
+export async function createLaunchProfile(db: Db, { profile, owner, shared, nameOf }: { profile: LaunchProfile; owner: string; shared: boolean; nameOf: NameOf }): Promise<SavedProfile> {
+  const row = await db.launchProfile.create({ data: { id: randomUUID(), name: profile.name, owner, shared, profileJson: JSON.stringify(profile) } });
+  return toSaved(row, nameOf);
 }
 
-export async function updateLaunchProfile(db: Db, { id, profile }: { id: string; profile: LaunchProfile }): Promise<SavedProfile> {
-  await findLaunchProfileOrThrow(db, { id });
-  const row = await db.launchProfile.update({ where: { id }, data: { name: profile.name, profileJson: JSON.stringify(profile) } });
-  return toSaved(row);
+export async function updateLaunchProfile(db: Db, { id, profile, shared, nameOf }: { id: string; profile: LaunchProfile; shared?: boolean; nameOf: NameOf }): Promise<SavedProfile> {
+  const row = await db.launchProfile.update({ where: { id }, data: { name: profile.name, shared, profileJson: JSON.stringify(profile) } });
+  return toSaved(row, nameOf);
 }
 
 export async function deleteLaunchProfile(db: Db, { id }: { id: string }): Promise<void> {
-  await findLaunchProfileOrThrow(db, { id });
   await db.launchProfile.delete({ where: { id } });
 }
 
-/** A copy named "<name> (copy)" (cut to the name limit). */
-export async function duplicateLaunchProfile(db: Db, { id }: { id: string }): Promise<SavedProfile> {
-  const { profile } = await findLaunchProfileOrThrow(db, { id });
-  const suffix = " (copy)";
-  return createLaunchProfile(db, { profile: { ...profile, name: profile.name.slice(0, 100 - suffix.length) + suffix } });
-}
-
 /** All or nothing: a file with one bad profile imports none. */
-export async function importLaunchProfiles(db: Db, { profiles }: { profiles: LaunchProfile[] }): Promise<SavedProfile[]> {
+export async function importLaunchProfiles(db: Db, { profiles, owner, nameOf }: { profiles: LaunchProfile[]; owner: string; nameOf: NameOf }): Promise<SavedProfile[]> {
   const rows = await db.$transaction(
-    profiles.map((profile) => db.launchProfile.create({ data: { id: randomUUID(), name: profile.name, profileJson: JSON.stringify(profile) } })),
+    profiles.map((profile) => db.launchProfile.create({ data: { id: randomUUID(), name: profile.name, owner, shared: false, profileJson: JSON.stringify(profile) } })),
   );
-  return rows.map(toSaved);
+  return rows.map((row) => toSaved(row, nameOf));
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import type { Actor } from "../../lib/authz";
-import { AppError, isAppError } from "../../lib/errors";
+import { AppError, toAppError } from "../../lib/errors";
 import { parseInput } from "../../lib/parse-input";
 import type { Services } from "../services";
 
@@ -56,14 +56,13 @@ async function answer(route: NodeRoute<unknown>, params: Record<string, string>,
     if (!res.writableFinished) gone.abort();
   });
   try {
-    const actor = await services.actorFor(req.headers);
+    const actor = await services.auth.actorOrThrow(req.headers);
     if (!route.allow(actor, { params, services })) throw new AppError("forbidden");
     const body = parseInput(route.body, await readJson(req), "body");
     const result = await route.handler({ body, params, actor, services, res, signal: gone.signal });
     if (!res.headersSent) sendJson(res, 200, result);
   } catch (error) {
-    if (!isAppError(error)) console.error(`[api] ${req.method} ${req.url}:`, error);
-    const appError = isAppError(error) ? error : new AppError("internal");
+    const appError = toAppError(error, (message, cause) => console.error(`[api] ${req.method} ${req.url}: ${message}`, cause));
     if (!res.headersSent) sendJson(res, appError.status, appError.toJSON());
     else res.end();
   }

@@ -1,6 +1,5 @@
 import type { Namespace, Server } from "socket.io";
-import { canViewInstance, canViewLogs } from "../../lib/authz";
-import { AppError, isAppError } from "../../lib/errors";
+import { canListInstances, canViewInstance, canViewLogs, type Actor } from "../../lib/authz";
 import {
   INSTANCES_NAMESPACE,
   instanceRoom,
@@ -12,6 +11,8 @@ import { z } from "zod";
 import type { FlowLimits } from "../logs/client-flow";
 import type { Services } from "../services";
 import { LogFanout } from "./log-fanout";
+import { requireSignedIn } from "./socket-auth";
+import { socketHandler } from "./socket-handler";
 
 const watchSchema = z.object({ instanceId: z.string().min(1).max(100), runId: z.string().max(100).optional(), afterSeq: z.number().int().min(0).optional() });
 const unwatchSchema = z.object({ instanceId: z.string().min(1).max(100) });
@@ -28,40 +29,56 @@ export function attachInstancesNamespace(io: Server, services: Services, flowLim
   const { supervisor } = services;
   const fanout = new LogFanout(namespace, (instanceId, afterSeq) => supervisor.replay(instanceId, afterSeq), flowLimits);
 
-  namespace.use(async (socket, next) => {
-    socket.data.actor = await services.actorFor(socket.handshake.headers);
-    next();
-  });
+  namespace.use(requireSignedIn(services));
 
   namespace.on("connection", (socket) => {
-    socket.on("instance:watch", (raw, ack) => {
-      const reply = typeof ack === "function" ? ack : () => undefined;
-      try {
-        const request = watchSchema.parse(raw);
-        const state = supervisor.getOrThrow(request.instanceId);
-        if (!canViewInstance(socket.data.actor, state) || !canViewLogs(socket.data.actor, state)) throw new AppError("forbidden");
-        void socket.join(instanceRoom(request.instanceId));
-        const sameRun = request.runId !== undefined && request.runId === state.run?.id;
-        const replay = supervisor.replay(request.instanceId, sameRun ? (request.afterSeq ?? 0) : 0);
-        // Registered in the same tick as the buffer is read: the next live chunk follows the replay exactly.
-        fanout.watch(socket, request.instanceId, replay.runId, replay.chunks);
-        const chunks = replay.chunks.map(({ seq, data, offset, at }) => ({ instanceId: request.instanceId, runId: replay.runId!, seq, data, offset, at }));
-        reply({ ok: true, state, runId: replay.runId, chunks, gap: replay.gap } satisfies WatchAck);
-      } catch (error) {
-        const appError = isAppError(error) ? error : new AppError("bad_request", { detail: "instance:watch needs { instanceId }" });
-        reply({ ok: false, error: { code: appError.code, message: appError.userMessage } });
-      }
-    });
-    socket.on("instance:unwatch", (raw) => {
-      const request = unwatchSchema.safeParse(raw);
-      if (!request.success) return;
-      void socket.leave(instanceRoom(request.data.instanceId));
-      fanout.unwatch(socket.id, request.data.instanceId);
-    });
-    socket.on("log:ack", (raw) => {
-      const request = ackSchema.safeParse(raw);
-      if (request.success) fanout.ack(socket.id, request.data.instanceId, request.data.runId, request.data.seq);
-    });
+    const actor = (): Actor => socket.data.actor;
+    socket.on(
+      "instance:watch",
+      socketHandler(actor, {
+        event: "instance:watch",
+        schema: watchSchema,
+        allow: (who, request) => {
+          const state = supervisor.getOrThrow(request.instanceId);
+          return canViewInstance(who, state) && canViewLogs(who, state);
+        },
+        handle: (request) => {
+          const state = supervisor.getOrThrow(request.instanceId);
+          void socket.join(instanceRoom(request.instanceId));
+          const sameRun = request.runId !== undefined && request.runId === state.run?.id;
+          const replay = supervisor.replay(request.instanceId, sameRun ? (request.afterSeq ?? 0) : 0);
+          // Registered in the same tick as the buffer is read: the next live chunk follows the replay exactly.
+          fanout.watch(socket, request.instanceId, replay.runId, replay.chunks);
+          const chunks = replay.chunks.map(({ seq, data, offset, at }) => ({ instanceId: request.instanceId, runId: replay.runId!, seq, data, offset, at }));
+          return { ok: true, state, runId: replay.runId, chunks, gap: replay.gap } satisfies WatchAck;
+        },
+      }),
+    );
+    socket.on(
+      "instance:unwatch",
+      socketHandler(actor, {
+        event: "instance:unwatch",
+        schema: unwatchSchema,
+        allow: canListInstances,
+        handle: (request) => {
+          void socket.leave(instanceRoom(request.instanceId));
+          fanout.unwatch(socket.id, request.instanceId);
+          return { ok: true } as const;
+        },
+      }),
+    );
+    socket.on(
+      "log:ack",
+      socketHandler(actor, {
+        event: "log:ack",
+        schema: ackSchema,
+        allow: canListInstances,
+        handle: (request) => {
+          fanout.ack(socket.id, request.instanceId, request.runId, request.seq);
+          return { ok: true } as const;
+        },
+      }),
+    );
     socket.on("disconnect", () => fanout.unwatch(socket.id));
   });
 

@@ -1,25 +1,24 @@
 import type { Namespace, Server } from "socket.io";
 import { z } from "zod";
-import { canViewInstance, canViewTelemetry } from "../../lib/authz";
-import { AppError, isAppError } from "../../lib/errors";
+import { canViewInstance, canViewTelemetry, type Actor } from "../../lib/authz";
+import { AppError } from "../../lib/errors";
 import {
   TELEMETRY_NAMESPACE,
   instanceMetricsRoom,
   type Ack,
+  type GpuSeries,
+  type InstanceMetricsHistory,
   type TelemetryClientToServer,
   type TelemetryServerToClient,
 } from "../../lib/realtime-telemetry";
 import type { Services } from "../services";
+import { requireSignedIn } from "./socket-auth";
+import { socketHandler } from "./socket-handler";
 
 const historySchema = z.object({ index: z.number().int().min(0).max(1023) });
 const instanceSchema = z.object({ instanceId: z.string().min(1).max(100) });
 
 type TelemetryNamespace = Namespace<TelemetryClientToServer, TelemetryServerToClient>;
-
-function failure(error: unknown, detail: string): Ack<never> {
-  const appError = isAppError(error) ? error : new AppError("bad_request", { detail });
-  return { ok: false, error: { code: appError.code, message: appError.userMessage } };
-}
 
 /**
  * `/telemetry`: every GPU's latest state to a newcomer at once, then samples as volatile emits (a slow
@@ -29,38 +28,50 @@ export function attachTelemetryNamespace(io: Server, services: Services): Teleme
   const namespace: TelemetryNamespace = io.of(TELEMETRY_NAMESPACE);
   const { gpuSampler, metricsScraper, supervisor } = services;
 
-  namespace.use(async (socket, next) => {
-    const actor = await services.actorFor(socket.handshake.headers);
-    if (!canViewTelemetry(actor)) return next(new AppError("forbidden"));
-    socket.data.actor = actor;
-    next();
-  });
+  namespace.use(requireSignedIn(services));
+  namespace.use((socket, next) => next(canViewTelemetry(socket.data.actor) ? undefined : new AppError("forbidden")));
 
   namespace.on("connection", (socket) => {
+    const actor = (): Actor => socket.data.actor;
     socket.emit("gpu:snapshot", gpuSampler.snapshot());
-    socket.on("gpu:history", (raw, ack) => {
-      const reply = typeof ack === "function" ? ack : () => undefined;
-      const request = historySchema.safeParse(raw);
-      if (!request.success) return reply(failure(null, "gpu:history needs { index }"));
-      const series = gpuSampler.history(request.data.index);
-      reply(series ? { ok: true, value: series } : failure(null, `no GPU ${request.data.index} has been sampled`));
-    });
-    socket.on("instance:watch", (raw, ack) => {
-      const reply = typeof ack === "function" ? ack : () => undefined;
-      try {
-        const { instanceId } = instanceSchema.parse(raw);
-        const instance = supervisor.getOrThrow(instanceId);
-        if (!canViewInstance(socket.data.actor, instance)) throw new AppError("forbidden");
-        void socket.join(instanceMetricsRoom(instanceId));
-        reply({ ok: true, value: metricsScraper.history(instance) });
-      } catch (error) {
-        reply(failure(error, "instance:watch needs { instanceId }"));
-      }
-    });
-    socket.on("instance:unwatch", (raw) => {
-      const request = instanceSchema.safeParse(raw);
-      if (request.success) void socket.leave(instanceMetricsRoom(request.data.instanceId));
-    });
+    socket.on(
+      "gpu:history",
+      socketHandler(actor, {
+        event: "gpu:history",
+        schema: historySchema,
+        allow: canViewTelemetry,
+        handle: ({ index }): Ack<GpuSeries> => {
+          const series = gpuSampler.history(index);
+          if (!series) throw new AppError("bad_request", { detail: `no GPU ${index} has been sampled` });
+          return { ok: true, value: series };
+        },
+      }),
+    );
+    socket.on(
+      "instance:watch",
+      socketHandler(actor, {
+        event: "instance:watch",
+        schema: instanceSchema,
+        allow: (who, { instanceId }) => canViewInstance(who, supervisor.getOrThrow(instanceId)),
+        handle: ({ instanceId }): Ack<InstanceMetricsHistory> => {
+          const instance = supervisor.getOrThrow(instanceId);
+          void socket.join(instanceMetricsRoom(instanceId));
+          return { ok: true, value: metricsScraper.history(instance) };
+        },
+      }),
+    );
+    socket.on(
+      "instance:unwatch",
+      socketHandler(actor, {
+        event: "instance:unwatch",
+        schema: instanceSchema,
+        allow: canViewTelemetry,
+        handle: ({ instanceId }) => {
+          void socket.leave(instanceMetricsRoom(instanceId));
+          return { ok: true } as const;
+        },
+      }),
+    );
   });
 
   gpuSampler.on("snapshot", (snapshot) => namespace.emit("gpu:snapshot", snapshot));

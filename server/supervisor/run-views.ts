@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { InstancePhase } from "../../lib/instance-phase";
 import type { RunSummary, RunView } from "../../lib/instance-view";
 import { formatShellCommand } from "../../lib/launch";
+import { maskArgvSecrets, maskEnv } from "../../lib/secrets";
 import { causeTitle } from "../../lib/run-cause";
 import type { RunRecord } from "../db/runs";
 import type { SupervisedRun } from "./run";
@@ -17,7 +18,7 @@ export function liveRunView(run: SupervisedRun): RunView {
     stageTimes: run.stageTimes,
     pid: run.pid,
     program: run.spec.program,
-    argv: run.spec.argv,
+    argv: maskArgvSecrets(run.spec.argv),
     commandLine: run.spec.commandLine,
     cause: failure?.cause ?? null,
     causeTitle: failure ? causeTitle(failure.cause) : null,
@@ -35,7 +36,7 @@ export function liveRunView(run: SupervisedRun): RunView {
 
 function commandLineOf(run: RunRecord): string {
   const argv = JSON.parse(run.argvJson) as string[];
-  return formatShellCommand({ env: JSON.parse(run.envJson) as Record<string, string>, program: run.program, argv }, { multiline: false });
+  return formatShellCommand({ env: maskEnv(JSON.parse(run.envJson) as Record<string, string>), program: run.program, argv: maskArgvSecrets(argv) }, { multiline: false });
 }
 
 export function storedRunView(run: RunRecord): RunView {
@@ -47,7 +48,7 @@ export function storedRunView(run: RunRecord): RunView {
     stageTimes: {},
     pid: run.pid,
     program: run.program,
-    argv: JSON.parse(run.argvJson) as string[],
+    argv: maskArgvSecrets(JSON.parse(run.argvJson) as string[]),
     commandLine: commandLineOf(run),
     cause: run.cause,
     causeTitle: run.cause ? causeTitle(run.cause) : null,

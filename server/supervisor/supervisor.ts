@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { maskArgvSecrets, maskEnv } from "../../lib/secrets";
 import { EventEmitter } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
@@ -46,6 +47,8 @@ export interface SupervisorOptions {
   listGpus?: () => Promise<GpuListing>;
   /** What a local model path holds, for launch validation. */
   inspectModelPath?: (modelPath: string) => Promise<ModelInfo>;
+  /** A user's display name, for owners in views and messages. */
+  nameOf?: (userId: string) => string;
 }
 
 interface ManagedInstance {
@@ -189,7 +192,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   private activeHolders(exceptId?: string): ActiveHolder[] {
     return [...this.instances.values()]
       .filter((other) => other.record.id !== exceptId && isActivePhase(this.phaseOf(other)))
-      .map((other) => ({ name: other.record.name, owner: other.record.owner, host: other.record.host, port: other.record.port, gpuIds: other.profile.gpuIds }));
+      .map((other) => ({ name: other.record.name, owner: this.ownerName(other.record.owner), host: other.record.host, port: other.record.port, gpuIds: other.profile.gpuIds }));
   }
 
   private async checkLaunchable(profile: LaunchProfile, host: string, port: number, exceptId?: string): Promise<void> {
@@ -218,7 +221,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     for (const instance of this.instances.values()) {
       if (instance.record.id === exceptId || !isActivePhase(this.phaseOf(instance))) continue;
       const ids = instance.profile.gpuIds ?? (gpuCount === null ? [] : Array.from({ length: gpuCount }, (_, i) => i));
-      for (const gpu of ids) holders.push({ gpu, instanceId: instance.record.id, holder: `instance ${instance.record.name} (owner ${instance.record.owner})` });
+      for (const gpu of ids) holders.push({ gpu, instanceId: instance.record.id, holder: `instance ${instance.record.name} (owner ${this.ownerName(instance.record.owner)})` });
     }
     return holders;
   }
@@ -287,7 +290,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       program,
       argv,
       env,
-      commandLine: formatShellCommand({ env: buildLaunchEnv(instance.profile), program, argv }, { multiline: false }),
+      commandLine: formatShellCommand({ env: maskEnv(buildLaunchEnv(instance.profile)), program, argv: maskArgvSecrets(argv) }, { multiline: false }),
       cwd: this.options.projectRoot,
       logPath,
       baseUrl: this.baseUrl(instance.record),
@@ -406,6 +409,17 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     return view;
   }
 
+  private ownerName(userId: string): string {
+    return this.options.nameOf?.(userId) ?? userId;
+  }
+
+  /** Rows made before accounts (owner "local") belong to the first administrator once there is one. */
+  transferOwnership(from: string, to: string): void {
+    for (const instance of this.instances.values()) {
+      if (instance.record.owner === from) instance.record = { ...instance.record, owner: to };
+    }
+  }
+
   private phaseOf(instance: ManagedInstance): InstancePhase {
     return instance.live?.phase ?? (instance.lastRun?.phase as InstancePhase | undefined) ?? "stopped";
   }
@@ -416,6 +430,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       id: record.id,
       name: record.name,
       owner: record.owner,
+      ownerName: this.ownerName(record.owner),
       simulated: record.simulated,
       host: record.host,
       port: record.port,

@@ -8,7 +8,7 @@ export async function readLaunchContext(services: Services): Promise<LaunchConte
   const portsInUse = services.supervisor
     .list()
     .filter((instance) => isActivePhase(instance.phase))
-    .map((instance) => ({ port: instance.port, holder: `instance ${instance.name} (${instance.owner})` }));
+    .map((instance) => ({ port: instance.port, holder: `instance ${instance.name} (${instance.ownerName})` }));
   return {
     gpus,
     gpuHolders: services.supervisor.gpuHolders(gpus.ok ? gpus.gpus.length : null),

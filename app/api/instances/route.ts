@@ -9,10 +9,11 @@ export const GET = apiRoute({
   handler: async ({ services }) => ({ instances: services.supervisor.list() }),
 });
 
-// The profile and supervision settings are parsed and validated by the supervisor (the one place that launches).
+// The profile and supervision settings are parsed and validated by the supervisor (the one place that launches);
+// launchAs applies the operators' launch policy first.
 export const POST = apiRoute({
   body: z.object({ profile: z.unknown(), supervision: z.unknown().optional() }),
   allow: (actor) => canLaunchInstance(actor),
-  handler: async ({ body, services, actor }) => ({ instance: await services.supervisor.launch(body, actor.id) }),
+  handler: async ({ body, services, actor }) => ({ instance: await services.launchAs(actor, body) }),
   status: 201,
 });

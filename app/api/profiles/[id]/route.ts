@@ -7,19 +7,27 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<undefined, { id: string }>({
   allow: (actor) => canViewProfiles(actor),
-  handler: async ({ params, services }) => ({ profile: await services.launchProfiles.findLaunchProfileOrThrow(services.db, { id: params.id }) }),
+  handler: async ({ params, actor, services }) => ({ profile: await services.launchProfiles.get(actor, params.id) }),
 });
 
-export const PUT = apiRoute<{ profile: z.infer<typeof launchProfileSchema> }, { id: string }>({
-  body: z.object({ profile: launchProfileSchema }),
+const updateSchema = z.object({ profile: launchProfileSchema, shared: z.boolean().optional() });
+
+// Ownership needs the row: launchProfiles checks canChangeProfile.
+export const PUT = apiRoute<z.infer<typeof updateSchema>, { id: string }>({
+  body: updateSchema,
   allow: (actor) => canManageProfiles(actor),
-  handler: async ({ body, params, services }) => ({ profile: await services.launchProfiles.updateLaunchProfile(services.db, { id: params.id, profile: body.profile }) }),
+  handler: async ({ body, params, actor, services }) => {
+    const profile = await services.launchProfiles.update(actor, params.id, body.profile, body.shared);
+    await services.audit({ actor, action: "profile_update", target: profile.profile.name, detail: { profileId: profile.id, shared: profile.shared } });
+    return { profile };
+  },
 });
 
 export const DELETE = apiRoute<undefined, { id: string }>({
   allow: (actor) => canManageProfiles(actor),
-  handler: async ({ params, services }) => {
-    await services.launchProfiles.deleteLaunchProfile(services.db, { id: params.id });
+  handler: async ({ params, actor, services }) => {
+    const removed = await services.launchProfiles.remove(actor, params.id);
+    await services.audit({ actor, action: "profile_delete", target: removed.profile.name, detail: { profileId: params.id } });
     return { deleted: params.id };
   },
 });

@@ -10,10 +10,12 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute({
   body: z.object({ text: z.string().max(PROFILE_IMPORT_MAX_CHARS, "the file is too large for a profile export") }),
   allow: (actor) => canManageProfiles(actor),
-  handler: async ({ body, services }) => {
+  handler: async ({ body, actor, services }) => {
     const parsed = parseProfileImport(body.text);
     if (!parsed.ok) throw new AppError("bad_request", { detail: parsed.error });
-    return { profiles: await services.launchProfiles.importLaunchProfiles(services.db, { profiles: parsed.profiles }) };
+    const profiles = await services.launchProfiles.import(actor, parsed.profiles);
+    await services.audit({ actor, action: "profile_create", detail: { imported: profiles.map((saved) => saved.id) } });
+    return { profiles };
   },
   status: 201,
 });

@@ -2,16 +2,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PhaseBadge, SimulatedBadge } from "@/components/instances/phase-badge";
 import { PlaygroundShell } from "@/components/playground/playground-shell";
+import { canUsePlayground } from "@/lib/authz";
 import { getServices } from "@/server/registry";
+import { requirePageActor } from "../../../_lib/page-actor";
 
 export const dynamic = "force-dynamic";
 
 export default async function PlaygroundPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
   const { id } = await params;
   const supervisor = getServices().supervisor;
   const instance = supervisor.get(id);
-  if (!instance) notFound();
-  const instances = supervisor.list().map((i) => ({ id: i.id, name: i.name, phase: i.phase }));
+  if (!instance || !canUsePlayground(actor, instance)) notFound();
+  const instances = supervisor.list().filter((other) => canUsePlayground(actor, other)).map((i) => ({ id: i.id, name: i.name, phase: i.phase }));
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">

@@ -3,5 +3,9 @@ import { apiRoute } from "../../../_lib/api-route";
 
 export const POST = apiRoute<undefined, { id: string }>({
   allow: (actor, { params, services }) => canControlInstance(actor, services.supervisor.getOrThrow(params.id)),
-  handler: async ({ params, services, actor }) => ({ instance: await services.supervisor.restart(params.id, actor.id) }),
+  handler: async ({ params, services, actor }) => {
+    const instance = await services.supervisor.restart(params.id, actor.id);
+    await services.audit({ actor, action: "instance_restart", target: instance.name, detail: { instanceId: instance.id } });
+    return { instance };
+  },
 });

@@ -5,6 +5,10 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<undefined, { id: string }>({
   allow: (actor) => canManageProfiles(actor),
-  handler: async ({ params, services }) => ({ profile: await services.launchProfiles.duplicateLaunchProfile(services.db, { id: params.id }) }),
+  handler: async ({ params, actor, services }) => {
+    const profile = await services.launchProfiles.duplicate(actor, params.id);
+    await services.audit({ actor, action: "profile_create", target: profile.profile.name, detail: { profileId: profile.id, copyOf: params.id } });
+    return { profile };
+  },
   status: 201,
 });

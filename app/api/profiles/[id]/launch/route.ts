@@ -7,8 +7,8 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute<undefined, { id: string }>({
   allow: (actor) => canLaunchInstance(actor),
   handler: async ({ params, services, actor }) => {
-    const { profile } = await services.launchProfiles.findLaunchProfileOrThrow(services.db, { id: params.id });
-    return { instance: await services.supervisor.launch({ profile }, actor.id) };
+    const { profile } = await services.launchProfiles.forLaunch(actor, params.id);
+    return { instance: await services.launchAs(actor, { profile }) };
   },
   status: 201,
 });

@@ -1,0 +1,31 @@
+/** The frame of the pages before sign-in: a title, a short explanation, the form. */
+export function AuthCard({ title, intro, children }: { title: string; intro?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <main className="mx-auto mt-24 max-w-sm space-y-5 px-6">
+      <div className="space-y-1">
+        <p className="text-sm font-semibold tracking-tight text-zinc-400">SGLang Console</p>
+        <h1 className="text-2xl font-semibold tracking-tight text-zinc-50">{title}</h1>
+        {intro && <div className="text-sm text-zinc-400">{intro}</div>}
+      </div>
+      {children}
+    </main>
+  );
+}
+
+export function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <label className="block space-y-1 text-sm text-zinc-300">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+export function FormError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="rounded-md border border-red-800 bg-red-950/50 px-3 py-2 text-sm text-red-200">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,15 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+
+export function SignOutButton() {
+  const signOut = async () => {
+    await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => undefined);
+    window.location.assign("/sign-in");
+  };
+  return (
+    <Button variant="ghost" size="sm" onClick={() => void signOut()}>
+      Sign out
+    </Button>
+  );
+}

@@ -1,0 +1,84 @@
+// Better Auth, configured for this console: email and password, sessions in the database, the admin plugin's
+// role and ban fields. Better Auth ships ESM only while the custom server compiles to CommonJS: it is loaded
+// here, once, with a dynamic import() (kept as import() by tsconfig.server.json's `module: node16`).
+import type { BetterAuthOptions } from "better-auth" with { "resolution-mode": "import" };
+import type { Db } from "../db/client";
+
+export const SESSION_COOKIE_PREFIX = "sglang-console";
+/** The header the console sets to the client's address (a client's own value is overwritten). */
+export const CLIENT_IP_HEADER = "x-console-client-ip";
+export const PENDING_APPROVAL = "pending approval";
+
+export interface AuthTimeouts {
+  /** A session unused this long ends (each use within it extends it). */
+  idleS: number;
+  /** A session ends this long after sign-in, however much it is used. */
+  absoluteS: number;
+}
+
+export interface SignInEvent {
+  email: string;
+  ip: string | null;
+  userId: string | null;
+  ok: boolean;
+  reason: string | null;
+}
+
+export async function createBetterAuth(options: { db: Db; secret: string; timeouts: AuthTimeouts; onSignIn: (event: SignInEvent) => void }) {
+  const { betterAuth } = await import("better-auth");
+  const { prismaAdapter } = await import("better-auth/adapters/prisma");
+  const { admin } = await import("better-auth/plugins");
+  const { createAuthMiddleware, isAPIError } = await import("better-auth/api");
+  const config = {
+    appName: "SGLang Console",
+    secret: options.secret,
+    // The request guard has already checked Host and Origin against the console's own names; Better Auth's
+    // own origin check then accepts the request's origin.
+    trustedOrigins: (request?: Request) => (request ? [new URL(request.url).origin, request.headers.get("origin")] : []),
+    database: prismaAdapter(options.db, { provider: "sqlite" }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 256 },
+    session: { expiresIn: options.timeouts.idleS, updateAge: Math.min(options.timeouts.idleS / 4, 15 * 60) },
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      window: 60,
+      max: 600,
+      customRules: { "/sign-in/email": { window: 10, max: 3 }, "/change-password": { window: 10, max: 3 } },
+    },
+    advanced: {
+      cookiePrefix: SESSION_COOKIE_PREFIX,
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    telemetry: { enabled: false },
+    plugins: [
+      admin({
+        defaultRole: "viewer",
+        adminRoles: ["admin"],
+        roles: undefined,
+        bannedUserMessage: (user: { banReason?: string | null }) =>
+          user.banReason === PENDING_APPROVAL
+            ? "Your account waits for an administrator's approval."
+            : "This account is disabled; ask an administrator of this console.",
+      }),
+    ],
+    hooks: {
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const returned = ctx.context.returned;
+        const failed = isAPIError(returned) || (returned instanceof Response && returned.status >= 400);
+        const session = ctx.context.newSession;
+        options.onSignIn({
+          email: String((ctx.body as { email?: unknown } | undefined)?.email ?? ""),
+          ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null,
+          userId: session?.user.id ?? null,
+          ok: !failed && session !== null,
+          reason: isAPIError(returned) ? String(returned.body?.message ?? returned.message) : null,
+        });
+      }),
+    },
+  } satisfies BetterAuthOptions;
+  return betterAuth(config);
+}
+
+export type BetterAuthInstance = Awaited<ReturnType<typeof createBetterAuth>>;
