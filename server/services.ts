@@ -61,6 +61,7 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     db,
     secret: loadAuthSecret(env.authSecret, env.dataDir),
     timeouts: { idleS: env.sessionIdleS, absoluteS: env.sessionMaxS },
+    consoleOrigins: env.consoleOrigins,
     onSignIn: (event) =>
       void audit({
         actor: { id: event.userId, name: event.email },

@@ -24,7 +24,7 @@ export interface SignInEvent {
   reason: string | null;
 }
 
-export async function createBetterAuth(options: { db: Db; secret: string; timeouts: AuthTimeouts; onSignIn: (event: SignInEvent) => void }) {
+export async function createBetterAuth(options: { db: Db; secret: string; timeouts: AuthTimeouts; consoleOrigins: readonly string[]; onSignIn: (event: SignInEvent) => void }) {
   const { betterAuth } = await import("better-auth");
   const { prismaAdapter } = await import("better-auth/adapters/prisma");
   const { admin } = await import("better-auth/plugins");
@@ -32,6 +32,13 @@ export async function createBetterAuth(options: { db: Db; secret: string; timeou
   const config = {
     appName: "SGLang Console",
     secret: options.secret,
+    // The request's own host, once the request guard has allowed it (loopback on any port, or CONSOLE_URL's hosts).
+    baseURL: {
+      allowedHosts: ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", "[::1]", "[::1]:*", ...options.consoleOrigins.map((origin) => new URL(origin).host)],
+      protocol: "auto",
+      // Server-side calls (the first administrator from the environment) have no request to take a host from.
+      fallback: options.consoleOrigins[0] ?? "http://127.0.0.1",
+    },
     // The request guard has already checked Host and Origin against the console's own names; Better Auth's
     // own origin check then accepts the request's origin.
     trustedOrigins: (request?: Request) => (request ? [new URL(request.url).origin, request.headers.get("origin")] : []),

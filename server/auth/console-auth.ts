@@ -36,7 +36,7 @@ export class ConsoleAuth {
     private readonly toHeaders: (headers: IncomingMessage["headers"]) => Headers,
   ) {}
 
-  static async create(options: { db: Db; secret: string; timeouts: AuthTimeouts; onSignIn: (event: SignInEvent) => void }): Promise<ConsoleAuth> {
+  static async create(options: { db: Db; secret: string; timeouts: AuthTimeouts; consoleOrigins: readonly string[]; onSignIn: (event: SignInEvent) => void }): Promise<ConsoleAuth> {
     const auth = await createBetterAuth(options);
     const { toNodeHandler, fromNodeHeaders } = await import("better-auth/node");
     const consoleAuth = new ConsoleAuth(options.db, auth, options.timeouts, toNodeHandler(auth), fromNodeHeaders);

@@ -6,7 +6,7 @@ import type { InstanceView } from "../../lib/instance-view";
 import { api, getInstance, glmProfile } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { waitFor } from "../support/processes";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newSignedInPage } from "./browser";
 import { DiagnosePage } from "./pages/diagnose-page";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe("diagnosing a log in the browser", () => {
   it("shows a pasted KV-cache OOM log's cause, the advice to raise --mem-fraction-static, and marks the key line", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
     const diagnosePage = new DiagnosePage(page, consoleProcess.url);
     await diagnosePage.open();
     const text = fs.readFileSync(OOM_KV, "utf8");
@@ -65,7 +65,7 @@ describe("diagnosing a log in the browser", () => {
   });
 
   it("says an uploaded file that is not an SGLang log does not look like one", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 900 } });
     const diagnosePage = new DiagnosePage(page, consoleProcess.url);
     await diagnosePage.open();
     await diagnosePage.upload(path.join(PROJECT_ROOT, "tests/fixtures/sglang-log-variants/non-sglang-vllm-oom.log"));
@@ -85,7 +85,7 @@ describe("diagnosing a log in the browser", () => {
       timeoutMs: 30_000,
       what: "failed_start",
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
     await page.goto(`${consoleProcess.url}/instances/${id}`);
     await page.getByTestId("diagnose-link").click();
     await page.waitForURL(/\/diagnose\?instance=/);

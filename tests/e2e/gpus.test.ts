@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
 import { api, glmProfile } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newSignedInPage } from "./browser";
 import { GpusPage } from "./pages/gpus-page";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
@@ -38,7 +38,7 @@ describe("GPU page in the browser", () => {
     expect(launched.status).toBe(201);
     const instanceId = launched.body.instance.id;
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1200 } });
     const gpus = new GpusPage(page, consoleProcess.url);
     await gpus.open();
     await gpus.waitForLive();
@@ -72,7 +72,7 @@ describe("GPU page in the browser", () => {
     const rest = (process.env.PATH ?? "").split(":").filter((dir) => dir && !fs.existsSync(path.join(dir, "nvidia-smi")));
     const consoleProcess = await startConsole({ env: { PATH: [empty, ...rest].join(":") } });
     consoles.push(consoleProcess);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 700 } });
     const gpus = new GpusPage(page, consoleProcess.url);
     await gpus.open();
     expect(await gpus.statusState()).toBe("no_gpu");

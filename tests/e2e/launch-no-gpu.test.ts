@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newSignedInPage } from "./browser";
 import { LaunchPage } from "./pages/launch-page";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe("the launch configurator on a box without GPUs", () => {
   it("says no NVIDIA GPU was found, lets Auto decline, and keeps a pasted unknown flag in extra arguments with a warning", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1400, height: 1000 } });
     const launchPage = new LaunchPage(page, consoleProcess.url);
     await launchPage.open();
     expect(await page.getByTestId("no-gpus").innerText()).toContain("No NVIDIA GPU found");

@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getInstance } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newSignedInPage } from "./browser";
 import { InstancePage } from "./pages/instance-page";
 import { LaunchPage } from "./pages/launch-page";
 
@@ -52,7 +52,7 @@ afterAll(async () => {
 
 describe("the launch configurator in the browser", () => {
   it("reads the guide's pasted 4-GPU command, guides the fix of a bad value, saves the profile and launches it to ready on a 4-GPU box", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1400, height: 1100 } });
     const launchPage = new LaunchPage(page, consoleProcess.url);
     await launchPage.open();
     expect(await launchPage.autoPresetText()).toContain("4 GPUs found → 4-GPU preset");

@@ -6,7 +6,7 @@ import type { InstanceView } from "../../lib/instance-view";
 import { stripAnsi } from "../../lib/sglang-log";
 import { api, glmProfile } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newSignedInContext, newSignedInPage } from "./browser";
 import { InstancePage } from "./pages/instance-page";
 import { LogViewerPage } from "./pages/log-viewer";
 
@@ -48,7 +48,7 @@ async function launch(flood: number): Promise<InstanceView> {
 }
 
 async function openInstance(instance: InstanceView): Promise<{ context: BrowserContext; page: Page; logs: LogViewerPage; instancePage: InstancePage }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
+  const context = await newSignedInContext(browser, consoleProcess.url, { viewport: { width: 1280, height: 1100 } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: consoleProcess.url });
   const page = await context.newPage();
   currentPage = page;

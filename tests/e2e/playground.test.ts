@@ -7,8 +7,9 @@ import { api, getInstance, glmProfile } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { abortedRequests } from "../support/playground";
 import { waitFor } from "../support/processes";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newSignedInPage } from "./browser";
 import { PlaygroundPage } from "./pages/playground-page";
+import { authedFetch } from "../support/session";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
 let consoleProcess: RunningConsole;
@@ -45,7 +46,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1400, height: 1100 } });
   playground = new PlaygroundPage(page, consoleProcess.url);
   await playground.open(instance.id);
 });
@@ -190,7 +191,7 @@ describe("playground in the browser", () => {
     await page.getByRole("button", { name: "Rename" }).click();
     await page.getByRole("status").filter({ hasText: "Renamed." }).waitFor();
     const href = await page.getByRole("link", { name: "Export Markdown" }).getAttribute("href");
-    const markdown = await (await fetch(`${consoleProcess.url}${href}`)).text();
+    const markdown = await (await authedFetch(`${consoleProcess.url}${href}`)).text();
     expect(markdown).toContain("# Renamed session");
     expect(markdown).toContain("Remember me");
     await shot("session");

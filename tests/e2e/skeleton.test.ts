@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getInstance } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { processGroupMembers } from "../support/processes";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newSignedInPage } from "./browser";
 import { HomePage } from "./pages/home-page";
 import { InstancePage } from "./pages/instance-page";
 
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe("walking skeleton in the browser", () => {
   it("launches GLM-4.7-Flash, watches it become ready, chats with it, and stops it leaving no process", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
     const home = new HomePage(page, consoleProcess.url);
     await home.open();
     expect(await home.listText()).toContain("No instances yet");

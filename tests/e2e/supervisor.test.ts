@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
 import { api, glmProfile } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newSignedInPage } from "./browser";
 
 let consoleProcess: RunningConsole;
 let browser: Browser;
@@ -25,7 +25,7 @@ describe("supervision in the browser", () => {
       supervision: { restartPolicy: "on-failure", maxRestarts: 1, restartBackoffS: 0.2, minUptimeS: 60 },
     });
     expect(launched.status).toBe(201);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1400 } });
     await page.goto(`${consoleProcess.url}/instances/${launched.body.instance.id}`);
     await page.getByTestId("crash-loop").waitFor({ timeout: 90_000 }).catch(async (error) => {
       await page.screenshot({ path: path.join(PROJECT_ROOT, "test-results", "crash-loop-failed.png"), fullPage: true });

@@ -6,6 +6,7 @@ import type { InstancesClientToServer, InstancesServerToClient, LogChunkEvent, W
 import { api, getInstance, glmProfile } from "../support/api";
 import { freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { processGroupMembers, waitFor } from "../support/processes";
+import { authedFetch, socketAuth } from "../support/session";
 
 let consoleProcess: RunningConsole;
 
@@ -20,7 +21,7 @@ afterAll(async () => {
 type InstancesSocket = Socket<InstancesServerToClient, InstancesClientToServer>;
 
 function watch(instanceId: string): Promise<{ socket: InstancesSocket; text: () => string; states: InstanceView[]; chunks: LogChunkEvent[] }> {
-  const socket: InstancesSocket = io(`${consoleProcess.url}/instances`, { path: "/socket.io", transports: ["websocket"] });
+  const socket: InstancesSocket = io(`${consoleProcess.url}/instances`, { path: "/socket.io", transports: ["websocket"], ...socketAuth(consoleProcess.url) });
   const chunks: LogChunkEvent[] = [];
   const states: InstanceView[] = [];
   socket.on("log:chunk", (chunk) => chunks.push(chunk));
@@ -83,7 +84,7 @@ describe("the console with the simulator", () => {
     expect(stopped.body.instance.run!.survivors).toEqual([]);
     expect(processGroupMembers(pid)).toEqual([]);
 
-    const log = await fetch(`${consoleProcess.url}/api/instances/${instance.id}/runs/${ready.run!.id}/log`);
+    const log = await authedFetch(`${consoleProcess.url}/api/instances/${instance.id}/runs/${ready.run!.id}/log`);
     const logText = await log.text();
     expect(logText).toContain("The server is fired up and ready to roll!");
     expect(logText.startsWith(watcher.text().slice(0, 200))).toBe(true);
@@ -128,7 +129,7 @@ describe("the console with the simulator", () => {
     consoleProcess = await startConsole({ dataDir: consoleProcess.dataDir });
     const again = await getInstance(consoleProcess.url, stopped.id);
     expect(again).toMatchObject({ phase: "stopped", run: { id: stopped.run!.id, exitCode: stopped.run!.exitCode } });
-    const log = await fetch(`${consoleProcess.url}/api/instances/${stopped.id}/runs/${stopped.run!.id}/log`);
+    const log = await authedFetch(`${consoleProcess.url}/api/instances/${stopped.id}/runs/${stopped.run!.id}/log`);
     expect(await log.text()).toContain("The server is fired up and ready to roll!");
     expect(fs.existsSync(consoleProcess.dataDir)).toBe(true);
   });

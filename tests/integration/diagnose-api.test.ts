@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_TABLE } from "../../lib/errors";
 import { PROJECT_ROOT, startConsole, type RunningConsole } from "../support/console-process";
+import { authedFetch } from "../support/session";
 
 const FIXTURES = path.resolve(PROJECT_ROOT, "../shared/fixtures/sglang-logs");
 const FIXTURE_FILES = fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".log")).sort();
@@ -36,7 +37,7 @@ afterAll(async () => {
 });
 
 async function postText(body: BodyInit, type = "text/plain; charset=utf-8"): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${consoleProcess.url}/api/diagnose`, { method: "POST", headers: { "content-type": type }, body });
+  const response = await authedFetch(`${consoleProcess.url}/api/diagnose`, { method: "POST", headers: { "content-type": type }, body });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -44,7 +45,7 @@ async function postFile(bytes: Uint8Array, name = "server.log"): Promise<{ statu
   const form = new FormData();
   form.append("note", "a field before the file is ignored");
   form.append("file", new Blob([Uint8Array.from(bytes)]), name);
-  const response = await fetch(`${consoleProcess.url}/api/diagnose`, { method: "POST", body: form });
+  const response = await authedFetch(`${consoleProcess.url}/api/diagnose`, { method: "POST", body: form });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -107,7 +108,7 @@ describe("POST /api/diagnose", () => {
         sent += 64 * 1024;
       },
     });
-    const response = await fetch(`${consoleProcess.url}/api/diagnose`, {
+    const response = await authedFetch(`${consoleProcess.url}/api/diagnose`, {
       method: "POST",
       headers: { "content-type": "text/plain" },
       body: stream,
@@ -125,7 +126,7 @@ describe("POST /api/diagnose", () => {
   it("refuses an upload without a part named file", async () => {
     const form = new FormData();
     form.append("log", new Blob(["hello"]), "x.log");
-    const response = await fetch(`${consoleProcess.url}/api/diagnose`, { method: "POST", body: form });
+    const response = await authedFetch(`${consoleProcess.url}/api/diagnose`, { method: "POST", body: form });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain('no part named "file"');
   });

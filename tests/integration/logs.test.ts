@@ -6,6 +6,7 @@ import { api, glmProfile } from "../support/api";
 import { freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { connectLogClient } from "../support/log-client";
 import { waitFor } from "../support/processes";
+import { authedFetch } from "../support/session";
 
 let consoleProcess: RunningConsole;
 
@@ -38,7 +39,7 @@ async function launchFlood(url: string, lines: number, linesPerSecond = 0): Prom
 }
 
 async function download(url: string, instance: InstanceView, query = ""): Promise<Buffer> {
-  const response = await fetch(`${url}/api/instances/${instance.id}/runs/${instance.run!.id}/log${query}`);
+  const response = await authedFetch(`${url}/api/instances/${instance.id}/runs/${instance.run!.id}/log${query}`);
   expect(response.status).toBe(200);
   return Buffer.from(await response.arrayBuffer());
 }

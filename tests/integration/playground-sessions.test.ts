@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlaygroundSessionView } from "../../lib/playground/session";
 import { api } from "../support/api";
 import { startConsole, type RunningConsole } from "../support/console-process";
+import { authedFetch } from "../support/session";
 
 let consoleProcess: RunningConsole;
 
@@ -40,10 +41,10 @@ describe("saved playground sessions", () => {
     const renamed = await api<One>(consoleProcess.url, "PATCH", `/api/playground-sessions/${id}`, { title: "Renamed greeting" });
     expect(renamed.body.session).toMatchObject({ title: "Renamed greeting", state });
 
-    const json = await fetch(`${consoleProcess.url}/api/playground-sessions/${id}/export?format=json`);
+    const json = await authedFetch(`${consoleProcess.url}/api/playground-sessions/${id}/export?format=json`);
     expect(json.headers.get("content-disposition")).toBe('attachment; filename="Renamed-greeting.json"');
     expect(await json.json()).toMatchObject({ id, title: "Renamed greeting", state });
-    const markdown = await (await fetch(`${consoleProcess.url}/api/playground-sessions/${id}/export?format=md`)).text();
+    const markdown = await (await authedFetch(`${consoleProcess.url}/api/playground-sessions/${id}/export?format=md`)).text();
     expect(markdown).toContain("# Renamed greeting");
     expect(markdown).toContain("## system\n\nBe brief.");
     expect(markdown).toContain("## assistant\n\nHi! **How** can I help?");

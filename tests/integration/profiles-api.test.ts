@@ -8,6 +8,7 @@ import { PROFILE_EXPORT_KIND, type SavedProfile } from "../../lib/launch-profile
 import { api, glmProfile } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { waitFor } from "../support/processes";
+import { authedFetch } from "../support/session";
 
 type ErrorBody = { error: { code: string; message: string; details?: { issues?: { field: string; code: string; message: string }[] } } };
 
@@ -47,7 +48,7 @@ describe("launch profile routes", () => {
     expect(copy.body.profile.profile.name).toBe("four GPUs (copy)");
     expect(copy.body.profile.id).not.toBe(id);
 
-    const exported = await fetch(`${url()}/api/profiles/export?id=${id}`);
+    const exported = await authedFetch(`${url()}/api/profiles/export?id=${id}`);
     expect(exported.headers.get("content-disposition")).toContain('filename="four-GPUs.json"');
     expect(await exported.json()).toEqual({ kind: PROFILE_EXPORT_KIND, version: 1, profiles: [glmProfile(31000, { name: "four GPUs" })] });
 
@@ -134,7 +135,7 @@ describe("server-side launch validation against the box", () => {
       return view.phase === "ready" ? view : null;
     }, { timeoutMs: 30_000, what: "the holder ready" });
     const busy = await refusal(glmProfile(await freePort(), { name: "second", gpuIds: [2] }));
-    expect(busy.message).toContain("GPU 2 is in use by instance holder (owner local)");
+    expect(busy.message).toContain("GPU 2 is in use by instance holder (owner admin)");
     await api(url(), "POST", `/api/instances/${first.body.instance.id}/stop`);
   });
 });

@@ -6,6 +6,7 @@ import { collectTree, isAlive } from "../../server/supervisor/process-tree";
 import { api, getInstance, glmProfile } from "../support/api";
 import { freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { processGroupMembers, processesMatching, waitFor } from "../support/processes";
+import { authedFetch } from "../support/session";
 
 let consoleProcess: RunningConsole;
 
@@ -91,7 +92,7 @@ describe("supervision", () => {
       profile: glmProfile(first.port, { gpuIds: [3] }),
     });
     expect(samePort.status).toBe(422);
-    expect(samePort.body.error.message).toContain("instance first (owner local)");
+    expect(samePort.body.error.message).toContain("instance first (owner admin)");
     await stop(first.id);
   });
 
@@ -101,7 +102,7 @@ describe("supervision", () => {
       profile: glmProfile(await freePort(), { gpuIds: [0] }),
     });
     expect(clash.status).toBe(422);
-    expect(clash.body.error.message).toMatch(/GPU 0 is in use by instance on-gpu-0 \(owner local\)/);
+    expect(clash.body.error.message).toMatch(/GPU 0 is in use by instance on-gpu-0 \(owner admin\)/);
     const b = await launch(glmProfile(await freePort(), { name: "on-gpu-1", gpuIds: [1] }));
     await Promise.all([waitForPhase(a.id, "ready"), waitForPhase(b.id, "ready")]);
     await Promise.all([stop(a.id), stop(b.id)]);
@@ -177,7 +178,7 @@ describe("supervision", () => {
     const again = await getInstance(consoleProcess.url, instance.id);
     expect(again.phase).toBe("ready");
     expect(again.run!.pid).toBe(pid);
-    const log = await (await fetch(`${consoleProcess.url}/api/instances/${instance.id}/runs/${ready.run!.id}/log`)).text();
+    const log = await (await authedFetch(`${consoleProcess.url}/api/instances/${instance.id}/runs/${ready.run!.id}/log`)).text();
     expect(log).toContain("The server is fired up and ready to roll!");
     expect(log).toContain('"POST /v1/completions HTTP/1.1" 200');
 
@@ -191,7 +192,7 @@ describe("supervision", () => {
     expect(stopped.phase).toBe("stopped");
     expect(processGroupMembers(pid)).toEqual([]);
     await waitFor(() => processesMatching(ready.run!.id).length === 0, { timeoutMs: 5000, what: "the pty host to exit" });
-    const finalLog = await (await fetch(`${consoleProcess.url}/api/instances/${instance.id}/runs/${ready.run!.id}/log`)).text();
+    const finalLog = await (await authedFetch(`${consoleProcess.url}/api/instances/${instance.id}/runs/${ready.run!.id}/log`)).text();
     expect(finalLog.split('"POST /v1/completions HTTP/1.1" 200').length - 1).toBe(2);
   });
 

@@ -1,5 +1,6 @@
 import type { InstanceView } from "../../lib/instance-view";
 import { GLM47_FLASH_PRESETS, type LaunchProfile } from "../../lib/launch";
+import { authedFetch } from "./session";
 
 export function glmProfile(port: number, overrides: Partial<LaunchProfile> = {}): LaunchProfile {
   const preset = GLM47_FLASH_PRESETS[0]!.profile;
@@ -7,7 +8,7 @@ export function glmProfile(port: number, overrides: Partial<LaunchProfile> = {})
 }
 
 export async function api<T = unknown>(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${base}${path}`, {
+  const response = await authedFetch(`${base}${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),

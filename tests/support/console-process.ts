@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { authedFetch, signIn, TEST_ADMIN, useSession } from "./session";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
 const SERVER_ENTRY = path.join(PROJECT_ROOT, "dist/server/server/index.js");
@@ -14,6 +15,8 @@ export interface RunningConsole {
   dataDir: string;
   process: ChildProcess;
   output: () => string;
+  /** The `Cookie` header of the administrator's session (none with `signedIn: false`). */
+  cookie: string;
   /** Stops every instance still running (servers outlive the console), then SIGTERM and wait for exit. */
   stop: () => Promise<void>;
   /** SIGTERM and wait for exit, leaving instances running (they are taken over by the next console). */
@@ -24,7 +27,10 @@ export interface RunningConsole {
  * Starts the built console (`npm run build` first) on a free port with its own data folder, the simulator
  * forced and fast. Resolves on its ready line; fails with its output if it exits or stays silent too long.
  */
-export async function startConsole(options: { env?: Record<string, string>; dataDir?: string; idleTimeoutMs?: number } = {}): Promise<RunningConsole> {
+export async function startConsole(
+  options: { env?: Record<string, string>; dataDir?: string; idleTimeoutMs?: number; signedIn?: boolean } = {},
+): Promise<RunningConsole> {
+  const signedIn = options.signedIn ?? true;
   if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build\` before the integration and e2e tests.`);
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "sglang-console-test-"));
   const child = spawn("sh", [START_SCRIPT], {
@@ -40,6 +46,7 @@ export async function startConsole(options: { env?: Record<string, string>; data
       SGLANG_MODE: "simulator",
       SGLANG_SIM_SPEED: "1000",
       STOP_GRACE_S: "5",
+      ...(signedIn ? { CONSOLE_ADMIN_EMAIL: TEST_ADMIN.email, CONSOLE_ADMIN_PASSWORD: TEST_ADMIN.password } : {}),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -78,8 +85,11 @@ export async function startConsole(options: { env?: Record<string, string>; data
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });
+  const cookie = signedIn ? await signIn(url) : "";
+  if (signedIn) useSession(url, cookie);
   return {
     url,
+    cookie,
     port: Number(new URL(url).port),
     dataDir,
     process: child,
@@ -97,12 +107,12 @@ const ACTIVE = ["starting", "loading", "ready", "stopping"];
 /** Stops every active instance of a console, so that tests leave no server behind. */
 export async function stopAllInstances(url: string): Promise<void> {
   try {
-    const response = await fetch(`${url}/api/instances`);
+    const response = await authedFetch(`${url}/api/instances`);
     const { instances } = (await response.json()) as { instances: { id: string; phase: string; restart?: { nextAt: string | null } }[] };
     await Promise.all(
       instances
         .filter((instance) => ACTIVE.includes(instance.phase) || instance.restart?.nextAt)
-        .map((instance) => fetch(`${url}/api/instances/${instance.id}/stop`, { method: "POST" })),
+        .map((instance) => authedFetch(`${url}/api/instances/${instance.id}/stop`, { method: "POST" })),
     );
   } catch {
     // The console is gone already; nothing to ask it.

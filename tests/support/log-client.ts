@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { StreamCursor, type GapMarker } from "../../lib/logs/stream-cursor";
 import type { InstancesClientToServer, InstancesServerToClient, LogChunkEvent } from "../../lib/realtime";
+import { socketAuth } from "./session";
 
 type InstancesSocket = Socket<InstancesServerToClient, InstancesClientToServer>;
 
@@ -29,7 +30,7 @@ export function connectLogClient(
   instanceId: string,
   options: { ack?: "each" | "never"; keepText?: boolean; onWrite?: (chunk: LogChunkEvent) => void } = {},
 ): Promise<LogClient> {
-  const socket: InstancesSocket = io(`${url}/instances`, { path: "/socket.io", transports: ["websocket"] });
+  const socket: InstancesSocket = io(`${url}/instances`, { path: "/socket.io", transports: ["websocket"], ...socketAuth(url) });
   const cursor = new StreamCursor(instanceId);
   const keepText = options.keepText ?? true;
   const parts: string[] = [];

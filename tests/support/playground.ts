@@ -1,4 +1,5 @@
 import { createSseParser, type SseEvent } from "../../lib/playground/sse";
+import { authedFetch } from "./session";
 
 /** POSTs to a playground route and collects its SSE events (or returns the JSON error). */
 export async function streamEvents(
@@ -6,7 +7,7 @@ export async function streamEvents(
   body: unknown,
   options: { signal?: AbortSignal; onEvent?: (event: SseEvent) => void } = {},
 ): Promise<{ status: number; events: SseEvent[]; error?: unknown }> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: options.signal });
+  const response = await authedFetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: options.signal });
   if (!response.headers.get("content-type")?.startsWith("text/event-stream")) return { status: response.status, events: [], error: await response.json() };
   const events: SseEvent[] = [];
   const parser = createSseParser((event) => {

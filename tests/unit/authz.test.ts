@@ -11,6 +11,13 @@ import {
   canViewProfiles,
   canViewTelemetry,
   canViewLogs,
+  canChangeProfile,
+  canManageSettings,
+  canManageUsers,
+  canUseOwnAccount,
+  canViewAudit,
+  canViewProfile,
+  isBoundByLaunchPolicy,
   type Actor,
   type Role,
 } from "../../lib/authz";
@@ -62,7 +69,7 @@ describe("authorisation of launch profiles", () => {
 });
 
 // role → diagnose a pasted or uploaded log
-const DIAGNOSE_TABLE: Record<Role, boolean> = { admin: true, operator: true, viewer: true, demo: true };
+const DIAGNOSE_TABLE: Record<Role, boolean> = { admin: true, operator: true, viewer: true, demo: false };
 
 describe("authorisation to diagnose a log", () => {
   for (const [role, expected] of Object.entries(DIAGNOSE_TABLE) as [Role, boolean][]) {
@@ -85,6 +92,43 @@ describe("playground session authorisation", () => {
     it(`gives a ${role} exactly the session permissions of its row (sessions are private, even from admins)`, () => {
       const a = actor(role);
       expect([canSavePlaygroundSession(a), canUsePlaygroundSession(a, { owner: "alice" }), canUsePlaygroundSession(a, { owner: "bob" })]).toEqual(expected);
+    });
+  }
+});
+
+// role → [see own private profile, see others' private, see others' shared, change own, change others' shared]
+const PROFILE_OWNERSHIP_TABLE: Record<Role, [boolean, boolean, boolean, boolean, boolean]> = {
+  admin: [true, true, true, true, true],
+  operator: [true, false, true, true, false],
+  viewer: [true, false, true, false, false],
+  demo: [false, false, false, false, false],
+};
+
+describe("profile ownership", () => {
+  for (const [role, expected] of Object.entries(PROFILE_OWNERSHIP_TABLE) as [Role, (typeof PROFILE_OWNERSHIP_TABLE)[Role]][]) {
+    it(`gives a ${role} exactly the profile rights of its row (own; read shared)`, () => {
+      const a = actor(role);
+      const own = { owner: "alice", shared: false };
+      const othersPrivate = { owner: "bob", shared: false };
+      const othersShared = { owner: "bob", shared: true };
+      expect([canViewProfile(a, own), canViewProfile(a, othersPrivate), canViewProfile(a, othersShared), canChangeProfile(a, own), canChangeProfile(a, othersShared)]).toEqual(expected);
+    });
+  }
+});
+
+// role → [users, settings, audit trail, own account, bound by the launch policy]
+const ADMIN_TABLE: Record<Role, [boolean, boolean, boolean, boolean, boolean]> = {
+  admin: [true, true, true, true, false],
+  operator: [false, false, false, true, true],
+  viewer: [false, false, false, true, true],
+  demo: [false, false, false, false, true],
+};
+
+describe("administration", () => {
+  for (const [role, expected] of Object.entries(ADMIN_TABLE) as [Role, (typeof ADMIN_TABLE)[Role]][]) {
+    it(`gives a ${role} exactly the administration rights of its row`, () => {
+      const a = actor(role);
+      expect([canManageUsers(a), canManageSettings(a), canViewAudit(a), canUseOwnAccount(a), isBoundByLaunchPolicy(a)]).toEqual(expected);
     });
   }
 });

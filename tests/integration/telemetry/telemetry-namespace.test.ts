@@ -5,6 +5,7 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TELEMETRY_NAMESPACE, type GpuSampleEvent, type GpuSnapshot, type TelemetryClientToServer, type TelemetryServerToClient } from "../../../lib/realtime-telemetry";
 import { PROJECT_ROOT, startConsole, type RunningConsole } from "../../support/console-process";
+import { socketAuth } from "../../support/session";
 
 type Client = Socket<TelemetryServerToClient, TelemetryClientToServer>;
 let consoleProcess: RunningConsole;
@@ -22,7 +23,7 @@ afterAll(async () => {
   fs.rmSync(stateDir, { recursive: true, force: true });
 });
 
-const connect = (): Client => io(`${consoleProcess.url}${TELEMETRY_NAMESPACE}`, { path: "/socket.io", transports: ["websocket"], forceNew: true });
+const connect = (): Client => io(`${consoleProcess.url}${TELEMETRY_NAMESPACE}`, { path: "/socket.io", transports: ["websocket"], forceNew: true, ...socketAuth(consoleProcess.url) });
 const next = <T>(socket: Client, event: "gpu:snapshot" | "gpu:sample") => new Promise<T>((resolve) => socket.once(event, resolve as never));
 
 describe("/telemetry namespace", () => {
