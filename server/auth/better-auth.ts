@@ -50,10 +50,16 @@ export async function createBetterAuth(options: { db: Db; secret: string; timeou
       storage: "memory",
       window: 60,
       max: 600,
-      customRules: { "/sign-in/email": { window: 10, max: 3 }, "/change-password": { window: 10, max: 3 } },
+      // Sign-in is limited by its failures per address (server/auth/failed-sign-ins.ts), not by its attempts.
+      customRules: { "/sign-in/email": false, "/change-password": { window: 10, max: 3 } },
     },
     advanced: {
       cookiePrefix: SESSION_COOKIE_PREFIX,
+      // Secure cookies only when the console is served over https (CONSOLE_URL); on loopback or a LAN over http
+      // a Secure cookie would never come back.
+      useSecureCookies: options.consoleOrigins.length > 0 && options.consoleOrigins.every((origin) => origin.startsWith("https:")),
+      // The browser keeps the cookie up to the absolute timeout; the idle timeout is the session row's sliding expiry.
+      cookies: { session_token: { attributes: { maxAge: options.timeouts.absoluteS } } },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => crypto.randomUUID() },
     },

@@ -6,7 +6,8 @@ import { ROLES, type Actor, type UserRole } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
 import type { UserView } from "../../lib/users";
 import type { Db } from "../db/client";
-import { createBetterAuth, PENDING_APPROVAL, type AuthTimeouts, type BetterAuthInstance, type SignInEvent } from "./better-auth";
+import { FailedSignIns } from "./failed-sign-ins";
+import { CLIENT_IP_HEADER, createBetterAuth, PENDING_APPROVAL, type AuthTimeouts, type BetterAuthInstance, type SignInEvent } from "./better-auth";
 
 export type { UserView };
 
@@ -27,6 +28,7 @@ function statusOf(user: { banned: boolean | null; banReason: string | null }): U
 
 export class ConsoleAuth {
   private readonly names = new Map<string, string>([["local", "local"]]);
+  private readonly failedSignIns: FailedSignIns;
 
   private constructor(
     private readonly db: Db,
@@ -34,12 +36,22 @@ export class ConsoleAuth {
     private readonly timeouts: AuthTimeouts,
     private readonly nodeHandler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
     private readonly toHeaders: (headers: IncomingMessage["headers"]) => Headers,
-  ) {}
+    failedSignIns: FailedSignIns,
+  ) {
+    this.failedSignIns = failedSignIns;
+  }
 
   static async create(options: { db: Db; secret: string; timeouts: AuthTimeouts; consoleOrigins: readonly string[]; onSignIn: (event: SignInEvent) => void }): Promise<ConsoleAuth> {
-    const auth = await createBetterAuth(options);
+    const failedSignIns = new FailedSignIns();
+    const auth = await createBetterAuth({
+      ...options,
+      onSignIn: (event) => {
+        if (!event.ok && event.ip) failedSignIns.record(event.ip);
+        options.onSignIn(event);
+      },
+    });
     const { toNodeHandler, fromNodeHeaders } = await import("better-auth/node");
-    const consoleAuth = new ConsoleAuth(options.db, auth, options.timeouts, toNodeHandler(auth), fromNodeHeaders);
+    const consoleAuth = new ConsoleAuth(options.db, auth, options.timeouts, toNodeHandler(auth), fromNodeHeaders, failedSignIns);
     await consoleAuth.refreshNames();
     return consoleAuth;
   }
@@ -50,6 +62,12 @@ export class ConsoleAuth {
     if (!path.startsWith("/api/auth/")) return false;
     if (!EXPOSED_AUTH_PATHS.has(path)) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "not_found", message: "No such route." } }));
+      return true;
+    }
+    const retryAfterS = path === "/api/auth/sign-in/email" ? this.failedSignIns.retryAfterS(String(req.headers[CLIENT_IP_HEADER])) : null;
+    if (retryAfterS !== null) {
+      const body = JSON.stringify({ code: "TOO_MANY_FAILED_SIGN_INS", message: `Too many failed sign-ins from this address: try again in ${retryAfterS} s.` });
+      res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfterS) }).end(body);
       return true;
     }
     void this.nodeHandler(req, res);

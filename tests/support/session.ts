@@ -38,3 +38,15 @@ export function authedFetch(url: string, init: RequestInit = {}): Promise<Respon
 
 /** socket.io-client options that carry the session (Node's websocket transport sends extraHeaders). */
 export const socketAuth = (url: string) => ({ extraHeaders: { cookie: sessionCookie(url) ?? "" } });
+
+let userCount = 0;
+
+/** Creates a user with `role` through the administrator's session and signs them in; returns their cookie. */
+export async function signedInUser(baseUrl: string, role: "admin" | "operator" | "viewer", name = `${role}-${++userCount}`): Promise<{ id: string; email: string; cookie: string; password: string }> {
+  const email = `${name}@console.test`;
+  const password = `${name}-password`;
+  const created = await authedFetch(`${baseUrl}/api/users`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, email, password, role }) });
+  if (created.status !== 201) throw new Error(`creating ${email} failed: HTTP ${created.status} ${await created.text()}`);
+  const { user } = (await created.json()) as { user: { id: string } };
+  return { id: user.id, email, password, cookie: await signIn(baseUrl, { email, password }) };
+}
