@@ -67,6 +67,18 @@ describe("simulator HTTP API", () => {
     }
   });
 
+  it("warns on each call of the deprecated get_ aliases, as SGLang does, and not on /model_info or /server_info", async () => {
+    const deprecation = /\] Endpoint '\/get_(model|server)_info' is deprecated and will be removed in a future version\. Please use '\/\1_info' instead\./g;
+    const warnings = () => sim.output().match(deprecation)?.length ?? 0;
+    const before = warnings();
+    await fetch(`${sim.base}/model_info`);
+    await fetch(`${sim.base}/server_info`);
+    await fetch(`${sim.base}/get_model_info`);
+    await fetch(`${sim.base}/get_server_info`);
+    await sim.waitFor(/Please use '\/server_info' instead\./);
+    expect(warnings()).toBe(before + 2);
+  });
+
   it("returns an OpenAI chat completion with reasoning_content, usage, matched_stop and metadata", async () => {
     const res = await client.chat.completions.create({ model: "glm-4.7-flash", messages: [{ role: "user", content: "Say hello" }] });
     const choice = res.choices[0] as any;
