@@ -161,10 +161,12 @@ describe("simulator HTTP API", () => {
     expect(chunks.at(-2).choices[0]!.finish_reason).toBe("length");
   });
 
-  it("returns tool_calls with JSON arguments taken from the schema and the message", async () => {
+  it("returns tool_calls with JSON arguments taken from the schema and the message, content \"\" and matched_stop null", async () => {
     const res = await client.chat.completions.create({ model: "x", messages: ASK_WEATHER, tools: [WEATHER_TOOL] });
-    const choice = res.choices[0]!;
+    const choice: any = res.choices[0]!;
     expect(choice.finish_reason).toBe("tool_calls");
+    expect(choice.message.content).toBe("");
+    expect(choice.matched_stop).toBeNull();
     const call: any = choice.message.tool_calls![0];
     expect(call.id).toMatch(/^call_/);
     expect(call.type).toBe("function");
@@ -210,8 +212,12 @@ describe("simulator HTTP API", () => {
     expect(res.object).toBe("text_completion");
     expect(res.usage!.completion_tokens).toBe(8);
     const events = await readSse(await post("/v1/completions", { prompt: "The sky is", max_tokens: 8, stream: true }));
-    const text = events.slice(0, -1).map((e) => JSON.parse(e).choices[0]?.text ?? "").join("");
-    expect(text).toBe(res.choices[0]!.text);
+    const chunks = events.slice(0, -1).map((e) => JSON.parse(e));
+    expect(chunks.map((c) => c.choices[0].text).join("")).toBe(res.choices[0]!.text);
+    // The finish reason rides on the last text chunk, as serving_completions.py sends it.
+    expect(chunks).toHaveLength(8);
+    expect(chunks.at(-1).choices[0]).toMatchObject({ text: expect.stringMatching(/\S/), finish_reason: "length" });
+    expect(chunks.slice(0, -1).every((c) => c.choices[0].finish_reason === null)).toBe(true);
     const gen = await (await post("/generate", { text: "The sky is", sampling_params: { max_new_tokens: 4 } })).json();
     expect(gen.meta_info).toMatchObject({ prompt_tokens: 3, completion_tokens: 4, finish_reason: { type: "length", length: 4 } });
   });
@@ -227,6 +233,13 @@ describe("simulator HTTP API", () => {
     const total = await (await post("/v1/chat/completions", { messages: [{ role: "user", content: "hi" }], max_tokens: 5000 })).json();
     expect(total.message).toMatch(/^Requested token count exceeds the model's maximum context length of 4096 tokens\. You requested a total of \d+ tokens/);
     await expect(client.chat.completions.create({ model: "x", messages: [{ role: "user", content: "hi" }], max_tokens: 5000 })).rejects.toThrow(/400/);
+    for (const [path, body] of [["/v1/chat/completions", { messages: [{ role: "user", content: "hi" }] }], ["/v1/completions", { prompt: "hi" }]] as const) {
+      for (const max_tokens of [0, -1]) {
+        const refused = await post(path, { ...body, max_tokens });
+        expect(refused.status, `${path} max_tokens ${max_tokens}`).toBe(400);
+        expect(await refused.json()).toMatchObject({ object: "error", type: "BadRequestError", message: expect.stringContaining("max_tokens") });
+      }
+    }
   });
 
   it("exposes Prometheus metrics with SGLang's names that follow the served load", async () => {

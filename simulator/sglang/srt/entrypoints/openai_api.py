@@ -48,7 +48,8 @@ def _check_lengths(state, prompt_tokens, max_tokens):
         )
 
 
-def _int_param(body, *names, minimum=0):
+def _int_param(body, *names, minimum=1):
+    """An integer field; SGLang answers 400 to `max_tokens <= 0` as to `n < 1`."""
     for name in names:
         value = body.get(name)
         if value is None:
@@ -162,12 +163,14 @@ def chat_completions(state, body, io):
         run(state, prompt, completion, lambda i, t: None)
         reasoning = completion.text("reasoning") if state.args.reasoning_parser else ""
         content = completion.text("content")
-        message = {"role": "assistant", "content": content if (content or completion.tool_call is None) else None,
-                   "reasoning_content": reasoning or None, "tool_calls": None}
+        # SGLang keeps content a string ("" rather than null, for retokenization), and a natural stop that
+        # became tool_calls loses its matched EOS (serving_chat.py _process_tool_calls).
+        message = {"role": "assistant", "content": content, "reasoning_content": reasoning or None, "tool_calls": None}
         if completion.tool_call:
             message["tool_calls"] = [_tool_call_json(state, completion.tool_call)]
+        matched = None if completion.finish_reason == "tool_calls" else completion.matched_stop
         choices.append({"index": index, "message": message, "logprobs": None,
-                        "finish_reason": completion.finish_reason, "matched_stop": completion.matched_stop})
+                        "finish_reason": completion.finish_reason, "matched_stop": matched})
         total_completion += completion.count
         total_reasoning += sum(1 for t in completion.tokens if t.channel == "reasoning")
     usage = {"prompt_tokens": len(prompt), "total_tokens": len(prompt) + total_completion,
@@ -272,9 +275,19 @@ def completions(state, body, io):
                     "choices": [{"index": 0, "text": text, "logprobs": None, "finish_reason": finish,
                                  "matched_stop": matched}], "usage": None}
 
+        last = len(completion.tokens) - 1
+
+        # As serving_completions.py, the finish reason rides on the last text chunk, not a chunk of its own.
+        def on_token(i, token):
+            if i == last:
+                io.sse(chunk(token.text, completion.finish_reason, completion.matched_stop))
+            elif token.text:
+                io.sse(chunk(token.text))
+
         io.sse_start()
-        run(state, prompt, completion, lambda i, t: io.sse(chunk(t.text)) if t.text else None, io)
-        io.sse(chunk("", completion.finish_reason, completion.matched_stop))
+        run(state, prompt, completion, on_token, io)
+        if last < 0:
+            io.sse(chunk("", completion.finish_reason, completion.matched_stop))
         if (body.get("stream_options") or {}).get("include_usage"):
             io.sse({"id": rid, "object": "text_completion", "created": created, "model": model_name,
                     "choices": [], "usage": _usage(len(prompt), completion)})
