@@ -6,6 +6,7 @@ import time
 from sglang.srt import generation as gen
 from sglang.srt import tools as tool_calls
 from sglang.srt.entrypoints.serving import run
+from sglang.srt.entrypoints.stream_abort import RequestAborted
 from sglang.srt.generation import Token
 
 
@@ -69,11 +70,25 @@ def _stops(body):
     return [stop] if isinstance(stop, str) else list(stop)
 
 
-def _usage(prompt_tokens, completion, reasoning=0):
+def _usage(prompt_tokens, tokens):
+    """Usage of the tokens a stream produced (all of them, or those before an abort)."""
+    reasoning = sum(1 for t in tokens if t.channel == "reasoning")
     return {
-        "prompt_tokens": prompt_tokens, "total_tokens": prompt_tokens + completion.count,
-        "completion_tokens": completion.count, "prompt_tokens_details": None, "reasoning_tokens": reasoning,
+        "prompt_tokens": prompt_tokens, "total_tokens": prompt_tokens + len(tokens),
+        "completion_tokens": len(tokens), "prompt_tokens_details": None, "reasoning_tokens": reasoning,
     }
+
+
+def _run_stream(state, prompt, completion, on_token, io, final_chunk):
+    """Runs a streamed request to its final chunk, or to SGLang's error chunk when it is aborted part-way;
+    returns the usage of what was produced (the usage chunk and [DONE] follow either way)."""
+    try:
+        run(state, prompt, completion, on_token, io, abortable=True)
+    except RequestAborted as abort:
+        io.sse(abort.chunk())
+        return _usage(len(prompt), completion.tokens[:abort.produced])
+    final_chunk()
+    return _usage(len(prompt), completion.tokens)
 
 
 # Chat ---------------------------------------------------------------------------------
@@ -223,10 +238,8 @@ def _chat_stream(state, body, io, prompt, rid, created, model_name):
             before, after = text_chunk[token.channel]
             io.sse(before + json.dumps(token.text, ensure_ascii=False) + after)
 
-    run(state, prompt, completion, on_token, io)
-    io.sse(chunk({}, completion.finish_reason, completion.matched_stop))
-    reasoning = sum(1 for t in completion.tokens if t.channel == "reasoning")
-    usage = _usage(len(prompt), completion, reasoning)
+    usage = _run_stream(state, prompt, completion, on_token, io,
+                        lambda: io.sse(chunk({}, completion.finish_reason, completion.matched_stop)))
     if include_usage:
         io.sse({"id": rid, "object": "chat.completion.chunk", "created": created, "model": model_name,
                 "choices": [], "usage": usage})
@@ -285,12 +298,11 @@ def completions(state, body, io):
                 io.sse(chunk(token.text))
 
         io.sse_start()
-        run(state, prompt, completion, on_token, io)
-        if last < 0:
-            io.sse(chunk("", completion.finish_reason, completion.matched_stop))
+        usage = _run_stream(state, prompt, completion, on_token, io,
+                            lambda: io.sse(chunk("", completion.finish_reason, completion.matched_stop)) if last < 0 else None)
         if (body.get("stream_options") or {}).get("include_usage"):
             io.sse({"id": rid, "object": "text_completion", "created": created, "model": model_name,
-                    "choices": [], "usage": _usage(len(prompt), completion)})
+                    "choices": [], "usage": usage})
         io.sse("[DONE]")
         io.sse_end()
         return
