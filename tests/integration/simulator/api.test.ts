@@ -2,7 +2,7 @@ import http from "node:http";
 import net from "node:net";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GLM_MODEL, killAll, readSse, startSim, waitForHealth, type Sim } from "./helpers";
+import { GLM_MODEL, killAll, readSse, startSim, waitForHealth, waitUntil, type Sim } from "./helpers";
 
 const WEATHER_TOOL = {
   type: "function" as const,
@@ -75,7 +75,7 @@ describe("simulator HTTP API", () => {
     await fetch(`${sim.base}/server_info`);
     await fetch(`${sim.base}/get_model_info`);
     await fetch(`${sim.base}/get_server_info`);
-    await sim.waitFor(/Please use '\/server_info' instead\./);
+    await waitUntil(() => warnings() >= before + 2);
     expect(warnings()).toBe(before + 2);
   });
 
@@ -252,10 +252,15 @@ describe("simulator HTTP API", () => {
     }
     expect(count(after, "sglang:generation_tokens_total") - count(before, "sglang:generation_tokens_total")).toBe(7);
     expect(count(after, "sglang:prompt_tokens_total") - count(before, "sglang:prompt_tokens_total")).toBe(3);
-    for (const h of ["sglang:time_to_first_token_seconds", "sglang:inter_token_latency_seconds", "sglang:e2e_request_latency_seconds"]) {
+    for (const h of ["sglang:inter_token_latency_seconds", "sglang:e2e_request_latency_seconds"]) {
       expect(after).toMatch(new RegExp(`^${h}_bucket\\{le="\\+Inf",model_name="glm-4.7-flash"\\} `, "m"));
       expect(after).toContain(`${h}_count{model_name="glm-4.7-flash"}`);
     }
+    // TTFT: SGLang's buckets (up to 400 s) and its is_streaming label, one series per value seen.
+    const ttftBounds = [...after.matchAll(/^sglang:time_to_first_token_seconds_bucket\{le="([^"]+)",model_name="glm-4.7-flash",is_streaming="false"\} /gm)].map((m) => m[1]);
+    expect(ttftBounds).toEqual(["0.1", "0.2", "0.4", "0.6", "0.8", "1.0", "2.0", "4.0", "6.0", "8.0", "10.0", "20.0", "40.0", "60.0", "80.0", "100.0", "200.0", "400.0", "+Inf"]);
+    expect(after).toContain('sglang:time_to_first_token_seconds_count{model_name="glm-4.7-flash",is_streaming="true"}');
+    expect(after).toMatch(/^sglang:e2e_request_latency_seconds_bucket\{le="2400\.0",/m);
   });
 
   it("prints batch lines and access lines while serving, and the request with --log-requests", async () => {
@@ -267,7 +272,7 @@ describe("simulator HTTP API", () => {
   });
 
   it("counts a client disconnect mid-stream as an aborted request", async () => {
-    const info = async () => (await (await fetch(`${sim.base}/get_server_info`)).json()).sim_aborted_requests as number;
+    const info = async () => (await (await fetch(`${sim.base}/server_info`)).json()).sim_aborted_requests as number;
     const before = await info();
     const res = await post("/v1/completions", { prompt: "a long story", max_tokens: 2000, ignore_eos: true, stream: true });
     const reader = res.body!.getReader();

@@ -33,7 +33,8 @@ class ServerState:
         self.fail = sim_env.fail_mode()
         self.log = Logger("", args.log_level)
         self.uvicorn = UvicornLog(args.log_level_http or args.log_level)
-        self.metrics = Metrics(self.served_name, runtime.get("max_total_num_tokens", 1))
+        self.metrics = Metrics(self.served_name, runtime.get("max_total_num_tokens", 1),
+                               args.tp_size if args.enable_metrics_for_all_schedulers else None)
         self.prefix_cache = PrefixCache(not args.disable_radix_cache)
         self._ids = itertools.count()
         self._batch_logs = self.log.level <= 20

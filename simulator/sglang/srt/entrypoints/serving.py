@@ -88,7 +88,8 @@ def run(state, prompt_pieces, completion, on_token, io=None, abortable=False):
         if io is not None:
             io.sink = None
         ttft = first_at[0] - start if first_at else None
-        metrics.finished(prompt_tokens, stream.produced, ttft, time.monotonic() - start, stream.gone or abort is not None)
+        metrics.finished(prompt_tokens, stream.produced, ttft, time.monotonic() - start, stream.gone or abort is not None,
+                         streaming=io is not None)
         gpu_state.publish_load(metrics.running)
     if stream.error is not None:
         raise stream.error
