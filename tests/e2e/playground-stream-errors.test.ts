@@ -66,4 +66,14 @@ describe("a stream SGLang fails part-way, in the browser", () => {
     expect((await pending.locator("pre").innerText()).length).toBeGreaterThan(10);
     expect(await panel.getByTestId("assistant-message").count()).toBe(0);
   });
+
+  it("Tool calling: the tool call streamed before the error stays in view, with the error", async () => {
+    const panel = await playground.tab("Tool calling");
+    // Without thinking the answer is the tool call alone, so the abort three quarters through lands inside it.
+    await panel.getByLabel("enable_thinking").selectOption("false");
+    await panel.getByRole("button", { name: "Send" }).click();
+    await panel.getByTestId("run-error").waitFor({ timeout: 20_000 });
+    expect(await panel.getByTestId("run-error").getAttribute("data-code")).toBe("upstream_stream_error");
+    expect(await panel.getByTestId("tool-pending").getByTestId("tool-call-name").innerText()).toBe("get_weather");
+  });
 });
