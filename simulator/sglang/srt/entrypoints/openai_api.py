@@ -79,15 +79,16 @@ def _usage(prompt_tokens, tokens):
     }
 
 
-def _run_stream(state, prompt, completion, on_token, io, final_chunk):
-    """Runs a streamed request to its final chunk, or to SGLang's error chunk when it is aborted part-way;
-    returns the usage of what was produced (the usage chunk and [DONE] follow either way)."""
+def _run_stream(state, prompt, completion, on_token, io, final_chunk=None):
+    """Runs a streamed request to its end (then `final_chunk`, if any), or to SGLang's error chunk when it is
+    aborted part-way; returns the usage of what was produced (the usage chunk and [DONE] follow either way)."""
     try:
         run(state, prompt, completion, on_token, io, abortable=True)
     except RequestAborted as abort:
         io.sse(abort.chunk())
         return _usage(len(prompt), completion.tokens[:abort.produced])
-    final_chunk()
+    if final_chunk is not None:
+        final_chunk()
     return _usage(len(prompt), completion.tokens)
 
 
@@ -288,7 +289,7 @@ def completions(state, body, io):
                     "choices": [{"index": 0, "text": text, "logprobs": None, "finish_reason": finish,
                                  "matched_stop": matched}], "usage": None}
 
-        last = len(completion.tokens) - 1
+        last = len(completion.tokens) - 1  # never empty: a stop string at the first token leaves an empty token
 
         # As serving_completions.py, the finish reason rides on the last text chunk, not a chunk of its own.
         def on_token(i, token):
@@ -298,8 +299,7 @@ def completions(state, body, io):
                 io.sse(chunk(token.text))
 
         io.sse_start()
-        usage = _run_stream(state, prompt, completion, on_token, io,
-                            lambda: io.sse(chunk("", completion.finish_reason, completion.matched_stop)) if last < 0 else None)
+        usage = _run_stream(state, prompt, completion, on_token, io)
         if (body.get("stream_options") or {}).get("include_usage"):
             io.sse({"id": rid, "object": "text_completion", "created": created, "model": model_name,
                     "choices": [], "usage": usage})
