@@ -49,6 +49,8 @@ export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps
   }
 
   const running = run.status === "running";
+  // An answer SGLang failed part-way is not added to the conversation, but what arrived stays in view.
+  const failedPartWay = run.status === "error" && run.result.error !== null;
   const lastAssistant = turns.length > 0 && turns[turns.length - 1]!.role === "assistant";
 
   return (
@@ -104,9 +106,11 @@ export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps
                 )}
               </li>
             ))}
-            {running && (
+            {(running || failedPartWay) && (
               <li data-testid="chat-pending" className="space-y-2 p-2">
-                <div className="text-xs uppercase text-zinc-500">assistant · {run.result.text || run.result.reasoning ? "writing…" : "waiting…"}</div>
+                <div className="text-xs uppercase text-zinc-500">
+                  assistant · {failedPartWay ? "stopped by an error" : run.result.text || run.result.reasoning ? "writing…" : "waiting…"}
+                </div>
                 <ReasoningBlock text={run.result.reasoning} open />
                 <AnswerText text={run.result.text} markdown={false} />
               </li>

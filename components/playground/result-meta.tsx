@@ -1,6 +1,7 @@
 "use client";
 
 import type { PlaygroundResult } from "@/lib/playground/result";
+import { describeStreamError } from "@/lib/playground/stream-error";
 import type { StreamStats } from "@/lib/playground/stream-stats";
 import type { RunState } from "./use-playground-request";
 
@@ -13,8 +14,8 @@ export function ResultMeta({ result, stats }: { result: PlaygroundResult; stats:
     <dl className="flex flex-wrap gap-x-5 gap-y-1 font-mono text-xs text-zinc-400" data-testid="result-meta">
       <div>
         <dt className="inline text-zinc-600">finish_reason </dt>
-        <dd className="inline text-zinc-200" data-testid="finish-reason">
-          {result.finishReason ?? "–"}
+        <dd className="inline text-zinc-200" data-testid="finish-reason" data-failed={result.error ? "true" : undefined}>
+          {result.finishReason ?? (result.error ? `none: failed with ${describeStreamError(result.error)}` : "–")}
           {result.matchedStop !== null && result.finishReason === "stop" && typeof result.matchedStop === "string" ? ` (matched ${JSON.stringify(result.matchedStop)})` : ""}
         </dd>
       </div>
@@ -51,6 +52,14 @@ export function SpeedLine({ stats }: { stats: StreamStats }) {
           {stats.tokens}
         </dd>
       </div>
+      {stats.errors > 0 && (
+        <div>
+          <dt className="inline text-red-400">errors </dt>
+          <dd className="inline text-red-300" data-testid="stream-errors">
+            {stats.errors}
+          </dd>
+        </div>
+      )}
       <div>
         <dt className="inline text-zinc-600">gap p50/p95/max </dt>
         <dd className="inline text-zinc-200">

@@ -28,6 +28,8 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
   const tools = parseToolDefinitions(toolsText);
   const open = openCalls(messages);
   const running = run.status === "running";
+  // An answer SGLang failed part-way is not added to the conversation, but what arrived stays in view.
+  const failedPartWay = run.status === "error" && run.result.error !== null;
 
   const payloadFor = (history: ChatMessage[]) => ({
     messages: history,
@@ -104,7 +106,7 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
                 {message.role === "tool" ? <pre className="whitespace-pre-wrap font-mono text-xs">{message.content}</pre> : message.content && <AnswerText text={message.content} markdown={message.role === "assistant"} />}
               </li>
             ))}
-            {running && (
+            {(running || failedPartWay) && (
               <li className="space-y-2 p-2" data-testid="tool-pending">
                 <ReasoningBlock text={run.result.reasoning} />
                 <AnswerText text={run.result.text} markdown={false} />

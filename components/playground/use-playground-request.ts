@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { PlaygroundKind, UpstreamBody } from "@/lib/playground/requests";
 import { StreamAccumulator, emptyResult, resultOfResponse, type PlaygroundResult, type StreamChunk } from "@/lib/playground/result";
 import { createSseParser } from "@/lib/playground/sse";
+import { streamFailure } from "@/lib/playground/stream-error";
 import { StreamClock, type StreamStats } from "@/lib/playground/stream-stats";
 
 export type RunStatus = "idle" | "running" | "done" | "error" | "cancelled";
@@ -114,7 +115,8 @@ async function readStream(response: Response, started: number, initial: RunState
       return;
     }
     const seen = accumulator.add(JSON.parse(event.data) as StreamChunk);
-    if (seen.content || seen.reasoning || seen.tool) clock.token(performance.now());
+    if (seen.error) clock.error();
+    else if (seen.content || seen.reasoning || seen.tool) clock.token(performance.now());
   });
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
@@ -126,8 +128,11 @@ async function readStream(response: Response, started: number, initial: RunState
     publish(state);
   }
   parser.end();
-  const final = { ...state, result: accumulator.result(), chunks: [...chunks], response: [...chunks], stats: clock.stats(performance.now()), gaps: clock.recentGaps(120) };
-  if (failure) publish({ ...final, status: "error", error: failure }, true);
+  const result = accumulator.result();
+  const final = { ...state, result, chunks: [...chunks], response: [...chunks], stats: clock.stats(performance.now()), gaps: clock.recentGaps(120) };
+  // SGLang's own error outranks the console's (a stream it failed may also end badly); [DONE] after it is no success.
+  const error = result.error ? streamFailure(result.error) : failure;
+  if (error) publish({ ...final, status: "error", error }, true);
   else if (!finished) publish({ ...final, status: "error", error: { code: "stream_ended", message: "The stream ended before SGLang said it was done." } }, true);
   else publish({ ...final, status: "done" }, true);
 }

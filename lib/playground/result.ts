@@ -1,4 +1,5 @@
 // One shape for an answer, whether it came whole or in streamed chunks.
+import { streamErrorOf, type StreamError } from "./stream-error";
 import { ToolCallAssembler, type AssembledToolCall, type ToolCallDelta } from "./tool-call-assembly";
 
 export interface Usage {
@@ -16,9 +17,11 @@ export interface PlaygroundResult {
   matchedStop: string | number | null;
   usage: Usage | null;
   model: string | null;
+  /** The error SGLang sent after the stream started; what arrived before it stays in the fields above. */
+  error: StreamError | null;
 }
 
-export const emptyResult = (): PlaygroundResult => ({ text: "", reasoning: "", toolCalls: [], finishReason: null, matchedStop: null, usage: null, model: null });
+export const emptyResult = (): PlaygroundResult => ({ text: "", reasoning: "", toolCalls: [], finishReason: null, matchedStop: null, usage: null, model: null, error: null });
 
 interface ChunkChoice {
   index?: number;
@@ -32,6 +35,7 @@ export interface StreamChunk {
   model?: string;
   choices?: ChunkChoice[];
   usage?: Usage | null;
+  error?: unknown;
 }
 
 /** Folds streamed chunks (chat or completions) into a result; keeps the tool-call assembler between chunks. */
@@ -39,9 +43,15 @@ export class StreamAccumulator {
   private readonly tools = new ToolCallAssembler();
   private readonly current = emptyResult();
 
-  /** Returns which kinds of text the chunk carried (for timing tokens). */
-  add(chunk: StreamChunk): { content: boolean; reasoning: boolean; tool: boolean } {
-    const seen = { content: false, reasoning: false, tool: false };
+  /** Returns which kinds of text the chunk carried (for timing tokens), and whether it was SGLang's error. */
+  add(chunk: StreamChunk): { content: boolean; reasoning: boolean; tool: boolean; error: boolean } {
+    const seen = { content: false, reasoning: false, tool: false, error: false };
+    const error = streamErrorOf(chunk);
+    if (error) {
+      this.current.error = error;
+      seen.error = true;
+      return seen;
+    }
     if (chunk.model) this.current.model = chunk.model;
     if (chunk.usage) this.current.usage = chunk.usage;
     const choice = chunk.choices?.[0];
@@ -91,5 +101,6 @@ export function resultOfResponse(response: WholeResponse): PlaygroundResult {
     matchedStop: choice?.matched_stop ?? null,
     usage: response.usage ?? null,
     model: response.model ?? null,
+    error: null,
   };
 }

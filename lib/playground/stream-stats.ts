@@ -10,6 +10,8 @@ export interface StreamStats {
   gapP95Ms: number | null;
   gapMaxMs: number | null;
   elapsedMs: number;
+  /** Errors SGLang sent in the stream (an abort part-way): such a stream failed, whatever came before. */
+  errors: number;
 }
 
 export class StreamClock {
@@ -17,8 +19,14 @@ export class StreamClock {
   private last: number | null = null;
   private readonly gaps: number[] = [];
   private count = 0;
+  private errorCount = 0;
 
   constructor(private readonly start: number) {}
+
+  /** Call for a chunk that was SGLang's error rather than a token. */
+  error(): void {
+    this.errorCount += 1;
+  }
 
   /** Call once per chunk that carried a token. */
   token(now: number): void {
@@ -39,6 +47,7 @@ export class StreamClock {
       gapP95Ms: quantile(sorted, 0.95),
       gapMaxMs: sorted.length > 0 ? sorted[sorted.length - 1]! : null,
       elapsedMs: now - this.start,
+      errors: this.errorCount,
     };
   }
 

@@ -29,13 +29,23 @@ export interface InstanceMetricsPoint {
 
 export type HistogramBuckets = { le: number; count: number }[];
 
-// With several ranks SGLang exports one series per rank (tp_rank, dp_rank, ... labels): counts of requests add up
-// across ranks, while a usage fraction is as high as its fullest rank.
-function sum(samples: PromSample[], name: string): number | null {
-  const values = samples.filter((s) => s.name === name).map((s) => s.value);
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
+// The ranks of one replica's schedulers. With --enable-metrics-for-all-schedulers each of them exports its own series
+// of the same batch (SGLang's SchedulerMetricsCollector labels), so adding them up would count each request once per
+// rank: a replica's requests are read from one rank. Series that differ in any other label (dp_rank) are replicas
+// with requests of their own, and add up.
+const REPLICA_RANK_LABELS = new Set(["tp_rank", "pp_rank", "moe_ep_rank"]);
+
+function perReplicaSum(samples: PromSample[], name: string): number | null {
+  const byReplica = new Map<string, number>();
+  for (const sample of samples) {
+    if (sample.name !== name) continue;
+    const replica = JSON.stringify(Object.entries(sample.labels).filter(([label]) => !REPLICA_RANK_LABELS.has(label)).sort());
+    byReplica.set(replica, Math.max(byReplica.get(replica) ?? -Infinity, sample.value));
+  }
+  return byReplica.size === 0 ? null : [...byReplica.values()].reduce((a, b) => a + b, 0);
 }
 
+// A usage fraction is as high as its fullest rank.
 function max(samples: PromSample[], name: string): number | null {
   const values = samples.filter((s) => s.name === name).map((s) => s.value);
   return values.length === 0 ? null : Math.max(...values);
@@ -52,10 +62,10 @@ export function summariseSglangMetrics(
   return {
     point: {
       t,
-      running: sum(samples, SGLANG_METRICS.running),
-      queued: sum(samples, SGLANG_METRICS.queued),
+      running: perReplicaSum(samples, SGLANG_METRICS.running),
+      queued: perReplicaSum(samples, SGLANG_METRICS.queued),
       tokenUsage: max(samples, SGLANG_METRICS.tokenUsage),
-      genThroughput: sum(samples, SGLANG_METRICS.genThroughput),
+      genThroughput: perReplicaSum(samples, SGLANG_METRICS.genThroughput),
       cacheHitRate: max(samples, SGLANG_METRICS.cacheHitRate),
       ttftP50: histogramQuantile(0.5, window),
       ttftP90: histogramQuantile(0.9, window),

@@ -31,7 +31,7 @@ export async function streamEvents(
 
 /** The simulator's count of requests whose client went away. */
 export async function abortedRequests(baseUrl: string, apiKey: string | null): Promise<number> {
-  const response = await fetch(`${baseUrl}/get_server_info`, { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
+  const response = await fetch(`${baseUrl}/server_info`, { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
   const info = (await response.json()) as { sim_aborted_requests: number };
   return info.sim_aborted_requests;
 }

@@ -188,7 +188,7 @@ class Launcher:
 
     def _wait_and_warmup(self, state):
         sim_env.sim_sleep(0.5)
-        status, text = self._request("GET", "/get_model_info")
+        status, text = self._request("GET", "/model_info")
         assert status == 200, f"res=<Response [{status}]>, res.text={text!r}"
         if self.fail == "hang_in_warmup":
             while True:

@@ -1,10 +1,16 @@
-"""Serving statistics, exposed as Prometheus text under SGLang's metric names."""
+"""Serving statistics, exposed as Prometheus text under SGLang's metric names.
+
+Buckets and labels as python/sglang/srt/metrics/collector.py has them: the tokenizer manager's histograms and
+counters are one series (TTFT also split by `is_streaming`); the schedulers' gauges come from rank 0 only, or,
+with --enable-metrics-for-all-schedulers, one series per TP rank (`tp_rank`), each with the same batch.
+"""
 
 import threading
 
-TTFT_BUCKETS = [0.1, 0.2, 0.4, 0.6, 0.8, 1, 2, 4, 6, 8, 10, 20, 40, 60, 80, 120, 160]
-ITL_BUCKETS = [0.002, 0.004, 0.006, 0.008, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.06, 0.08, 0.1, 0.2, 0.4, 0.6, 0.8, 1.0, 2.0]
-E2E_BUCKETS = [0.1, 0.2, 0.4, 0.6, 0.8, 1, 2, 4, 6, 8, 10, 20, 40, 60, 80, 100, 150, 200, 250, 300, 350, 500, 1000]
+TTFT_BUCKETS = [0.1, 0.2, 0.4, 0.6, 0.8, 1, 2, 4, 6, 8, 10, 20, 40, 60, 80, 100, 200, 400]
+ITL_BUCKETS = [0.002, 0.004, 0.006, 0.008, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.06, 0.08, 0.1, 0.2, 0.4,
+               0.6, 0.8, 1.0, 2.0, 4.0, 6.0, 8.0]
+E2E_BUCKETS = [0.1, 0.2, 0.4, 0.6, 0.8, 1, 2, 4, 6, 8, 10, 20, 40, 60, 80, 100, 200, 400, 600, 1200, 1800, 2400]
 
 
 class Histogram:
@@ -19,7 +25,7 @@ class Histogram:
                 self.counts[i] += 1
 
     def lines(self, name, labels):
-        out = [f"# HELP {name} Histogram of {name.split(':')[1].replace('_', ' ')}.", f"# TYPE {name} histogram"]
+        out = []
         for bound, n in zip(self.buckets, self.counts):
             out.append(f'{name}_bucket{{le="{float(bound)}",{labels}}} {float(n)}')
         out.append(f'{name}_bucket{{le="+Inf",{labels}}} {float(self.count)}')
@@ -28,10 +34,15 @@ class Histogram:
         return out
 
 
+def _header(name):
+    return [f"# HELP {name} Histogram of {name.split(':')[1].replace('_', ' ')}.", f"# TYPE {name} histogram"]
+
+
 class Metrics:
-    def __init__(self, model_name, max_total_tokens):
+    def __init__(self, model_name, max_total_tokens, scheduler_ranks=None):
         self.lock = threading.Lock()
         self.model_name = model_name
+        self.scheduler_ranks = scheduler_ranks  # TP ranks reporting their own gauges, or None: rank 0 alone
         self.max_total_tokens = max(1, max_total_tokens)
         self.running = 0
         self.tokens_in_flight = 0
@@ -41,7 +52,7 @@ class Metrics:
         self.requests = 0
         self.aborted = 0
         self.last_gen_throughput = 0.0
-        self.ttft = Histogram(TTFT_BUCKETS)
+        self.ttft = {}  # by is_streaming, a series once observed (as prometheus_client's labels())
         self.itl = Histogram(ITL_BUCKETS)
         self.e2e = Histogram(E2E_BUCKETS)
 
@@ -54,7 +65,7 @@ class Metrics:
             self.requests += 1
             return self.running
 
-    def finished(self, prompt_tokens, completion_tokens, ttft, e2e, aborted=False):
+    def finished(self, prompt_tokens, completion_tokens, ttft, e2e, aborted=False, streaming=False):
         with self.lock:
             self.running -= 1
             self.tokens_in_flight -= prompt_tokens
@@ -62,7 +73,7 @@ class Metrics:
             if aborted:
                 self.aborted += 1
             if ttft is not None:
-                self.ttft.observe(ttft)
+                self.ttft.setdefault(streaming, Histogram(TTFT_BUCKETS)).observe(ttft)
             self.e2e.observe(e2e)
             if completion_tokens > 1 and ttft is not None and e2e > ttft:
                 self.itl.observe((e2e - ttft) / (completion_tokens - 1))
@@ -90,12 +101,16 @@ class Metrics:
                 ("sglang:num_requests_total", "Number of requests processed.", self.requests),
                 ("sglang:num_aborted_requests_total", "Number of requests aborted.", self.aborted),
             ]
+            ranks = [f'{labels},tp_rank="{rank}"' for rank in range(self.scheduler_ranks)] if self.scheduler_ranks else [labels]
             lines = []
             for name, help_text, value in gauges:
-                lines += [f"# HELP {name} {help_text}", f"# TYPE {name} gauge", f"{name}{{{labels}}} {float(value)}"]
+                lines += [f"# HELP {name} {help_text}", f"# TYPE {name} gauge"]
+                lines += [f"{name}{{{rank}}} {float(value)}" for rank in ranks]
             for name, help_text, value in counters:
                 lines += [f"# HELP {name} {help_text}", f"# TYPE {name} counter", f"{name}{{{labels}}} {float(value)}"]
-            lines += self.ttft.lines("sglang:time_to_first_token_seconds", labels)
-            lines += self.itl.lines("sglang:inter_token_latency_seconds", labels)
-            lines += self.e2e.lines("sglang:e2e_request_latency_seconds", labels)
+            lines += _header("sglang:time_to_first_token_seconds")
+            for streaming, histogram in sorted(self.ttft.items()):
+                lines += histogram.lines("sglang:time_to_first_token_seconds", f'{labels},is_streaming="{str(streaming).lower()}"')
+            for name, histogram in (("sglang:inter_token_latency_seconds", self.itl), ("sglang:e2e_request_latency_seconds", self.e2e)):
+                lines += _header(name) + histogram.lines(name, labels)
         return "\n".join(lines) + "\n"

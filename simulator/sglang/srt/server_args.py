@@ -101,6 +101,7 @@ def make_parser():
     a("--log-requests-level", type=int, default=2, choices=[0, 1, 2, 3])
     a("--show-time-cost", action="store_true")
     a("--enable-metrics", action="store_true")
+    a("--enable-metrics-for-all-schedulers", action="store_true")
     a("--decode-log-interval", type=int, default=40)
     # API related
     a("--api-key", type=str, default=None)

@@ -14,6 +14,8 @@ FAIL_MODES = (
     "nccl",
     "zombie",
     "exit0_after_child_crash",
+    "abort_mid_stream",
+    "oom_under_load",
 )
 
 
@@ -43,6 +45,14 @@ def fail_mode():
 def tokens_per_second():
     """SGLANG_SIM_TOKENS_PER_S (default 100), scaled by the speed."""
     return _float("SGLANG_SIM_TOKENS_PER_S", 100.0) * speed()
+
+
+def oom_running_requests():
+    """SGLANG_SIM_OOM_RUNNING_REQS (default 4): under oom_under_load, a stream starting with this many running fails."""
+    try:
+        return max(1, int(os.environ.get("SGLANG_SIM_OOM_RUNNING_REQS", "4") or 4))
+    except ValueError:
+        return 4
 
 
 def keep_alive_seconds():

@@ -2,7 +2,7 @@ import http from "node:http";
 import net from "node:net";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GLM_MODEL, killAll, readSse, startSim, waitForHealth, type Sim } from "./helpers";
+import { GLM_MODEL, killAll, readSse, startSim, waitForHealth, waitUntil, type Sim } from "./helpers";
 
 const WEATHER_TOOL = {
   type: "function" as const,
@@ -65,6 +65,18 @@ describe("simulator HTTP API", () => {
       expect(typeof info.max_total_num_tokens).toBe("number");
       expect(typeof info.sim_aborted_requests).toBe("number");
     }
+  });
+
+  it("warns on each call of the deprecated get_ aliases, as SGLang does, and not on /model_info or /server_info", async () => {
+    const deprecation = /\] Endpoint '\/get_(model|server)_info' is deprecated and will be removed in a future version\. Please use '\/\1_info' instead\./g;
+    const warnings = () => sim.output().match(deprecation)?.length ?? 0;
+    const before = warnings();
+    await fetch(`${sim.base}/model_info`);
+    await fetch(`${sim.base}/server_info`);
+    await fetch(`${sim.base}/get_model_info`);
+    await fetch(`${sim.base}/get_server_info`);
+    await waitUntil(() => warnings() >= before + 2);
+    expect(warnings()).toBe(before + 2);
   });
 
   it("returns an OpenAI chat completion with reasoning_content, usage, matched_stop and metadata", async () => {
@@ -149,10 +161,12 @@ describe("simulator HTTP API", () => {
     expect(chunks.at(-2).choices[0]!.finish_reason).toBe("length");
   });
 
-  it("returns tool_calls with JSON arguments taken from the schema and the message", async () => {
+  it("returns tool_calls with JSON arguments taken from the schema and the message, content \"\" and matched_stop null", async () => {
     const res = await client.chat.completions.create({ model: "x", messages: ASK_WEATHER, tools: [WEATHER_TOOL] });
-    const choice = res.choices[0]!;
+    const choice: any = res.choices[0]!;
     expect(choice.finish_reason).toBe("tool_calls");
+    expect(choice.message.content).toBe("");
+    expect(choice.matched_stop).toBeNull();
     const call: any = choice.message.tool_calls![0];
     expect(call.id).toMatch(/^call_/);
     expect(call.type).toBe("function");
@@ -198,8 +212,12 @@ describe("simulator HTTP API", () => {
     expect(res.object).toBe("text_completion");
     expect(res.usage!.completion_tokens).toBe(8);
     const events = await readSse(await post("/v1/completions", { prompt: "The sky is", max_tokens: 8, stream: true }));
-    const text = events.slice(0, -1).map((e) => JSON.parse(e).choices[0]?.text ?? "").join("");
-    expect(text).toBe(res.choices[0]!.text);
+    const chunks = events.slice(0, -1).map((e) => JSON.parse(e));
+    expect(chunks.map((c) => c.choices[0].text).join("")).toBe(res.choices[0]!.text);
+    // The finish reason rides on the last text chunk, as serving_completions.py sends it.
+    expect(chunks).toHaveLength(8);
+    expect(chunks.at(-1).choices[0]).toMatchObject({ text: expect.stringMatching(/\S/), finish_reason: "length" });
+    expect(chunks.slice(0, -1).every((c) => c.choices[0].finish_reason === null)).toBe(true);
     const gen = await (await post("/generate", { text: "The sky is", sampling_params: { max_new_tokens: 4 } })).json();
     expect(gen.meta_info).toMatchObject({ prompt_tokens: 3, completion_tokens: 4, finish_reason: { type: "length", length: 4 } });
   });
@@ -215,6 +233,13 @@ describe("simulator HTTP API", () => {
     const total = await (await post("/v1/chat/completions", { messages: [{ role: "user", content: "hi" }], max_tokens: 5000 })).json();
     expect(total.message).toMatch(/^Requested token count exceeds the model's maximum context length of 4096 tokens\. You requested a total of \d+ tokens/);
     await expect(client.chat.completions.create({ model: "x", messages: [{ role: "user", content: "hi" }], max_tokens: 5000 })).rejects.toThrow(/400/);
+    for (const [path, body] of [["/v1/chat/completions", { messages: [{ role: "user", content: "hi" }] }], ["/v1/completions", { prompt: "hi" }]] as const) {
+      for (const max_tokens of [0, -1]) {
+        const refused = await post(path, { ...body, max_tokens });
+        expect(refused.status, `${path} max_tokens ${max_tokens}`).toBe(400);
+        expect(await refused.json()).toMatchObject({ object: "error", type: "BadRequestError", message: expect.stringContaining("max_tokens") });
+      }
+    }
   });
 
   it("exposes Prometheus metrics with SGLang's names that follow the served load", async () => {
@@ -227,10 +252,15 @@ describe("simulator HTTP API", () => {
     }
     expect(count(after, "sglang:generation_tokens_total") - count(before, "sglang:generation_tokens_total")).toBe(7);
     expect(count(after, "sglang:prompt_tokens_total") - count(before, "sglang:prompt_tokens_total")).toBe(3);
-    for (const h of ["sglang:time_to_first_token_seconds", "sglang:inter_token_latency_seconds", "sglang:e2e_request_latency_seconds"]) {
+    for (const h of ["sglang:inter_token_latency_seconds", "sglang:e2e_request_latency_seconds"]) {
       expect(after).toMatch(new RegExp(`^${h}_bucket\\{le="\\+Inf",model_name="glm-4.7-flash"\\} `, "m"));
       expect(after).toContain(`${h}_count{model_name="glm-4.7-flash"}`);
     }
+    // TTFT: SGLang's buckets (up to 400 s) and its is_streaming label, one series per value seen.
+    const ttftBounds = [...after.matchAll(/^sglang:time_to_first_token_seconds_bucket\{le="([^"]+)",model_name="glm-4.7-flash",is_streaming="false"\} /gm)].map((m) => m[1]);
+    expect(ttftBounds).toEqual(["0.1", "0.2", "0.4", "0.6", "0.8", "1.0", "2.0", "4.0", "6.0", "8.0", "10.0", "20.0", "40.0", "60.0", "80.0", "100.0", "200.0", "400.0", "+Inf"]);
+    expect(after).toContain('sglang:time_to_first_token_seconds_count{model_name="glm-4.7-flash",is_streaming="true"}');
+    expect(after).toMatch(/^sglang:e2e_request_latency_seconds_bucket\{le="2400\.0",/m);
   });
 
   it("prints batch lines and access lines while serving, and the request with --log-requests", async () => {
@@ -242,7 +272,7 @@ describe("simulator HTTP API", () => {
   });
 
   it("counts a client disconnect mid-stream as an aborted request", async () => {
-    const info = async () => (await (await fetch(`${sim.base}/get_server_info`)).json()).sim_aborted_requests as number;
+    const info = async () => (await (await fetch(`${sim.base}/server_info`)).json()).sim_aborted_requests as number;
     const before = await info();
     const res = await post("/v1/completions", { prompt: "a long story", max_tokens: 2000, ignore_eos: true, stream: true });
     const reader = res.body!.getReader();

@@ -86,7 +86,7 @@ describe("simulator command line", () => {
       /INFO: {5}Waiting for application startup\./,
       /INFO: {5}Application startup complete\./,
       new RegExp(`INFO: {5}Uvicorn running on http://127\\.0\\.0\\.1:${sim.port} \\(Press CTRL\\+C to quit\\)`),
-      /INFO: {5}127\.0\.0\.1:\d+ - "GET \/get_model_info HTTP\/1\.1" 200 OK/,
+      /INFO: {5}127\.0\.0\.1:\d+ - "GET \/model_info HTTP\/1\.1" 200 OK/,
       /\] The server is fired up and ready to roll!/,
     ];
     let at = 0;

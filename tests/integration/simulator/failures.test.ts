@@ -102,7 +102,7 @@ describe("simulator failure modes", () => {
   it("hang_in_warmup: Uvicorn is up but /health answers 503 forever", async () => {
     const sim = await startSim(["--model-path", GLM_MODEL], { SGLANG_SIM_FAIL: "hang_in_warmup" });
     await sim.waitFor(/Uvicorn running on/);
-    await sim.waitFor(/GET \/get_model_info HTTP\/1\.1" 200 OK/);
+    await sim.waitFor(/GET \/model_info HTTP\/1\.1" 200 OK/);
     await new Promise((r) => setTimeout(r, 300));
     expect((await fetch(`${sim.base}/health`)).status).toBe(503);
     expect(sim.output()).not.toContain("fired up");

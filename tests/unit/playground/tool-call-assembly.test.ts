@@ -52,7 +52,7 @@ describe("streamed tool-call assembly", () => {
   it("folds a whole chat stream (reasoning, content, tool calls, finish reason, usage) into one result", () => {
     const acc = new StreamAccumulator();
     const chunk = (delta: object, finish: string | null = null) => ({ model: "glm-4.7-flash", choices: [{ index: 0, delta, finish_reason: finish }] });
-    expect(acc.add(chunk({ role: "assistant", content: "" }))).toEqual({ content: false, reasoning: false, tool: false });
+    expect(acc.add(chunk({ role: "assistant", content: "" }))).toEqual({ content: false, reasoning: false, tool: false, error: false });
     expect(acc.add(chunk({ reasoning_content: "Think" })).reasoning).toBe(true);
     acc.add(chunk({ content: "Let me check." }));
     acc.add(chunk({ tool_calls: [{ index: 0, id: "call_1", type: "function", function: { name: "get_weather", arguments: "" } }] }));
@@ -67,6 +67,7 @@ describe("streamed tool-call assembly", () => {
       matchedStop: null,
       usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 },
       model: "glm-4.7-flash",
+      error: null,
     });
   });
 });

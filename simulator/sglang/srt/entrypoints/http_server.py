@@ -33,7 +33,8 @@ class ServerState:
         self.fail = sim_env.fail_mode()
         self.log = Logger("", args.log_level)
         self.uvicorn = UvicornLog(args.log_level_http or args.log_level)
-        self.metrics = Metrics(self.served_name, runtime.get("max_total_num_tokens", 1))
+        self.metrics = Metrics(self.served_name, runtime.get("max_total_num_tokens", 1),
+                               args.tp_size if args.enable_metrics_for_all_schedulers else None)
         self.prefix_cache = PrefixCache(not args.disable_radix_cache)
         self._ids = itertools.count()
         self._batch_logs = self.log.level <= 20
@@ -238,11 +239,21 @@ class Handler(BaseHTTPRequestHandler):
             "id": s.served_name, "object": "model", "created": int(time.time()), "owned_by": "sglang",
             "root": s.served_name, "parent": None, "max_model_len": s.context_len}]})
 
-    def get_model_info(self):
+    def model_info(self):
         self.json(200, self.state.model_info())
 
-    def get_server_info(self):
+    def server_info(self):
         self.json(200, self.state.server_info())
+
+    def _deprecated(self, old, new, answer):
+        self.state.log.warning(f"Endpoint '{old}' is deprecated and will be removed in a future version. Please use '{new}' instead.")
+        answer(self)
+
+    def get_model_info(self):
+        self._deprecated("/get_model_info", "/model_info", Handler.model_info)
+
+    def get_server_info(self):
+        self._deprecated("/get_server_info", "/server_info", Handler.server_info)
 
     def metrics(self):
         if not self.state.args.enable_metrics:
@@ -269,8 +280,8 @@ class Handler(BaseHTTPRequestHandler):
 
 GET_ROUTES = {
     "/health": Handler.health, "/health_generate": Handler.health_generate, "/v1/models": Handler.models,
-    "/get_model_info": Handler.get_model_info, "/model_info": Handler.get_model_info,
-    "/get_server_info": Handler.get_server_info, "/server_info": Handler.get_server_info,
+    "/get_model_info": Handler.get_model_info, "/model_info": Handler.model_info,
+    "/get_server_info": Handler.get_server_info, "/server_info": Handler.server_info,
     "/metrics": Handler.metrics,
 }
 POST_ROUTES = {

@@ -6,6 +6,7 @@ import time
 from sglang.srt import generation as gen
 from sglang.srt import tools as tool_calls
 from sglang.srt.entrypoints.serving import run
+from sglang.srt.entrypoints.stream_abort import RequestAborted
 from sglang.srt.generation import Token
 
 
@@ -48,7 +49,8 @@ def _check_lengths(state, prompt_tokens, max_tokens):
         )
 
 
-def _int_param(body, *names, minimum=0):
+def _int_param(body, *names, minimum=1):
+    """An integer field; SGLang answers 400 to `max_tokens <= 0` as to `n < 1`."""
     for name in names:
         value = body.get(name)
         if value is None:
@@ -68,11 +70,26 @@ def _stops(body):
     return [stop] if isinstance(stop, str) else list(stop)
 
 
-def _usage(prompt_tokens, completion, reasoning=0):
+def _usage(prompt_tokens, tokens):
+    """Usage of the tokens a stream produced (all of them, or those before an abort)."""
+    reasoning = sum(1 for t in tokens if t.channel == "reasoning")
     return {
-        "prompt_tokens": prompt_tokens, "total_tokens": prompt_tokens + completion.count,
-        "completion_tokens": completion.count, "prompt_tokens_details": None, "reasoning_tokens": reasoning,
+        "prompt_tokens": prompt_tokens, "total_tokens": prompt_tokens + len(tokens),
+        "completion_tokens": len(tokens), "prompt_tokens_details": None, "reasoning_tokens": reasoning,
     }
+
+
+def _run_stream(state, prompt, completion, on_token, io, final_chunk=None):
+    """Runs a streamed request to its end (then `final_chunk`, if any), or to SGLang's error chunk when it is
+    aborted part-way; returns the usage of what was produced (the usage chunk and [DONE] follow either way)."""
+    try:
+        run(state, prompt, completion, on_token, io, abortable=True)
+    except RequestAborted as abort:
+        io.sse(abort.chunk())
+        return _usage(len(prompt), completion.tokens[:abort.produced])
+    if final_chunk is not None:
+        final_chunk()
+    return _usage(len(prompt), completion.tokens)
 
 
 # Chat ---------------------------------------------------------------------------------
@@ -162,12 +179,14 @@ def chat_completions(state, body, io):
         run(state, prompt, completion, lambda i, t: None)
         reasoning = completion.text("reasoning") if state.args.reasoning_parser else ""
         content = completion.text("content")
-        message = {"role": "assistant", "content": content if (content or completion.tool_call is None) else None,
-                   "reasoning_content": reasoning or None, "tool_calls": None}
+        # SGLang keeps content a string ("" rather than null, for retokenization), and a natural stop that
+        # became tool_calls loses its matched EOS (serving_chat.py _process_tool_calls).
+        message = {"role": "assistant", "content": content, "reasoning_content": reasoning or None, "tool_calls": None}
         if completion.tool_call:
             message["tool_calls"] = [_tool_call_json(state, completion.tool_call)]
+        matched = None if completion.finish_reason == "tool_calls" else completion.matched_stop
         choices.append({"index": index, "message": message, "logprobs": None,
-                        "finish_reason": completion.finish_reason, "matched_stop": completion.matched_stop})
+                        "finish_reason": completion.finish_reason, "matched_stop": matched})
         total_completion += completion.count
         total_reasoning += sum(1 for t in completion.tokens if t.channel == "reasoning")
     usage = {"prompt_tokens": len(prompt), "total_tokens": len(prompt) + total_completion,
@@ -220,10 +239,8 @@ def _chat_stream(state, body, io, prompt, rid, created, model_name):
             before, after = text_chunk[token.channel]
             io.sse(before + json.dumps(token.text, ensure_ascii=False) + after)
 
-    run(state, prompt, completion, on_token, io)
-    io.sse(chunk({}, completion.finish_reason, completion.matched_stop))
-    reasoning = sum(1 for t in completion.tokens if t.channel == "reasoning")
-    usage = _usage(len(prompt), completion, reasoning)
+    usage = _run_stream(state, prompt, completion, on_token, io,
+                        lambda: io.sse(chunk({}, completion.finish_reason, completion.matched_stop)))
     if include_usage:
         io.sse({"id": rid, "object": "chat.completion.chunk", "created": created, "model": model_name,
                 "choices": [], "usage": usage})
@@ -272,12 +289,20 @@ def completions(state, body, io):
                     "choices": [{"index": 0, "text": text, "logprobs": None, "finish_reason": finish,
                                  "matched_stop": matched}], "usage": None}
 
+        last = len(completion.tokens) - 1  # never empty: a stop string at the first token leaves an empty token
+
+        # As serving_completions.py, the finish reason rides on the last text chunk, not a chunk of its own.
+        def on_token(i, token):
+            if i == last:
+                io.sse(chunk(token.text, completion.finish_reason, completion.matched_stop))
+            elif token.text:
+                io.sse(chunk(token.text))
+
         io.sse_start()
-        run(state, prompt, completion, lambda i, t: io.sse(chunk(t.text)) if t.text else None, io)
-        io.sse(chunk("", completion.finish_reason, completion.matched_stop))
+        usage = _run_stream(state, prompt, completion, on_token, io)
         if (body.get("stream_options") or {}).get("include_usage"):
             io.sse({"id": rid, "object": "text_completion", "created": created, "model": model_name,
-                    "choices": [], "usage": _usage(len(prompt), completion)})
+                    "choices": [], "usage": usage})
         io.sse("[DONE]")
         io.sse_end()
         return

@@ -8,6 +8,7 @@ import threading
 import time
 
 from sglang.srt import gpu_state, sim_env
+from sglang.srt.entrypoints import stream_abort
 from sglang.srt.entrypoints.decode_loop import DecodeStream, decode_loop
 
 
@@ -38,17 +39,19 @@ class PrefixCache:
         return min(best, max(0, len(tokens) - 1))
 
 
-def run(state, prompt_pieces, completion, on_token, io=None):
+def run(state, prompt_pieces, completion, on_token, io=None, abortable=False):
     """Generate `completion` at the simulated rate, calling on_token(i, token) for each in the decode loop.
 
     With `io` (the request's handler), what on_token writes to it goes out through the loop, without blocking;
-    the handler's own writes before and after are its own. Raises ClientGone if the client went away.
+    the handler's own writes before and after are its own. Raises ClientGone if the client went away, and
+    RequestAborted when an `abortable` request meets the failure mode's abort part-way.
     """
     metrics, args = state.metrics, state.args
     prompt_tokens = len(prompt_pieces)
     cached = state.prefix_cache.match_and_insert(prompt_pieces)
     start = time.monotonic()
     running = metrics.started(prompt_tokens, cached)
+    abort = stream_abort.plan(state.fail, running, len(completion.tokens)) if abortable else None
     gpu_state.publish_load(running)
     state.batch_log(
         f"Prefill batch, #new-seq: 1, #new-token: {prompt_tokens - cached}, #cached-token: {cached}, "
@@ -75,7 +78,7 @@ def run(state, prompt_pieces, completion, on_token, io=None):
                 f"gen throughput (token/s): {running * produced / elapsed / sim_env.speed():.2f}, #queue-req: 0, "
             )
 
-    stream = DecodeStream(len(tokens), ttft_target, 1.0 / rate, emit, io.connection if io is not None else None)
+    stream = DecodeStream(abort.produced if abort else len(tokens), ttft_target, 1.0 / rate, emit, io.connection if io is not None else None)
     if io is not None:
         io.sink = stream.out.extend
     try:
@@ -85,10 +88,13 @@ def run(state, prompt_pieces, completion, on_token, io=None):
         if io is not None:
             io.sink = None
         ttft = first_at[0] - start if first_at else None
-        metrics.finished(prompt_tokens, stream.produced, ttft, time.monotonic() - start, stream.gone)
+        metrics.finished(prompt_tokens, stream.produced, ttft, time.monotonic() - start, stream.gone or abort is not None,
+                         streaming=io is not None)
         gpu_state.publish_load(metrics.running)
     if stream.error is not None:
         raise stream.error
     if stream.gone:
         raise ClientGone()
+    if abort is not None:
+        raise abort
     return cached
