@@ -6,7 +6,7 @@ import type { InstanceView } from "../../lib/instance-view";
 import { api, getInstance, glmProfile } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { waitFor } from "../support/processes";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newSignedInPage } from "./browser";
 import { PlaygroundPage } from "./pages/playground-page";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1400, height: 1100 } });
   playground = new PlaygroundPage(page, consoleProcess.url);
   await playground.open(instance.id);
 });
