@@ -186,12 +186,12 @@ function findHostPid(serverPid: number): number | null {
 }
 
 async function inBrowser(consoleProcess: RunningConsole, lines: number): Promise<{ seconds: number; longestTaskMs: number; tasksOver50: number; gaps: string[] }> {
-  const { launchBrowser } = await import("../tests/e2e/browser");
+  const { launchBrowser, newSignedInPage } = await import("../tests/e2e/browser");
   const browser = await launchBrowser();
   try {
     // A slower start-up (a few seconds) than the other runs, so the page has loaded before the server loads.
     const instance = await launchFlood(consoleProcess, lines, 0, { SGLANG_SIM_SPEED: "20" });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: number[] };
       w.__longTasks = [];

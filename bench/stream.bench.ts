@@ -26,6 +26,7 @@ import os from "node:os";
 import path from "node:path";
 import { api, getInstance, glmProfile } from "../tests/support/api";
 import { freePort, startConsole } from "../tests/support/console-process";
+import { sessionCookie } from "../tests/support/session";
 import { processCpuMs } from "./support/proc";
 
 const TOKENS_PER_S = Number(process.env.BENCH_TOKENS_PER_S ?? 2000);
@@ -63,7 +64,8 @@ function stream(url: string, body: unknown): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const text = JSON.stringify(body);
-    const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(text) };
+    const cookie = sessionCookie(url);
+    const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...(cookie ? { cookie } : {}) };
     const request = http.request(url, { method: "POST", agent, headers }, (response) => {
       let first: number | null = null;
       let last = 0;

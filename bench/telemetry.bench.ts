@@ -14,6 +14,7 @@ import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { TELEMETRY_NAMESPACE, type TelemetryClientToServer, type TelemetryServerToClient } from "../lib/realtime-telemetry";
 import { PROJECT_ROOT, startConsole } from "../tests/support/console-process";
+import { socketAuth } from "../tests/support/session";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CLIENTS = 10;
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     const clients: Socket<TelemetryServerToClient, TelemetryClientToServer>[] = [];
     let samples = 0;
     for (let i = 0; i < CLIENTS; i++) {
-      const socket: Socket<TelemetryServerToClient, TelemetryClientToServer> = io(`${busy.url}${TELEMETRY_NAMESPACE}`, { path: "/socket.io", transports: ["websocket"], forceNew: true });
+      const socket: Socket<TelemetryServerToClient, TelemetryClientToServer> = io(`${busy.url}${TELEMETRY_NAMESPACE}`, { path: "/socket.io", transports: ["websocket"], forceNew: true, ...socketAuth(busy.url) });
       socket.on("gpu:sample", (sample) => void (sample.points.length === GPUS && samples++));
       clients.push(socket);
     }

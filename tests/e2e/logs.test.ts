@@ -6,7 +6,7 @@ import type { InstanceView } from "../../lib/instance-view";
 import { stripAnsi } from "../../lib/sglang-log";
 import { api, glmProfile } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser, newSignedInContext, newSignedInPage } from "./browser";
+import { launchBrowser, newSignedInContext } from "./browser";
 import { InstancePage } from "./pages/instance-page";
 import { LogViewerPage } from "./pages/log-viewer";
 
