@@ -1,5 +1,6 @@
 "use client";
 
+import { failureOf } from "@/components/api-client";
 import { useCallback, useRef, useState } from "react";
 import type { DiagnosisJson, LogExcerpt } from "@/lib/diagnose";
 import { diagnoseRequest, readExcerpt, type LogSource } from "./log-source";
@@ -11,8 +12,7 @@ export type DiagnosisState =
   | { status: "done"; source: LogSource; diagnosis: DiagnosisJson; excerpt: LogExcerpt; id: number };
 
 async function errorMessage(response: Response, fallback: string): Promise<string> {
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? `${fallback} (HTTP ${response.status}).`;
+  return (await failureOf(response, `${fallback} (HTTP ${response.status}).`)).message;
 }
 
 /** Sends a log to POST /api/diagnose, then reads the lines to show; the last request wins. */

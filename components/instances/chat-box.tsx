@@ -1,5 +1,6 @@
 "use client";
 
+import { callApi } from "@/components/api-client";
 import { useState } from "react";
 import type { ChatReply } from "@/lib/instance-view";
 import { Button } from "../ui/button";
@@ -27,20 +28,10 @@ export function ChatBox({ instanceId, disabled }: { instanceId: string; disabled
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch(`/api/instances/${instanceId}/chat`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ messages: history.map(({ role, content }) => ({ role, content })) }),
-      });
-      const body = await response.json();
-      if (!response.ok) {
-        setError(body?.error?.message ?? `The chat failed (${response.status}).`);
-        return;
-      }
-      const reply = body.reply as ChatReply;
+      const { reply } = await callApi<{ reply: ChatReply }>("POST", `/api/instances/${instanceId}/chat`, { messages: history.map(({ role, content }) => ({ role, content })) });
       setTurns([...history, { role: "assistant", content: reply.content, reasoning: reply.reasoning }]);
-    } catch {
-      setError("The console did not answer.");
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
       setBusy(false);
     }

@@ -16,6 +16,7 @@ export function InstanceList({ instances }: { instances: InstanceView[] }) {
             <span className="font-mono text-xs text-zinc-500">
               {instance.host}:{instance.port}
             </span>
+            <span className="text-xs text-zinc-400">by {instance.ownerName}</span>
             <span className="ml-auto flex items-center gap-2">
               {instance.simulated && <SimulatedBadge />}
               <PhaseBadge phase={instance.phase} stage={instance.run?.stage} percent={instance.run?.progress?.percent} />

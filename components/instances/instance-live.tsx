@@ -16,7 +16,7 @@ import { StageTimeline } from "./stage-timeline";
 import { RunOutcome } from "./run-outcome";
 import { useInstanceStream, type LogSink } from "./use-instance-stream";
 
-const NOT_YOURS = "Only the instance's owner or an administrator can stop or restart it.";
+const NOT_YOURS = "Only the instance's owner or an administrator can stop, restart or delete it.";
 
 export function InstanceLive({ initial, canControl }: { initial: InstanceView; canControl: boolean }) {
   const logs = useRef<LogSink | null>(null);
@@ -35,6 +35,16 @@ export function InstanceLive({ initial, canControl }: { initial: InstanceView; c
       setActionError(failure instanceof Error ? failure.message : String(failure));
     } finally {
       setPending(null);
+    }
+  }
+
+  async function remove() {
+    if (!window.confirm(`Delete instance ${state.name} with its run history and logs?`)) return;
+    try {
+      await callApi("DELETE", `/api/instances/${state.id}`);
+      window.location.assign("/");
+    } catch (failure) {
+      setActionError(failure instanceof Error ? failure.message : String(failure));
     }
   }
 
@@ -67,6 +77,11 @@ export function InstanceLive({ initial, canControl }: { initial: InstanceView; c
           >
             {pending === "stop" || state.phase === "stopping" ? "Stopping…" : "Stop"}
           </Button>
+          {!active && !state.restart.nextAt && (
+            <Button variant="ghost" size="sm" onClick={() => void remove()} disabled={!canControl || pending !== null} title={canControl ? undefined : NOT_YOURS}>
+              Delete
+            </Button>
+          )}
           <Button variant="secondary" size="sm" onClick={() => act("restart")} disabled={!canControl || pending !== null || state.phase === "stopping"} title={canControl ? undefined : NOT_YOURS}>
             {pending === "restart" ? "Restarting…" : active ? "Restart" : "Start again"}
           </Button>

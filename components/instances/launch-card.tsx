@@ -1,5 +1,6 @@
 "use client";
 
+import { callApi } from "@/components/api-client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -36,19 +37,10 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch("/api/instances", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ profile, supervision: { restartPolicy, readyTimeoutS: Number(readyTimeoutS) || 1800 } }),
-      });
-      const body = await response.json();
-      if (!response.ok) {
-        setError(body?.error?.message ?? `Launch failed (${response.status}).`);
-        return;
-      }
-      router.push(`/instances/${body.instance.id}`);
-    } catch {
-      setError("The console did not answer; is it still running?");
+      const { instance } = await callApi<{ instance: { id: string } }>("POST", "/api/instances", { profile, supervision: { restartPolicy, readyTimeoutS: Number(readyTimeoutS) || 1800 } });
+      router.push(`/instances/${instance.id}`);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { failureOf } from "@/components/api-client";
 import type { LogSearchResult } from "@/lib/logs/search";
 import type { LineFilterSpec } from "@/lib/logs/line-filter";
 
@@ -29,10 +30,5 @@ export async function searchRunLog(instanceId: string, runId: string, spec: Line
 }
 
 async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    return body.error?.message ?? `The console answered ${response.status}.`;
-  } catch {
-    return `The console answered ${response.status}.`;
-  }
+  return (await failureOf(response, `The console answered ${response.status}.`)).message;
 }

@@ -1,17 +1,13 @@
 "use client";
 
+import { callApi } from "@/components/api-client";
 import { useCallback, useEffect, useState } from "react";
 import type { PlaygroundSessionView, PlaygroundTab, TabState } from "@/lib/playground/session";
 import { Button } from "../ui/button";
 
 type Listed = Omit<PlaygroundSessionView, "state">;
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
-  const json = (await response.json().catch(() => null)) as (T & { error?: { message: string } }) | null;
-  if (!response.ok || !json) throw new Error(json?.error?.message ?? `The console answered ${response.status}.`);
-  return json;
-}
+const call = callApi;
 
 /** Save the current tab as a session, reopen, rename, delete and export saved ones. */
 export function SessionsBar({

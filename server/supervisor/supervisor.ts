@@ -19,7 +19,7 @@ import {
 import type { GpuHolder, GpuListing } from "../../lib/launch-context";
 import { restartDelayS, supervisionSchema, type Supervision } from "../../lib/supervision";
 import type { Db } from "../db/client";
-import { createInstance, listInstances, type InstanceRecord } from "../db/instances";
+import { createInstance, deleteInstance, listInstances, type InstanceRecord } from "../db/instances";
 import { createRun, findLatestRun, findRun, listRuns, updateRun, type RunRecord } from "../db/runs";
 import type { OutputChunk } from "../logs/output-buffer";
 import { gpuConflicts, portHolders, type ActiveHolder } from "./conflicts";
@@ -254,6 +254,20 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     await this.checkLaunchable(instance.profile, host, port, instance.record.id);
     await this.startRun(instance, actorId, 0);
     return this.view(instance);
+  }
+
+  /** Deletes a stopped instance with its run history and logs; a running one must be stopped first. */
+  async remove(instanceId: string): Promise<InstanceView> {
+    const instance = this.instanceOrThrow(instanceId);
+    const phase = this.phaseOf(instance);
+    if (isActivePhase(phase)) throw new AppError("instance_busy", { name: instance.record.name, phase: `${phase}: stop it before deleting it` });
+    this.cancelRestart(instance);
+    const view = this.view(instance);
+    const runs = await listRuns(this.options.db, { instanceId });
+    await deleteInstance(this.options.db, { id: instanceId });
+    this.instances.delete(instanceId);
+    for (const run of runs) fs.rmSync(path.dirname(run.logPath), { recursive: true, force: true });
+    return view;
   }
 
   /** The console is going away: servers keep running under their pty hosts and are taken over at the next start. */

@@ -63,8 +63,12 @@ describe("roles, ownership and the launch policy", () => {
     expect(admins.ownerName).toBe("admin");
     expect((await as(operator.cookie, "POST", `/api/instances/${admins.id}/stop`)).status).toBe(403);
     expect((await as(operator.cookie, "POST", `/api/instances/${admins.id}/restart`)).status).toBe(403);
+    expect((await as(null, "DELETE", `/api/instances/${admins.id}`)).status).toBe(409);
     expect((await as(operator.cookie, "POST", `/api/instances/${own.id}/stop`)).status).toBe(200);
     expect((await as(null, "POST", `/api/instances/${admins.id}/stop`)).status).toBe(200);
+    expect((await as(operator.cookie, "DELETE", `/api/instances/${admins.id}`)).status).toBe(403);
+    expect((await as(operator.cookie, "DELETE", `/api/instances/${own.id}`)).status).toBe(200);
+    expect((await as(null, "GET", `/api/instances/${own.id}`)).status).toBe(404);
   });
 
   it("keeps an operator's private profiles to themselves and shares shared ones read-only", async () => {
@@ -120,6 +124,7 @@ describe("secrets and the audit trail", () => {
     const launch = events.find((event) => event.action === "instance_launch" && event.actorId === operator.id)!;
     expect(launch.detail.argv).toEqual(expect.arrayContaining(["-m", "sglang.launch_server", "--model-path"]));
     expect(events.some((event) => event.action === "instance_stop" && event.actorId === operator.id)).toBe(true);
+    expect(events.some((event) => event.action === "instance_delete" && event.actorId === operator.id)).toBe(true);
     const filtered = await json<Events>(await as(null, "GET", `/api/audit?actorId=${operator.id}&action=instance_launch`));
     expect(filtered.events.length).toBeGreaterThan(0);
     expect(filtered.events.every((event) => event.actorId === operator.id && event.action === "instance_launch")).toBe(true);
