@@ -2,85 +2,91 @@
 // that says what to change. Internal detail (stderr, pids, causes) goes to the server log, never the client.
 
 export const ERROR_TABLE = {
-  bad_request: { status: 400, message: (p: Params) => `The request is not valid: ${p.detail ?? "check its fields"}.` },
-  validation_failed: { status: 422, message: (p: Params) => `The launch settings need changes: ${p.detail ?? ""}` },
+  bad_request: { status: 400, message: (p: { detail?: string }) => `The request is not valid: ${p.detail ?? "check its fields"}.` },
+  validation_failed: { status: 422, message: (p: { detail?: string }) => `The launch settings need changes: ${p.detail ?? ""}` },
   forbidden: { status: 403, message: () => "You are not allowed to do that." },
   unauthorized: { status: 401, message: () => "Sign in to the console first: your session has ended or was never started." },
-  conflict: { status: 409, message: (p: Params) => `That conflicts with what exists: ${p.detail ?? "try again"}.` },
-  user_not_found: { status: 404, message: (p: Params) => `No user ${p.id ?? ""} exists on this console.` },
+  conflict: { status: 409, message: (p: { detail?: string }) => `That conflicts with what exists: ${p.detail ?? "try again"}.` },
+  user_not_found: { status: 404, message: (p: { id?: string }) => `No user ${p.id ?? ""} exists on this console.` },
   setup_done: { status: 409, message: () => "The administrator account exists already: sign in instead." },
   setup_token_invalid: {
     status: 403,
     message: () => "The setup token is missing or wrong: copy the one the console printed when it started (it listens beyond loopback, so setup needs it).",
   },
   sign_up_closed: { status: 403, message: () => "Self sign-up is off on this console: ask an administrator for an account." },
-  launch_policy: { status: 403, message: (p: Params) => `Operators may not launch this: ${p.detail ?? ""}. An administrator can launch it, or change the settings above.` },
-  profile_not_found: { status: 404, message: (p: Params) => `No saved launch profile ${p.id ?? ""} exists; it may have been deleted.` },
-  instance_not_found: { status: 404, message: (p: Params) => `No instance ${p.id ?? ""} exists on this console.` },
+  launch_policy: { status: 403, message: (p: { detail?: string }) => `Operators may not launch this: ${p.detail ?? ""}. An administrator can launch it, or change the settings above.` },
+  profile_not_found: { status: 404, message: (p: { id?: string }) => `No saved launch profile ${p.id ?? ""} exists; it may have been deleted.` },
+  instance_not_found: { status: 404, message: (p: { id?: string }) => `No instance ${p.id ?? ""} exists on this console.` },
   instance_not_running: {
     status: 409,
-    message: (p: Params) => `Instance ${p.name ?? ""} is ${p.phase ?? "not running"}; start it first.`,
+    message: (p: { name?: string; phase?: string }) => `Instance ${p.name ?? ""} is ${p.phase ?? "not running"}; start it first.`,
   },
   instance_not_ready: {
     status: 409,
-    message: (p: Params) => `Instance ${p.name ?? ""} is ${p.phase ?? "not ready"}; wait until it is ready.`,
+    message: (p: { name?: string; phase?: string }) => `Instance ${p.name ?? ""} is ${p.phase ?? "not ready"}; wait until it is ready.`,
   },
-  instance_busy: { status: 409, message: (p: Params) => `Instance ${p.name ?? ""} is ${p.phase ?? "busy"}; wait until it settles.` },
-  upstream_error: { status: 502, message: (p: Params) => `The SGLang server answered with an error: ${p.detail ?? "unknown"}` },
+  instance_busy: { status: 409, message: (p: { name?: string; phase?: string }) => `Instance ${p.name ?? ""} is ${p.phase ?? "busy"}; wait until it settles.` },
+  upstream_error: { status: 502, message: (p: { detail?: string }) => `The SGLang server answered with an error: ${p.detail ?? "unknown"}` },
   upstream_unreachable: {
     status: 502,
-    message: (p: Params) => `The SGLang server at ${p.address ?? "its address"} did not answer; it may have stopped.`,
+    message: (p: { address?: string }) => `The SGLang server at ${p.address ?? "its address"} did not answer; it may have stopped.`,
   },
   upstream_unauthorized: {
     status: 502,
-    message: (p: Params) => `The SGLang server refused the console's API key (${p.detail ?? "401"}): check --api-key in the instance's launch settings.`,
+    message: (p: { detail?: string }) => `The SGLang server refused the console's API key (${p.detail ?? "401"}): check --api-key in the instance's launch settings.`,
   },
-  upstream_bad_request: { status: 400, message: (p: Params) => `SGLang rejected the request: ${p.detail ?? "no reason given"}` },
+  upstream_bad_request: { status: 400, message: (p: { detail?: string }) => `SGLang rejected the request: ${p.detail ?? "no reason given"}` },
   context_length_exceeded: {
     status: 400,
-    message: (p: Params) => `The request does not fit the model's context: ${p.detail ?? ""} Shorten the prompt or lower max_tokens.`,
+    message: (p: { detail?: string }) => `The request does not fit the model's context: ${p.detail ?? ""} Shorten the prompt or lower max_tokens.`,
   },
-  upstream_timeout: { status: 504, message: (p: Params) => `The SGLang server took too long to answer${p.detail ? ` (${p.detail})` : ""}; try again or lower max_tokens.` },
+  upstream_timeout: { status: 504, message: (p: { detail?: string }) => `The SGLang server took too long to answer${p.detail ? ` (${p.detail})` : ""}; try again or lower max_tokens.` },
   request_cancelled: { status: 499, message: () => "The request was cancelled before the answer was complete." },
-  playground_session_not_found: { status: 404, message: (p: Params) => `No saved playground session ${p.id ?? ""} exists for you.` },
+  playground_session_not_found: { status: 404, message: (p: { id?: string }) => `No saved playground session ${p.id ?? ""} exists for you.` },
   services_unavailable: {
     status: 503,
     message: () => "The console's services are not running: start the console with `npm start` (or `npm run dev`), not `next start`.",
   },
   run_log_missing: {
     status: 404,
-    message: (p: Params) => `Run ${p.id ?? ""} has no log on this console: it is not a run of this instance, or its log was removed (RUN_LOG_RETENTION keeps the newest).`,
+    message: (p: { id?: string }) => `Run ${p.id ?? ""} has no log on this console: it is not a run of this instance, or its log was removed (RUN_LOG_RETENTION keeps the newest).`,
   },
   log_empty: { status: 400, message: () => "The log is empty: paste a log or choose a non-empty file." },
   payload_too_large: {
     status: 413,
-    message: (p: Params) =>
+    message: (p: { limit?: string }) =>
       `The log is larger than this console accepts (${p.limit ?? "its limit"}): diagnose it with \`npm run diagnose -- FILE\`, send only its last part, or raise DIAGNOSE_MAX_MB.`,
   },
   unsupported_media_type: {
     status: 415,
-    message: (p: Params) => `Send the log as text/plain or as a multipart/form-data upload with a field named "file", not ${p.detail ?? "this type"}.`,
+    message: (p: { detail?: string }) => `Send the log as text/plain or as a multipart/form-data upload with a field named "file", not ${p.detail ?? "this type"}.`,
   },
   internal: { status: 500, message: () => "Something went wrong inside the console; its log has the details." },
-} as const satisfies Record<string, { status: number; message: (p: Params) => string }>;
+} as const satisfies Record<string, { status: number; message: (p: never) => string }>;
 
-type Params = Partial<Record<"detail" | "id" | "name" | "phase" | "address" | "limit", string>>;
 export type ErrorCode = keyof typeof ERROR_TABLE;
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
+/**
+ * The message parameters of one error code: a typo or a parameter its message does not use fails to compile.
+ * A code chosen at run time from several (a union) takes any of their parameters.
+ */
+export type ErrorParams<C extends ErrorCode> =
+  true extends IsUnion<C> ? Partial<Record<string, string>> : Parameters<(typeof ERROR_TABLE)[C]["message"]> extends [infer P] ? P : Record<string, never>;
 
 // Next bundles lib/ into its own module graph too, so `instanceof` fails for errors thrown by the
 // custom server's copy of this class: a global brand identifies them across both graphs.
 const APP_ERROR_BRAND = Symbol.for("sglang-console.AppError");
 
-export class AppError extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   readonly [APP_ERROR_BRAND] = true;
-  readonly code: ErrorCode;
+  readonly code: C;
   readonly status: number;
   readonly userMessage: string;
   readonly details: unknown;
 
-  constructor(code: ErrorCode, params: Params = {}, options: { cause?: unknown; details?: unknown } = {}) {
+  constructor(code: C, params: ErrorParams<C> = {} as ErrorParams<C>, options: { cause?: unknown; details?: unknown } = {}) {
     const entry = ERROR_TABLE[code];
-    const userMessage = entry.message(params);
+    const userMessage = (entry.message as (p: ErrorParams<C>) => string)(params);
     super(userMessage, { cause: options.cause });
     this.name = "AppError";
     this.code = code;

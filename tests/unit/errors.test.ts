@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ERROR_TABLE, isAppError } from "../../lib/errors";
+import { AppError, ERROR_TABLE, isAppError, toAppError } from "../../lib/errors";
 
 describe("AppError", () => {
   it("takes its status and user message from the error table", () => {
@@ -20,5 +20,26 @@ describe("isAppError", () => {
     expect(isAppError(foreign)).toBe(true);
     expect(isAppError(new Error("plain"))).toBe(false);
     expect(isAppError(new AppError("forbidden"))).toBe(true);
+  });
+});
+
+describe("error parameters are typed per code", () => {
+  it("takes the parameters a code's message uses, and the type checker refuses others", () => {
+    expect(new AppError("instance_not_found", { id: "abc" }).userMessage).toContain("abc");
+    // @ts-expect-error `forbidden` takes no parameters
+    expect(new AppError("forbidden", { detail: "x" }).userMessage).toBe("You are not allowed to do that.");
+    // @ts-expect-error a typo in a parameter name
+    expect(new AppError("instance_not_found", { idd: "abc" }).userMessage).not.toContain("abc");
+  });
+});
+
+describe("toAppError", () => {
+  it("passes AppErrors through and logs anything else once, answering internal", () => {
+    const logged: unknown[] = [];
+    const known = new AppError("forbidden");
+    expect(toAppError(known, (_m, e) => logged.push(e))).toBe(known);
+    const converted = toAppError(new TypeError("bug"), (_m, e) => logged.push(e));
+    expect(converted.code).toBe("internal");
+    expect(logged).toHaveLength(1);
   });
 });
