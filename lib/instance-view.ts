@@ -37,7 +37,9 @@ export interface RunSummary {
   causeTitle: string | null;
   exitCode: number | null;
   signal: string | null;
+  /** The user id of who started it, or "restart-policy"; and their name for display. */
   startedBy: string;
+  startedByName: string;
   attempt: number;
   startedAt: string;
   readyAt: string | null;

@@ -37,7 +37,7 @@ export function RunHistory({ instanceId, refreshKey }: { instanceId: string; ref
         {runs.map((run) => (
           <tr key={run.id}>
             <td className="py-1 pr-3 font-mono">{new Date(run.startedAt).toLocaleString()}</td>
-            <td className="py-1 pr-3">{run.startedBy === "restart-policy" ? `restart #${run.attempt}` : run.startedBy}</td>
+            <td className="py-1 pr-3">{run.startedBy === "restart-policy" ? `restart #${run.attempt}` : run.startedByName}</td>
             <td className="py-1 pr-3">
               {PHASE_LABELS[run.phase]}
               {run.causeTitle ? ` · ${run.causeTitle}` : ""}

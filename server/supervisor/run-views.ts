@@ -64,7 +64,7 @@ export function storedRunView(run: RunRecord): RunView {
   };
 }
 
-export function summarizeRun(run: RunRecord): RunSummary {
+export function summarizeRun(run: RunRecord, nameOf: (userId: string) => string): RunSummary {
   return {
     id: run.id,
     phase: run.phase as InstancePhase,
@@ -73,6 +73,7 @@ export function summarizeRun(run: RunRecord): RunSummary {
     exitCode: run.exitCode,
     signal: run.signal,
     startedBy: run.startedBy,
+    startedByName: nameOf(run.startedBy),
     attempt: run.attempt,
     startedAt: run.startedAt.toISOString(),
     readyAt: run.readyAt?.toISOString() ?? null,

@@ -135,7 +135,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
 
   async runs(instanceId: string): Promise<RunSummary[]> {
     this.getOrThrow(instanceId);
-    return (await listRuns(this.options.db, { instanceId })).map(summarizeRun);
+    return (await listRuns(this.options.db, { instanceId })).map((run) => summarizeRun(run, (userId) => this.ownerName(userId)));
   }
 
   /** Recent output of the instance's current run, after `afterSeq`. */

@@ -35,6 +35,8 @@ async function stop(id: string): Promise<InstanceView> {
   return (await api<{ instance: InstanceView }>(consoleProcess.url, "POST", `/api/instances/${id}/stop`)).body.instance;
 }
 
+const adminId = async () => (await api<{ user: { id: string } }>(consoleProcess.url, "GET", "/api/me")).body.user.id;
+
 describe("supervision", () => {
   it("stops a tree with grandchildren, one of which left the process group, leaving no process", async () => {
     const instance = await launch(glmProfile(await freePort(), { env: { SGLANG_SIM_ESCAPE_PGID: "1" } }));
@@ -123,7 +125,8 @@ describe("supervision", () => {
     const runs = (await api<{ runs: RunSummary[] }>(consoleProcess.url, "GET", `/api/instances/${instance.id}/runs`)).body.runs;
     expect(runs.map((run) => run.attempt)).toEqual([2, 1, 0]);
     expect(runs.every((run) => run.cause === "oom_kv_cache" && run.logAvailable)).toBe(true);
-    expect(runs.map((run) => run.startedBy)).toEqual(["restart-policy", "restart-policy", "local"]);
+    expect(runs.map((run) => run.startedBy)).toEqual(["restart-policy", "restart-policy", await adminId()]);
+    expect(runs.map((run) => run.startedByName)).toEqual(["restart-policy", "restart-policy", "admin"]);
   });
 
   it("keeps the policy's scheduled restart across a console restart, and a restart cancelled with Stop stays cancelled", async () => {
@@ -145,7 +148,7 @@ describe("supervision", () => {
     await consoleProcess.stopConsoleOnly();
     consoleProcess = await startConsole({ dataDir: consoleProcess.dataDir });
     await waitFor(async () => ((await runsOf()).length === 2 ? true : null), { timeoutMs: 30_000, what: "the restart, by the new console" });
-    expect((await runsOf()).map((run) => [run.attempt, run.startedBy])).toEqual([[1, "restart-policy"], [0, "local"]]);
+    expect((await runsOf()).map((run) => [run.attempt, run.startedBy])).toEqual([[1, "restart-policy"], [0, await adminId()]]);
 
     // The second restart (due 6 s after the failure) is cancelled with Stop, then the console restarts.
     await pending();
