@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { FlagSpec, LaunchFlagValue, ValidationIssue } from "@/lib/launch";
-import { flagValueFromInput, flagValueText } from "@/lib/launch-form";
+import { flagValueFromInput, flagValueText, type FlagSpec, type LaunchFlagValue, type ValidationIssue } from "@/lib/launch";
 import { Input, Select } from "../ui/input";
 import { IssueList } from "../ui/issue-text";
 

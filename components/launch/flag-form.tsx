@@ -1,8 +1,17 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { FLAG_GROUPS, flagsInGroup, type FlagGroup, type LaunchFlagValue, type LaunchProfile, type ValidationIssue } from "@/lib/launch";
-import { countIssues, issuesByField, searchFlags } from "@/lib/launch-form";
+import {
+  countIssues,
+  FLAG_GROUPS,
+  flagsInGroup,
+  issuesByField,
+  searchFlags,
+  type FlagGroup,
+  type LaunchFlagValue,
+  type LaunchProfile,
+  type ValidationIssue,
+} from "@/lib/launch";
 import { cn } from "../ui/cn";
 import { Input } from "../ui/input";
 import { FlagField } from "./flag-field";

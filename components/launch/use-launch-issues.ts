@@ -1,9 +1,16 @@
 "use client";
 
 import { useMemo } from "react";
-import { launchProfileSchema, validateProfile, type LaunchProfile, type ModelInfo, type ValidationIssue } from "@/lib/launch";
-import type { LaunchContextView } from "@/lib/launch-context";
-import { issuesByField, mergeIssues } from "@/lib/launch-form";
+import {
+  issuesByField,
+  launchProfileSchema,
+  mergeIssues,
+  validateProfile,
+  type LaunchContextView,
+  type LaunchProfile,
+  type ModelInfo,
+  type ValidationIssue,
+} from "@/lib/launch";
 
 interface IssueInputs {
   profile: LaunchProfile;

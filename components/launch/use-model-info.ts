@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ModelInfo } from "@/lib/launch";
-import type { LaunchContextView } from "@/lib/launch-context";
+import type { LaunchContextView, ModelInfo } from "@/lib/launch";
 import { callApi } from "./api-client";
 
 /**

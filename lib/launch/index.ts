@@ -10,3 +10,7 @@ export * from "./suggest";
 export * from "./validate";
 export * from "./shell-words";
 export * from "./parse-command";
+export * from "./form";
+export * from "./context";
+export * from "./saved-profiles";
+export * from "./launch-request";

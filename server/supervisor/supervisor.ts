@@ -12,10 +12,12 @@ import {
   launchProfileSchema,
   resolveHostPort,
   validateProfile,
+  type GpuHolder,
+  type GpuListing,
+  type LaunchRequest,
   type LaunchProfile,
   type ModelInfo,
 } from "../../lib/launch";
-import type { GpuHolder, GpuListing } from "../../lib/launch-context";
 import { restartDelayS, supervisionSchema, type Supervision } from "../../lib/supervision";
 import type { Db } from "../db/client";
 import { createInstance, listInstances, type InstanceRecord } from "../db/instances";
@@ -157,9 +159,9 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     return { baseUrl: this.baseUrl(instance.record), apiKey: apiKeyOf(instance.profile), model: instance.servedModelName ?? instance.profile.modelPath };
   }
 
-  async launch(input: { profile: unknown; supervision?: unknown }, owner: string): Promise<InstanceView> {
-    const profile = parseOrThrow(launchProfileSchema, input.profile, "profile");
-    const supervision = parseOrThrow(supervisionSchema, { ...this.options.defaultSupervision, ...(input.supervision as object | undefined) }, "supervision");
+  async launch(request: LaunchRequest, owner: string): Promise<InstanceView> {
+    const { profile } = request;
+    const supervision: Supervision = { ...this.options.defaultSupervision, ...request.supervision };
     const { host, port } = resolveHostPort(profile);
     await this.checkLaunchable(profile, host, port);
     const record = await createInstance(this.options.db, {
@@ -434,10 +436,3 @@ function apiKeyOf(profile: LaunchProfile): string | null {
   const key = profile.flags["--api-key"];
   return typeof key === "string" && key ? key : null;
 }
-
-function parseOrThrow<T>(schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown, what: string): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new AppError("bad_request", { detail: parsed.error.issues.map((i) => `${[what, ...i.path.map(String)].join(".")}: ${i.message}`).join("; ") });
-}
-

@@ -1,5 +1,5 @@
 import { isActivePhase } from "@/lib/instance-phase";
-import type { LaunchContextView } from "@/lib/launch-context";
+import type { LaunchContextView } from "@/lib/launch";
 import type { Services } from "@/server/services";
 
 /** GPUs, their holders, ports in use and models, read in parallel (for the launch page and its refresh route). */

@@ -1,5 +1,5 @@
 // The box as the launch page sees it: GPUs, who holds them, ports in use, models, the SGLang runtime.
-import type { ScannedModel } from "./models/scanned-model";
+import type { ScannedModel } from "../models/scanned-model";
 
 export interface GpuInfo {
   /** Physical index, as nvidia-smi prints it (it ignores CUDA_VISIBLE_DEVICES). */
