@@ -14,3 +14,5 @@ export * from "./form";
 export * from "./context";
 export * from "./saved-profiles";
 export * from "./launch-request";
+export * from "./argparse-table";
+export * from "./installed-flags";
