@@ -226,7 +226,15 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
 
           <Card className="space-y-3">
             <CardTitle>Flags</CardTitle>
-            <FlagForm profile={profile} issues={issues} onFlagChange={onFlagChange} group={group} onGroupChange={setGroup} />
+            <FlagForm
+              profile={profile}
+              issues={issues}
+              onFlagChange={onFlagChange}
+              group={group}
+              onGroupChange={setGroup}
+              installedFlags={context.runtime.installedFlags}
+              flagsSource={context.runtime.flagsSource}
+            />
           </Card>
 
           <ExtraArgsCard

@@ -44,6 +44,7 @@ export function useLaunchIssues({ profile, extraArgsErrors, envErrors, context, 
       busyGpus: context.gpuHolders.map((h) => ({ gpu: h.gpu, holder: h.holder })),
       portsInUse: context.portsInUse,
       ...(modelInfo ? { modelInfo } : {}),
+      ...(context.runtime.installedFlags ? { installedFlags: context.runtime.installedFlags } : {}),
     });
     return mergeIssues(local, checked, serverIssues);
   }, [profile, extraArgsErrors, envErrors, context, modelInfo, serverIssues]);

@@ -40,6 +40,12 @@ export function installedAccepts(installed: InstalledFlags, spec: FlagSpec, valu
   return flag !== undefined && (flag.choices === null || flag.choices.includes(String(value)));
 }
 
+/** The flag as the installed SGLang takes it: its own choice list replaces the catalogue's. */
+export function specAsInstalled(spec: FlagSpec, installed: InstalledFlags | null): FlagSpec {
+  const flag = installed ? installedFlagFor(installed, spec) : undefined;
+  return flag?.choices && spec.type === "choice" ? { ...spec, choices: flag.choices } : spec;
+}
+
 function choicesText(choices: readonly string[]): string {
   return choices.length <= 12 ? choices.join(", ") : `${choices.slice(0, 12).join(", ")} and ${choices.length - 12} more`;
 }

@@ -205,6 +205,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       ...(gpus ? { gpuMemoryMiB: gpus.map((gpu) => gpu.memoryTotalMiB), busyGpus: this.gpuHolders(gpus.length, exceptId) } : {}),
       portsInUse: portHolders(active),
       ...(modelInfo ? { modelInfo } : {}),
+      ...(this.options.runtime.flags ? { installedFlags: this.options.runtime.flags } : {}),
     }).filter((issue) => issue.severity === "error");
     // With the GPU count unknown, the validator cannot expand "all GPUs": check sharing here instead.
     if (!gpus) for (const message of gpuConflicts(profile, active)) issues.push({ field: "gpuIds", severity: "error", code: "gpu_busy", message });

@@ -15,6 +15,12 @@ export async function readLaunchContext(services: Services): Promise<LaunchConte
     portsInUse,
     models,
     modelsDirs: services.env.modelsDirs,
-    runtime: { python: services.runtime.python, simulated: services.runtime.simulated, reason: services.runtime.reason },
+    runtime: {
+      python: services.runtime.python,
+      simulated: services.runtime.simulated,
+      reason: services.runtime.reason,
+      flagsSource: services.runtime.flagsSource,
+      installedFlags: services.runtime.flags,
+    },
   };
 }
