@@ -16,3 +16,4 @@ export * from "./saved-profiles";
 export * from "./launch-request";
 export * from "./argparse-table";
 export * from "./installed-flags";
+export * from "./suggest-parsers";
