@@ -17,3 +17,4 @@ export * from "./launch-request";
 export * from "./argparse-table";
 export * from "./installed-flags";
 export * from "./suggest-parsers";
+export * from "./parse-help";

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { installedFlagsSchema, type InstalledFlags } from "../../lib/launch/installed-flags";
+import { parseArgparseHelp } from "../../lib/launch/parse-help";
 
 const MARKER = "SGLANG_CONSOLE_FLAGS ";
 
@@ -17,23 +18,39 @@ flags = [
 print(${JSON.stringify(MARKER)} + json.dumps({"version": str(getattr(sglang, "__version__", "unknown")), "flags": flags}))
 `;
 
+interface IntrospectionOptions {
+  python: string;
+  env: Record<string, string>;
+  timeoutMs: number;
+  /** The version the runtime probe found, for the --help fallback (help text does not say it). */
+  version: string | null;
+}
+
 /**
- * The flags of the SGLang that `python` imports (the simulator answers the same way), or null when it cannot be read.
+ * The flags of the SGLang that `python` imports (the simulator answers the same way), or null when they cannot be
+ * read: first from its parser built directly, else from `python -m sglang.launch_server --help`.
  * Run once at start: importing real SGLang takes seconds.
  */
-export function readInstalledFlags(options: { python: string; env: Record<string, string>; timeoutMs: number }): Promise<InstalledFlags | null> {
+export async function readInstalledFlags(options: IntrospectionOptions): Promise<InstalledFlags | null> {
+  const script = await run(options, ["-c", SCRIPT]);
+  const line = script?.split("\n").find((text) => text.startsWith(MARKER));
+  if (line) {
+    try {
+      const parsed = installedFlagsSchema.safeParse(JSON.parse(line.slice(MARKER.length)));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Not JSON: fall through to --help.
+    }
+  }
+  const help = await run(options, ["-m", "sglang.launch_server", "--help"]);
+  const flags = help ? parseArgparseHelp(help) : [];
+  return flags.length > 0 ? { version: options.version ?? "unknown", flags } : null;
+}
+
+function run(options: IntrospectionOptions, args: string[]): Promise<string | null> {
   return new Promise((resolve) => {
     const env = { ...process.env, ...options.env };
     if (!options.env.PYTHONPATH) delete env.PYTHONPATH;
-    execFile(options.python, ["-c", SCRIPT], { env, timeout: options.timeoutMs, maxBuffer: 32 * 1024 * 1024 }, (error, stdout) => {
-      const line = error ? undefined : stdout.split("\n").find((text) => text.startsWith(MARKER));
-      if (!line) return resolve(null);
-      try {
-        const parsed = installedFlagsSchema.safeParse(JSON.parse(line.slice(MARKER.length)));
-        resolve(parsed.success ? parsed.data : null);
-      } catch {
-        resolve(null);
-      }
-    });
+    execFile(options.python, args, { env, timeout: options.timeoutMs, maxBuffer: 32 * 1024 * 1024 }, (error, stdout) => resolve(error ? null : stdout));
   });
 }

@@ -36,7 +36,7 @@ function probeSglang(python: string, timeoutMs: number): Promise<string | null> 
  */
 export async function detectSglangRuntime(options: { python: string; mode: SglangMode; projectRoot: string }): Promise<SglangRuntime> {
   const chosen = await chooseRuntime(options);
-  const flags = await readInstalledFlags({ python: chosen.python, env: chosen.env, timeoutMs: 120_000 });
+  const flags = await readInstalledFlags({ python: chosen.python, env: chosen.env, timeoutMs: 120_000, version: chosen.version });
   const who = chosen.simulated ? "the SGLang simulator" : "the installed SGLang";
   const flagsSource = flags
     ? `Flags as ${who} ${flags.version} reports them (read from its argparse at start).`
