@@ -4,7 +4,7 @@ import { findFlag, LOG_LEVEL_SUGGESTIONS, type FlagSpec } from "./flag-catalogue
 import { checkFlagValue, type FlagValue } from "./flag-values";
 import { FLAG_NAME_PATTERN, type LaunchProfile } from "./profile";
 import { closestMatch, expandAbbreviation, suggestFlag } from "./suggest";
-import { suggestParsers, type ModelParserHints } from "./suggest-parsers";
+import { checkParsers } from "./check-parsers";
 import { resolveHostPort } from "./build-argv";
 import { checkInstalledFlags, findInstalledFlag, installedAccepts, type InstalledFlags } from "./installed-flags";
 
@@ -66,7 +66,7 @@ export function validateProfile(profile: LaunchProfile, ctx: ValidationContext):
   checkParallelism(profile, ctx, resolved, add);
   checkSpeculative(ctx, resolved, add);
   checkServer(profile, ctx, resolved, add);
-  checkParsers(profile, ctx, resolved, add);
+  issues.push(...checkParsers(profile, ctx.modelInfo, { tool: resolved.values.get("--tool-call-parser"), reasoning: resolved.values.get("--reasoning-parser") }));
   checkMemory(profile, ctx, resolved, add);
   if (ctx.installedFlags) issues.push(...checkInstalledFlags(profile, findFlag, ctx.installedFlags));
   return issues;
@@ -397,36 +397,6 @@ function checkServer(profile: LaunchProfile, ctx: ValidationContext, resolved: R
   }
   const chunked = optNum(resolved, "--chunked-prefill-size");
   if (chunked === 0) add("--chunked-prefill-size", "error", "chunked_prefill_zero", "--chunked-prefill-size 0 is not valid: use a positive size, or -1 to disable chunked prefill.");
-}
-
-function checkParsers(profile: LaunchProfile, ctx: ValidationContext, resolved: Resolved, add: Add): void {
-  const tool = resolved.values.get("--tool-call-parser");
-  const arch = ctx.modelInfo?.architecture ?? "";
-  const isGlm47 = /glm-?4\.7/i.test(profile.modelPath) || arch === "Glm4MoeLiteForCausalLM";
-  if (isGlm47 && (tool === "glm45" || tool === "glm")) {
-    add("--tool-call-parser", "warning", "glm47_tool_parser", `GLM-4.7 models need --tool-call-parser glm47 (GLM-4.7 dropped the newline after the tool name), not ${tool}.`);
-    return;
-  }
-  const info = ctx.modelInfo;
-  if (!info?.hasConfig) return;
-  const suggestion = suggestParsers({ name: profile.modelPath, ...pick(info) });
-  if (!suggestion) return;
-  const reasoning = resolved.values.get("--reasoning-parser");
-  if (suggestion.toolCallParser && tool === undefined) {
-    add("--tool-call-parser", "warning", "tool_parser_suggested", `${suggestion.because} needs --tool-call-parser ${suggestion.toolCallParser}: without it, tool calls come back as text in content.`);
-  } else if (suggestion.toolCallParser && tool !== "auto" && tool !== suggestion.toolCallParser) {
-    add("--tool-call-parser", "warning", "tool_parser_differs", `--tool-call-parser ${String(tool)} may not read ${suggestion.because}'s tool calls: it uses ${suggestion.toolCallParser}.`);
-  }
-  if (suggestion.reasoningParser && reasoning === undefined) {
-    add("--reasoning-parser", "warning", "reasoning_parser_suggested", `${suggestion.because} thinks before answering: add --reasoning-parser ${suggestion.reasoningParser} to get reasoning_content apart from content.`);
-  }
-}
-
-function pick(info: ModelInfo): Omit<ModelParserHints, "name"> {
-  return {
-    ...(info.modelType ? { modelType: info.modelType } : {}),
-    ...(info.chatTemplate ? { chatTemplate: info.chatTemplate } : {}),
-  };
 }
 
 function checkMemory(profile: LaunchProfile, ctx: ValidationContext, resolved: Resolved, add: Add): void {
