@@ -34,7 +34,8 @@ export const TOOL_CALL_PARSER_CHOICES = [
 export const REASONING_PARSER_CHOICES = [
   "auto", "apertus2509", "deepseek-r1", "deepseek-v3", "deepseek-v4", "glm45", "hunyuan", "gpt-oss", "kimi",
   "kimi_k2", "mimo", "poolside_v1", "qwen3", "qwen3-thinking", "minimax", "minimax-append-think", "minimax-m3",
-  "step3", "step3p5", "mistral", "nemotron_3", "interns1", "gemma4", "inkling", "cohere_command4",
+  "step3", "step3p5", "mistral", "nemotron_3", "interns1", "gemma4", "inkling", "cohere_command4", "kimi_k3",
+  "telechat4",
 ] as const;
 
 /** Built-in speculative algorithms; --speculative-algorithm also takes names registered through SpeculativeAlgorithm.register. */

@@ -31,6 +31,7 @@ const RULES: readonly ParserRule[] = [
   { modelType: /^glm4_moe_lite$/, name: /glm-?4\.7/i, tool: "glm47", reasoning: "glm45", label: "GLM-4.7" },
   { modelType: /^glm4_moe$/, name: /glm-?4\.[56]/i, tool: "glm45", reasoning: "glm45", label: "GLM-4.5 / 4.6" },
   { modelType: /^gpt_oss$/, name: /gpt-oss/i, tool: "gpt-oss", reasoning: "gpt-oss", label: "gpt-oss" },
+  { modelType: /^kimi_k3$/, name: /kimi-k3/i, tool: "kimi_k3", reasoning: "kimi_k3", label: "Kimi K3" },
   { modelType: /^kimi_k2$/, name: /kimi-k2/i, tool: "kimi_k2", reasoning: "kimi_k2", label: "Kimi K2" },
   { name: /deepseek-v3\.2/i, modelType: /^deepseek_v32$/, tool: "deepseekv32", reasoning: "deepseek-v3", label: "DeepSeek-V3.2" },
   { name: /deepseek-v3\.1/i, tool: "deepseekv31", reasoning: "deepseek-v3", label: "DeepSeek-V3.1" },
