@@ -51,6 +51,7 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
   const db = createDb(sqliteFile);
   const runtime = await detectSglangRuntime({ python: env.sglangPython, mode: env.sglangMode, projectRoot });
   log(runtime.reason);
+  log(runtime.flagsSource);
   const supervisor = new Supervisor({
     db,
     runtime,
