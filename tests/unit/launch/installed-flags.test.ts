@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findInstalledFlag, validateProfile, type InstalledFlags, type LaunchProfile } from "../../../lib/launch";
+import { findFlag, findInstalledFlag, specAsInstalled, validateProfile, type InstalledFlags, type LaunchProfile } from "../../../lib/launch";
 
 const profile = (flags: LaunchProfile["flags"], extraArgs: string[] = []): LaunchProfile => ({
   name: "t",
@@ -55,5 +55,12 @@ describe("validation against the flags the installed SGLang reports", () => {
     expect(findInstalledFlag(installed, "--tensor")?.options[0]).toBe("--tp-size");
     expect(findInstalledFlag(installed, "--tp")).toBeUndefined();
     expect(codes(validateProfile(profile({}, ["--tp", "2"]), box))).toContain("extra_not_installed");
+  });
+
+  it("offers the installed SGLang's own choice list in the form, and the catalogue's when nothing is installed", () => {
+    const spec = findFlag("--tool-call-parser")!;
+    expect(specAsInstalled(spec, installed).choices).toEqual(["glm45", "qwen25", "future_parser"]);
+    expect(specAsInstalled(spec, null)).toBe(spec);
+    expect(specAsInstalled(findFlag("--tp-size")!, installed).choices).toBeUndefined();
   });
 });
