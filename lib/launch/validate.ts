@@ -185,6 +185,8 @@ function checkExtraArgs(profile: LaunchProfile, ctx: ValidationContext, resolved
     }
     if (ctx.installedFlags && findInstalledFlag(ctx.installedFlags, name)) continue;
     const guess = suggestFlag(name);
+    // Known installed flags have the last word: checkInstalledFlags refuses this one, naming the version.
+    if (ctx.installedFlags && !guess) continue;
     add(
       "extraArgs",
       "warning",

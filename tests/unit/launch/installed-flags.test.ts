@@ -48,7 +48,8 @@ describe("validation against the flags the installed SGLang reports", () => {
   it("takes extra arguments the installed SGLang has without a warning and refuses those it lacks", () => {
     expect(validateProfile(profile({}, ["--brand-new-flag", "1"]), box)).toEqual([]);
     expect(codes(validateProfile(profile({}, ["--brand-new-flag", "1"]), { gpuCount: null }))).toEqual(["extra_unknown_flag"]);
-    expect(codes(validateProfile(profile({}, ["--not-there"]), box))).toEqual(["extra_unknown_flag", "extra_not_installed"]);
+    expect(codes(validateProfile(profile({}, ["--not-there"]), box))).toEqual(["extra_not_installed"]);
+    expect(codes(validateProfile(profile({}, ["--reasoning_parser", "glm45"]), box))).toEqual(["extra_unknown_flag", "extra_not_installed"]);
   });
 
   it("resolves argparse abbreviations against the installed parser: --tp is ambiguous where --tp-worker-timeout exists", () => {
