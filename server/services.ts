@@ -14,6 +14,7 @@ import { createProfileService, type ProfileService } from "./profiles/profile-se
 import { listGpus } from "./gpus/list-gpus";
 import { runLogs, type RunLogs } from "./logs/run-logs";
 import { inspectModelPath, scanModels } from "./models/scan-models";
+import { ParserChecks } from "./parser-check/parser-checks";
 import { sendChat } from "./playground/chat";
 import { createPlaygroundService, type PlaygroundService } from "./playground/service";
 import { detectSglangRuntime, type SglangRuntime } from "./supervisor/sglang-runtime";
@@ -21,6 +22,9 @@ import { Supervisor } from "./supervisor/supervisor";
 import { createTelemetry } from "./telemetry/create-telemetry";
 import type { GpuSampler } from "./telemetry/gpu-sampler";
 import type { MetricsScraper } from "./telemetry/metrics-scraper";
+
+/** Each of the parser check's two requests; a reasoning answer of 1,024 tokens fits well within it. */
+const PARSER_CHECK_TIMEOUT_MS = 180_000;
 
 /** Everything long-lived the console owns, built once by server/index.ts and shared with Next's route handlers. */
 export interface Services {
@@ -44,6 +48,8 @@ export interface Services {
   scanModels: () => ReturnType<typeof scanModels>;
   inspectModelPath: typeof inspectModelPath;
   playground: PlaygroundService;
+  /** The tool-call / reasoning parser check of each instance's latest ready run. */
+  parserChecks: ParserChecks;
   gpuSampler: GpuSampler;
   metricsScraper: MetricsScraper;
   /** Reading, searching and serving runs' log files (capped in parts by LOG_FILE_MAX_MB). */
@@ -72,6 +78,7 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
   });
   const runtime = await detectSglangRuntime({ python: env.sglangPython, mode: env.sglangMode, projectRoot });
   log(runtime.reason);
+  log(runtime.flagsSource);
   const supervisor = new Supervisor({
     db,
     runtime,
@@ -95,6 +102,9 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
   });
   if (env.bootstrapAdmin) await firstRun.setupFromEnvironment(env.bootstrapAdmin);
   if (firstRun.setupToken && (await firstRun.needsSetup())) log(`first run: open the console and create the administrator with the setup token ${firstRun.setupToken}`);
+  const parserChecks = new ParserChecks({ endpointOf: (id) => supervisor.endpointOf(id), timeoutMs: PARSER_CHECK_TIMEOUT_MS, log });
+  supervisor.on("state", (view) => parserChecks.onState(view));
+  for (const view of supervisor.list()) parserChecks.onState(view);
   const { gpuSampler, metricsScraper } = createTelemetry(env, supervisor, log);
   return {
     env,
@@ -113,6 +123,7 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     scanModels: () => scanModels(env.modelsDirs),
     inspectModelPath,
     playground: createPlaygroundService(db),
+    parserChecks,
     gpuSampler,
     metricsScraper,
     runLogs,

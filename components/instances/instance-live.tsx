@@ -8,6 +8,7 @@ import { Button } from "../ui/button";
 import { InstanceMetrics } from "../telemetry/instance-metrics";
 import { Card, CardTitle } from "../ui/card";
 import { ChatBox } from "./chat-box";
+import { ParserCheckCard } from "./parser-check-card";
 import { LogViewer } from "../logs/log-viewer";
 import { PhaseBadge, SimulatedBadge } from "./phase-badge";
 import { RestartBanner } from "./restart-banner";
@@ -111,6 +112,7 @@ export function InstanceLive({ initial, canControl }: { initial: InstanceView; c
         {run && <pre className="overflow-x-auto font-mono text-xs text-zinc-500">$ {run.commandLine}</pre>}
       </Card>
       <InstanceMetrics instanceId={state.id} runId={run?.id ?? null} />
+      <ParserCheckCard instanceId={state.id} runId={run?.id ?? null} ready={state.phase === "ready"} />
       <Card className="space-y-3">
         <CardTitle>Chat</CardTitle>
         <ChatBox instanceId={state.id} disabled={state.phase !== "ready"} />

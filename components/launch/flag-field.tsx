@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { FlagSpec, LaunchFlagValue, ValidationIssue } from "@/lib/launch";
-import { flagValueFromInput, flagValueText } from "@/lib/launch-form";
+import { flagValueFromInput, flagValueText, type FlagSpec, type LaunchFlagValue, type ValidationIssue } from "@/lib/launch";
 import { Input, Select } from "../ui/input";
 import { IssueList } from "../ui/issue-text";
 
@@ -51,6 +50,7 @@ export function FlagField({ spec, value, issues, onChange, showGroup }: FlagFiel
         <p className="text-[11px] text-zinc-600">
           default: {defaultText(spec)}
           {spec.aliases.length > 0 && <> · also {spec.aliases.join(", ")}</>}
+          {spec.abbreviations && <> · {spec.abbreviations.join(", ")} works as argparse&apos;s abbreviation</>}
           {spec.deprecatedFor && <> · deprecated for {spec.deprecatedFor}</>}
         </p>
         <IssueList issues={issues} />

@@ -1,8 +1,19 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { FLAG_GROUPS, flagsInGroup, type FlagGroup, type LaunchFlagValue, type LaunchProfile, type ValidationIssue } from "@/lib/launch";
-import { countIssues, issuesByField, searchFlags } from "@/lib/launch-form";
+import {
+  countIssues,
+  FLAG_GROUPS,
+  flagsInGroup,
+  issuesByField,
+  searchFlags,
+  specAsInstalled,
+  type FlagGroup,
+  type InstalledFlags,
+  type LaunchFlagValue,
+  type LaunchProfile,
+  type ValidationIssue,
+} from "@/lib/launch";
 import { cn } from "../ui/cn";
 import { Input } from "../ui/input";
 import { FlagField } from "./flag-field";
@@ -24,16 +35,25 @@ interface FlagFormProps {
   /** Set from outside (an issue was clicked) to show that flag's group. */
   group: FlagGroup;
   onGroupChange: (group: FlagGroup) => void;
+  /** The installed SGLang's flags: their choice lists replace the catalogue's. */
+  installedFlags: InstalledFlags | null;
+  /** Where the flags come from, in words. */
+  flagsSource: string;
 }
 
 /** Every catalogue flag, by group, with a search over all of them. The model path has its own field above. */
-export function FlagForm({ profile, issues, onFlagChange, group, onGroupChange }: FlagFormProps) {
+export function FlagForm({ profile, issues, onFlagChange, group, onGroupChange, installedFlags, flagsSource }: FlagFormProps) {
   const [query, setQuery] = useState("");
   const byField = useMemo(() => issuesByField(issues), [issues]);
-  const shown = (query.trim() ? searchFlags(query) : flagsInGroup(group)).filter((spec) => spec.name !== "--model-path");
+  const shown = (query.trim() ? searchFlags(query) : flagsInGroup(group))
+    .filter((spec) => spec.name !== "--model-path")
+    .map((spec) => specAsInstalled(spec, installedFlags));
 
   return (
     <div className="space-y-3">
+      <p className="text-xs text-zinc-500" data-testid="flags-source">
+        {flagsSource}
+      </p>
       <Input
         type="search"
         placeholder="Search all flags: name, alias or words of the help (e.g. memory, tp, parser)"

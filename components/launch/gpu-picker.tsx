@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { GpuHolder, GpuListing } from "@/lib/launch-context";
-import type { ValidationIssue } from "@/lib/launch";
+import type { GpuHolder, GpuListing, ValidationIssue } from "@/lib/launch";
 import { cn } from "../ui/cn";
 import { Input } from "../ui/input";
 import { IssueList } from "../ui/issue-text";

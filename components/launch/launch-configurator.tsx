@@ -5,17 +5,21 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import {
   autoPreset,
   findFlag,
+  formatEnvText,
+  formatExtraArgs,
   GLM47_FLASH_PRESETS,
+  parseEnvText,
+  parseExtraArgsText,
   parseLaunchCommand,
+  withFlag,
   type FlagGroup,
+  type LaunchContextView,
   type LaunchFlagValue,
   type LaunchProfile,
   type ParsedLaunchCommand,
+  type SavedProfile,
   type ValidationIssue,
 } from "@/lib/launch";
-import type { LaunchContextView } from "@/lib/launch-context";
-import { formatEnvText, formatExtraArgs, parseEnvText, parseExtraArgsText, withFlag } from "@/lib/launch-form";
-import type { SavedProfile } from "@/lib/launch-profiles";
 import type { InstanceView } from "@/lib/instance-view";
 import { SimulatedBadge } from "../instances/phase-badge";
 import { Button } from "../ui/button";
@@ -222,7 +226,15 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
 
           <Card className="space-y-3">
             <CardTitle>Flags</CardTitle>
-            <FlagForm profile={profile} issues={issues} onFlagChange={onFlagChange} group={group} onGroupChange={setGroup} />
+            <FlagForm
+              profile={profile}
+              issues={issues}
+              onFlagChange={onFlagChange}
+              group={group}
+              onGroupChange={setGroup}
+              installedFlags={context.runtime.installedFlags}
+              flagsSource={context.runtime.flagsSource}
+            />
           </Card>
 
           <ExtraArgsCard

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import type { SavedProfile } from "@/lib/launch-profiles";
+import type { SavedProfile } from "@/lib/launch";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { callApi } from "@/components/api-client";

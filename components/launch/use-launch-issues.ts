@@ -1,9 +1,16 @@
 "use client";
 
 import { useMemo } from "react";
-import { launchProfileSchema, validateProfile, type LaunchProfile, type ModelInfo, type ValidationIssue } from "@/lib/launch";
-import type { LaunchContextView } from "@/lib/launch-context";
-import { issuesByField, mergeIssues } from "@/lib/launch-form";
+import {
+  issuesByField,
+  launchProfileSchema,
+  mergeIssues,
+  validateProfile,
+  type LaunchContextView,
+  type LaunchProfile,
+  type ModelInfo,
+  type ValidationIssue,
+} from "@/lib/launch";
 
 interface IssueInputs {
   profile: LaunchProfile;
@@ -37,6 +44,7 @@ export function useLaunchIssues({ profile, extraArgsErrors, envErrors, context, 
       busyGpus: context.gpuHolders.map((h) => ({ gpu: h.gpu, holder: h.holder })),
       portsInUse: context.portsInUse,
       ...(modelInfo ? { modelInfo } : {}),
+      ...(context.runtime.installedFlags ? { installedFlags: context.runtime.installedFlags } : {}),
     });
     return mergeIssues(local, checked, serverIssues);
   }, [profile, extraArgsErrors, envErrors, context, modelInfo, serverIssues]);

@@ -1,10 +1,11 @@
 // The one normal form of a profile: what a command line can express.
-import { catalogueIndex, findFlag } from "./flag-catalogue";
+import { catalogueIndex } from "./flag-catalogue";
 import { valueFromText } from "./flag-values";
 import type { LaunchFlagValue, LaunchProfile } from "./profile";
+import { resolveFlag } from "./suggest";
 
 /**
- * Flags keyed by canonical name (aliases renamed), in catalogue order, numbers
+ * Flags keyed by canonical name (aliases and abbreviations renamed), in catalogue order, numbers
  * for numeric flags given as text, switched-off booleans dropped (a command
  * line cannot say "false"). Unknown keys are kept as they are.
  * `parseLaunchCommand(formatShellCommand(build(p)))` returns `canonicalizeProfile(p)`.
@@ -12,7 +13,7 @@ import type { LaunchFlagValue, LaunchProfile } from "./profile";
 export function canonicalizeProfile(profile: LaunchProfile): LaunchProfile {
   const flags: Record<string, LaunchFlagValue> = {};
   for (const [key, value] of Object.entries(profile.flags)) {
-    const spec = findFlag(key);
+    const spec = resolveFlag(key);
     const name = spec?.name ?? key;
     if (value === false && (spec === undefined || spec.type === "boolean")) continue;
     if (spec && typeof value === "string") flags[name] = valueFromText(spec, value);

@@ -1,5 +1,5 @@
 // "Did you mean ...?" for mistyped flag names and choice values.
-import { allFlagSpellings, findFlag } from "./flag-catalogue";
+import { allFlagSpellings, findFlag, type FlagSpec } from "./flag-catalogue";
 
 function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -43,7 +43,7 @@ export function suggestFlag(name: string): string | null {
 
 /** The single catalogue flag that `name` is an argparse abbreviation of (a unique prefix), or null. */
 export function expandAbbreviation(name: string): string | null {
-  if (!name.startsWith("--") || name.length < 5) return null;
+  if (!name.startsWith("--") || name.length < 4) return null;
   const targets = new Set<string>();
   for (const spelling of allFlagSpellings()) {
     if (spelling.startsWith(name)) targets.add(findFlag(spelling)?.name ?? spelling);
@@ -51,4 +51,10 @@ export function expandAbbreviation(name: string): string | null {
   if (targets.size !== 1) return null;
   const [only] = [...targets];
   return only ?? null;
+}
+
+/** The flag `name` spells, as a registered spelling or as argparse's abbreviation of one. */
+export function resolveFlag(name: string): FlagSpec | undefined {
+  const abbreviated = findFlag(name) ? null : expandAbbreviation(name);
+  return findFlag(abbreviated ?? name);
 }

@@ -4,7 +4,9 @@ import { findFlag, LOG_LEVEL_SUGGESTIONS, type FlagSpec } from "./flag-catalogue
 import { checkFlagValue, type FlagValue } from "./flag-values";
 import { FLAG_NAME_PATTERN, type LaunchProfile } from "./profile";
 import { closestMatch, expandAbbreviation, suggestFlag } from "./suggest";
+import { checkParsers } from "./check-parsers";
 import { resolveHostPort } from "./build-argv";
+import { checkInstalledFlags, findInstalledFlag, installedAccepts, type InstalledFlags } from "./installed-flags";
 
 export type ValidationSeverity = "error" | "warning";
 
@@ -20,6 +22,10 @@ export interface ModelInfo {
   exists: boolean;
   hasConfig: boolean;
   architecture?: string;
+  /** config.json's model_type. */
+  modelType?: string;
+  /** tokenizer_config.json's chat_template (or chat_template.jinja), for the parser suggestions. */
+  chatTemplate?: string;
   weightsBytes?: number;
 }
 
@@ -31,6 +37,8 @@ export interface ValidationContext {
   busyGpus?: { gpu: number; holder: string }[];
   portsInUse?: { port: number; holder: string }[];
   modelInfo?: ModelInfo;
+  /** What the installed SGLang (or the simulator) reported about its flags; absent: the catalogue decides alone. */
+  installedFlags?: InstalledFlags;
 }
 
 /** Architectures whose checkpoints carry their own MTP/NextN draft layers, so EAGLE needs no draft model. */
@@ -52,23 +60,29 @@ export function validateProfile(profile: LaunchProfile, ctx: ValidationContext):
   const issues: ValidationIssue[] = [];
   const add = (field: string, severity: ValidationSeverity, code: string, message: string) => issues.push({ field, severity, code, message });
 
-  const resolved = checkFlags(profile, add);
+  const resolved = checkFlags(profile, ctx, add);
   checkModelPath(profile, ctx, add);
-  checkExtraArgs(profile, resolved, add);
+  checkExtraArgs(profile, ctx, resolved, add);
   checkParallelism(profile, ctx, resolved, add);
   checkSpeculative(ctx, resolved, add);
   checkServer(profile, ctx, resolved, add);
-  checkParsers(profile, ctx, resolved, add);
+  issues.push(...checkParsers(profile, ctx.modelInfo, { tool: resolved.values.get("--tool-call-parser"), reasoning: resolved.values.get("--reasoning-parser") }));
   checkMemory(profile, ctx, resolved, add);
+  if (ctx.installedFlags) issues.push(...checkInstalledFlags(profile, findFlag, ctx.installedFlags));
   return issues;
 }
 
 type Add = (field: string, severity: ValidationSeverity, code: string, message: string) => void;
 
-function checkFlags(profile: LaunchProfile, add: Add): Resolved {
+function checkFlags(profile: LaunchProfile, ctx: ValidationContext, add: Add): Resolved {
   const values = new Map<string, FlagValue>();
   for (const [key, value] of Object.entries(profile.flags)) {
     const spec = findFlag(key);
+    const abbreviated = spec ? null : expandAbbreviation(key);
+    if (abbreviated) {
+      add(abbreviated, "error", "abbreviation_key", `${key} is argparse's abbreviation of ${abbreviated}: store the value under ${abbreviated}.`);
+      continue;
+    }
     if (!spec) {
       const guess = suggestFlag(key);
       add(key, "error", "unknown_flag", `${key} is not a flag the console knows${guess ? `; did you mean ${guess}?` : ""}. Move it to extra arguments if your SGLang version has it.`);
@@ -82,6 +96,10 @@ function checkFlags(profile: LaunchProfile, add: Add): Resolved {
       add(spec.name, "error", "alias_key", `${key} is an alias: store the value under ${spec.name}.`);
     }
     const check = checkFlagValue(spec, value);
+    if (!check.ok && spec.type === "choice" && ctx.installedFlags && installedAccepts(ctx.installedFlags, spec, value)) {
+      values.set(spec.name, String(value));
+      continue;
+    }
     if (!check.ok) {
       add(spec.name, "error", spec.type === "choice" ? "invalid_choice" : "invalid_value", choiceHint(spec, value, check.reason));
       continue;
@@ -146,28 +164,29 @@ function checkModelPath(profile: LaunchProfile, ctx: ValidationContext, add: Add
   }
 }
 
-function checkExtraArgs(profile: LaunchProfile, resolved: Resolved, add: Add): void {
+function checkExtraArgs(profile: LaunchProfile, ctx: ValidationContext, resolved: Resolved, add: Add): void {
   for (const token of profile.extraArgs) {
     if (!token.startsWith("--") || token === "--") continue;
     const name = token.includes("=") ? token.slice(0, token.indexOf("=")) : token;
     if (!FLAG_NAME_PATTERN.test(name)) continue;
-    const spec = findFlag(name);
+    const abbreviated = findFlag(name) ? null : expandAbbreviation(name);
+    const spec = findFlag(abbreviated ?? name);
     if (spec) {
       if (spec.name === "--model-path") {
         add("extraArgs", "error", "extra_model_path", `${name} in extra arguments would override the model path: set the model path field instead.`);
       } else if (Object.prototype.hasOwnProperty.call(profile.flags, spec.name) || resolved.values.has(spec.name)) {
         add("extraArgs", "error", "extra_duplicates_flag", `${name} is set both in the form and in extra arguments: remove it from extra arguments.`);
+      } else if (abbreviated) {
+        add("extraArgs", "warning", "extra_abbreviation", `${name} is an abbreviation of ${abbreviated}: write it out in the form.`);
       } else {
         add("extraArgs", "warning", "extra_known_flag", `${name} is a known flag: set it in the form so the console can check it.`);
       }
       continue;
     }
-    const abbreviated = expandAbbreviation(name);
-    if (abbreviated) {
-      add("extraArgs", "warning", "extra_abbreviation", `${name} is an abbreviation of ${abbreviated}: write it out in the form.`);
-      continue;
-    }
+    if (ctx.installedFlags && findInstalledFlag(ctx.installedFlags, name)) continue;
     const guess = suggestFlag(name);
+    // Known installed flags have the last word: checkInstalledFlags refuses this one, naming the version.
+    if (ctx.installedFlags && !guess) continue;
     add(
       "extraArgs",
       "warning",
@@ -380,15 +399,6 @@ function checkServer(profile: LaunchProfile, ctx: ValidationContext, resolved: R
   }
   const chunked = optNum(resolved, "--chunked-prefill-size");
   if (chunked === 0) add("--chunked-prefill-size", "error", "chunked_prefill_zero", "--chunked-prefill-size 0 is not valid: use a positive size, or -1 to disable chunked prefill.");
-}
-
-function checkParsers(profile: LaunchProfile, ctx: ValidationContext, resolved: Resolved, add: Add): void {
-  const tool = resolved.values.get("--tool-call-parser");
-  const arch = ctx.modelInfo?.architecture ?? "";
-  const isGlm47 = /glm-?4\.7/i.test(profile.modelPath) || arch === "Glm4MoeLiteForCausalLM";
-  if (isGlm47 && (tool === "glm45" || tool === "glm")) {
-    add("--tool-call-parser", "warning", "glm47_tool_parser", `GLM-4.7 models need --tool-call-parser glm47 (GLM-4.7 dropped the newline after the tool name), not ${tool}.`);
-  }
 }
 
 function checkMemory(profile: LaunchProfile, ctx: ValidationContext, resolved: Resolved, add: Add): void {

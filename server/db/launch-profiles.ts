@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../../lib/errors";
-import { launchProfileSchema, type LaunchProfile } from "../../lib/launch";
-import type { SavedProfile } from "../../lib/launch-profiles";
+import { launchProfileSchema, type LaunchProfile, type SavedProfile } from "../../lib/launch";
 import type { Db } from "./client";
 
 interface ProfileRow {

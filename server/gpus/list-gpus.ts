@@ -1,6 +1,6 @@
 // One nvidia-smi query for the launch page and launch validation; the telemetry sampler is separate.
 import { execFile } from "node:child_process";
-import type { GpuInfo, GpuListing } from "../../lib/launch-context";
+import type { GpuInfo, GpuListing } from "../../lib/launch";
 
 const QUERY = ["--query-gpu=index,name,memory.total,memory.used", "--format=csv,noheader,nounits"];
 const TIMEOUT_MS = 5_000;

@@ -3,17 +3,12 @@
 import fs from "node:fs";
 import { isBoundByLaunchPolicy, type Actor } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
-import { buildLaunchArgv, buildLaunchEnv, parseLaunchProfile } from "../../lib/launch";
-import { launchPolicyViolations } from "../../lib/launch/policy";
 import type { InstanceView } from "../../lib/instance-view";
+import { buildLaunchArgv, buildLaunchEnv, type LaunchRequest } from "../../lib/launch";
+import { launchPolicyViolations } from "../../lib/launch/policy";
 import { maskArgvSecrets, maskedNames, maskEnv } from "../../lib/secrets";
 import type { AuditInput } from "../db/audit";
 import type { Supervisor } from "../supervisor/supervisor";
-
-export interface LaunchInput {
-  profile: unknown;
-  supervision?: unknown;
-}
 
 const realPath = (value: string): string | null => {
   try {
@@ -24,23 +19,21 @@ const realPath = (value: string): string | null => {
 };
 
 export function createLauncher(deps: { supervisor: Supervisor; modelsDirs: readonly string[]; audit: (input: AuditInput) => Promise<void> }) {
-  return async (actor: Actor, input: LaunchInput): Promise<InstanceView> => {
-    // A profile that does not parse is refused by the supervisor with its own field errors.
-    const parsed = parseLaunchProfile(input.profile);
-    if (parsed.ok) {
-      const masked = maskedNames(parsed.profile.env);
-      if (masked.length > 0) throw new AppError("bad_request", { detail: `${masked.join(", ")} still hold the masked value: type the secret again, or launch the saved profile` });
-      if (isBoundByLaunchPolicy(actor)) {
-        const violations = launchPolicyViolations({ argv: buildLaunchArgv(parsed.profile), env: parsed.profile.env, modelsDirs: deps.modelsDirs, realPath });
-        if (violations.length > 0) throw new AppError("launch_policy", { detail: violations.join("; ") });
-      }
+  return async (actor: Actor, request: LaunchRequest): Promise<InstanceView> => {
+    const { profile } = request;
+    const masked = maskedNames(profile.env);
+    if (masked.length > 0) throw new AppError("bad_request", { detail: `${masked.join(", ")} still hold the masked value: type the secret again, or launch the saved profile` });
+    const argv = buildLaunchArgv(profile);
+    if (isBoundByLaunchPolicy(actor)) {
+      const violations = launchPolicyViolations({ argv, env: profile.env, modelsDirs: deps.modelsDirs, realPath });
+      if (violations.length > 0) throw new AppError("launch_policy", { detail: violations.join("; ") });
     }
-    const instance = await deps.supervisor.launch(input, actor.id);
+    const instance = await deps.supervisor.launch(request, actor.id);
     await deps.audit({
       actor,
       action: "instance_launch",
       target: instance.name,
-      detail: parsed.ok ? { instanceId: instance.id, argv: maskArgvSecrets(buildLaunchArgv(parsed.profile)), env: maskEnv(buildLaunchEnv(parsed.profile)) } : { instanceId: instance.id },
+      detail: { instanceId: instance.id, argv: maskArgvSecrets(argv), env: maskEnv(buildLaunchEnv(profile)) },
     });
     return instance;
   };

@@ -11,6 +11,8 @@ const INDEX_FILES = ["model.safetensors.index.json", "pytorch_model.bin.index.js
 /** Folders looked at per root: the root itself, its children, and grandchildren (org/name layouts). */
 const MAX_DEPTH = 2;
 const MAX_MODELS = 500;
+/** Chat templates are a few KB; a larger one is cut, its markers are near the start. */
+const MAX_TEMPLATE_CHARS = 200_000;
 
 export async function scanModels(roots: readonly string[]): Promise<ScannedModel[]> {
   const found: ScannedModel[] = [];
@@ -72,12 +74,36 @@ export async function inspectModelPath(modelPath: string): Promise<ModelInfo> {
   if (!(await isDirectory(modelPath))) return { exists: await exists(modelPath), hasConfig: false };
   if (!(await isFile(path.join(/*turbopackIgnore: true*/ modelPath, "config.json")))) return { exists: true, hasConfig: false };
   const model = await readModelFolder(path.dirname(modelPath), modelPath);
+  const chatTemplate = await readChatTemplate(modelPath);
   return {
     exists: true,
     hasConfig: true,
     ...(model.summary.architecture ? { architecture: model.summary.architecture } : {}),
+    ...(model.summary.modelType ? { modelType: model.summary.modelType } : {}),
+    ...(chatTemplate ? { chatTemplate } : {}),
     ...(model.weightsBytes ? { weightsBytes: model.weightsBytes } : {}),
   };
+}
+
+/** tokenizer_config.json's chat_template (a string, or named templates: "default" or the first), else chat_template.jinja. */
+async function readChatTemplate(folder: string): Promise<string | null> {
+  try {
+    const config = JSON.parse(await fs.readFile(path.join(/*turbopackIgnore: true*/ folder, "tokenizer_config.json"), "utf8")) as { chat_template?: unknown };
+    const template = config.chat_template;
+    if (typeof template === "string") return template.slice(0, MAX_TEMPLATE_CHARS);
+    if (Array.isArray(template)) {
+      const named = template as { name?: unknown; template?: unknown }[];
+      const chosen = named.find((entry) => entry.name === "default") ?? named[0];
+      if (typeof chosen?.template === "string") return chosen.template.slice(0, MAX_TEMPLATE_CHARS);
+    }
+  } catch {
+    // No tokenizer_config.json, or not JSON: try the separate template file.
+  }
+  try {
+    return (await fs.readFile(path.join(/*turbopackIgnore: true*/ folder, "chat_template.jinja"), "utf8")).slice(0, MAX_TEMPLATE_CHARS);
+  } catch {
+    return null;
+  }
 }
 
 async function readIndex(folder: string): Promise<{ shards: string[]; totalSize: number | null } | null> {

@@ -3,7 +3,7 @@
 import { canChangeProfile, canViewProfile, type Actor } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
 import type { LaunchProfile } from "../../lib/launch";
-import type { SavedProfile } from "../../lib/launch-profiles";
+import type { SavedProfile } from "../../lib/launch";
 import { maskEnv, restoreMaskedEnv } from "../../lib/secrets";
 import type { Db } from "../db/client";
 import * as rows from "../db/launch-profiles";

@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
+import type { InstalledFlags } from "../../lib/launch/installed-flags";
+import { readInstalledFlags } from "./flag-introspection";
 
 export type SglangMode = "auto" | "real" | "simulator";
 
@@ -12,6 +14,10 @@ export interface SglangRuntime {
   env: Record<string, string>;
   /** Why this runtime was chosen, in words for the UI. */
   reason: string;
+  /** Its flags as its own argparse reports them, read once at start; null when they could not be read. */
+  flags: InstalledFlags | null;
+  /** Where the launch page's flags come from, in words. */
+  flagsSource: string;
 }
 
 function probeSglang(python: string, timeoutMs: number): Promise<string | null> {
@@ -26,10 +32,22 @@ function probeSglang(python: string, timeoutMs: number): Promise<string | null> 
 
 /**
  * Real SGLang when the configured Python can import it, else the simulator in `simulator/`, started
- * by the very same command with its folder on PYTHONPATH.
+ * by the very same command with its folder on PYTHONPATH; either way with the flags it reports.
  */
 export async function detectSglangRuntime(options: { python: string; mode: SglangMode; projectRoot: string }): Promise<SglangRuntime> {
-  const simulator: SglangRuntime = {
+  const chosen = await chooseRuntime(options);
+  const flags = await readInstalledFlags({ python: chosen.python, env: chosen.env, timeoutMs: 120_000, version: chosen.version });
+  const who = chosen.simulated ? "the SGLang simulator" : "the installed SGLang";
+  const flagsSource = flags
+    ? `Flags as ${who} ${flags.version} reports them (read from its argparse at start).`
+    : `Flags from the console's catalogue: ${who} did not report its own (checked against the catalogue only).`;
+  return { ...chosen, flags, flagsSource };
+}
+
+type ChosenRuntime = Omit<SglangRuntime, "flags" | "flagsSource">;
+
+async function chooseRuntime(options: { python: string; mode: SglangMode; projectRoot: string }): Promise<ChosenRuntime> {
+  const simulator: ChosenRuntime = {
     python: options.python,
     simulated: true,
     version: null,

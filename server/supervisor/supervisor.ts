@@ -13,10 +13,12 @@ import {
   launchProfileSchema,
   resolveHostPort,
   validateProfile,
+  type GpuHolder,
+  type GpuListing,
+  type LaunchRequest,
   type LaunchProfile,
   type ModelInfo,
 } from "../../lib/launch";
-import type { GpuHolder, GpuListing } from "../../lib/launch-context";
 import { restartDelayS, supervisionSchema, type Supervision } from "../../lib/supervision";
 import type { Db } from "../db/client";
 import { createInstance, deleteInstance, listInstances, type InstanceRecord } from "../db/instances";
@@ -160,9 +162,9 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     return { baseUrl: this.baseUrl(instance.record), apiKey: apiKeyOf(instance.profile), model: instance.servedModelName ?? instance.profile.modelPath };
   }
 
-  async launch(input: { profile: unknown; supervision?: unknown }, owner: string): Promise<InstanceView> {
-    const profile = parseOrThrow(launchProfileSchema, input.profile, "profile");
-    const supervision = parseOrThrow(supervisionSchema, { ...this.options.defaultSupervision, ...(input.supervision as object | undefined) }, "supervision");
+  async launch(request: LaunchRequest, owner: string): Promise<InstanceView> {
+    const { profile } = request;
+    const supervision: Supervision = { ...this.options.defaultSupervision, ...request.supervision };
     const { host, port } = resolveHostPort(profile);
     await this.checkLaunchable(profile, host, port);
     const record = await createInstance(this.options.db, {
@@ -206,6 +208,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       ...(gpus ? { gpuMemoryMiB: gpus.map((gpu) => gpu.memoryTotalMiB), busyGpus: this.gpuHolders(gpus.length, exceptId) } : {}),
       portsInUse: portHolders(active),
       ...(modelInfo ? { modelInfo } : {}),
+      ...(this.options.runtime.flags ? { installedFlags: this.options.runtime.flags } : {}),
     }).filter((issue) => issue.severity === "error");
     // With the GPU count unknown, the validator cannot expand "all GPUs": check sharing here instead.
     if (!gpus) for (const message of gpuConflicts(profile, active)) issues.push({ field: "gpuIds", severity: "error", code: "gpu_busy", message });
@@ -463,10 +466,3 @@ function apiKeyOf(profile: LaunchProfile): string | null {
   const key = profile.flags["--api-key"];
   return typeof key === "string" && key ? key : null;
 }
-
-function parseOrThrow<T>(schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown, what: string): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new AppError("bad_request", { detail: parsed.error.issues.map((i) => `${[what, ...i.path.map(String)].join(".")}: ${i.message}`).join("; ") });
-}
-

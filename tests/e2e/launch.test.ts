@@ -58,6 +58,7 @@ describe("the launch configurator in the browser", () => {
     expect(await launchPage.autoPresetText()).toContain("4 GPUs found → 4-GPU preset");
     expect(await launchPage.gpuCards().count()).toBe(4);
     expect(await page.getByText("zai-org/GLM-4.7-Flash").first().isVisible()).toBe(true);
+    expect(await launchPage.flagsSource()).toBe("Flags as the SGLang simulator 0.5.9 reports them (read from its argparse at start).");
     await page.screenshot({ path: path.join(SCREENSHOTS, "launch-auto.png"), fullPage: true });
 
     await launchPage.pasteCommand(GUIDE_COMMAND_WITH_A_MISTAKE);
@@ -95,6 +96,11 @@ describe("the launch configurator in the browser", () => {
     expect(instance.port).toBe(port);
     expect(instance.run!.argv.join(" ")).toContain("--tp-size 4");
     expect(instance.run!.argv.join(" ")).toContain("--mem-fraction-static 0.8");
+    // Once ready, the instance page says whether the guide's parsers did their work.
+    const verdicts = await instancePage.parserCheck();
+    expect(verdicts[0]).toMatch(/^yes\s+Parsed tool call: tool_calls holds get_weather/);
+    expect(verdicts[1]).toMatch(/^yes\s+Reasoning separated: reasoning_content holds \d+ characters/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "instance-parser-check.png"), fullPage: true });
 
     // Back on the page, every GPU shows the instance that holds it.
     await launchPage.open();

@@ -24,6 +24,7 @@ const ROUTES: Record<string, Allowed> = {
   "POST /api/instances/[id]/restart": ADMIN,
   "GET /api/instances/[id]": ALL,
   "DELETE /api/instances/[id]": ADMIN,
+  "GET /api/instances/[id]/parser-check": ALL,
   "GET /api/instances/[id]/runs/[runId]/log": ALL,
   "GET /api/instances/[id]/runs/[runId]/search": ALL,
   "GET /api/instances/[id]/runs": ALL,

@@ -71,9 +71,19 @@ describe("inspectModelPath", () => {
       exists: true,
       hasConfig: true,
       architecture: "Glm4MoeLiteForCausalLM",
+      modelType: "glm4_moe_lite",
       weightsBytes: 57_600_000_000,
     });
     expect(await inspectModelPath(path.join(root, "not-a-model"))).toEqual({ exists: true, hasConfig: false });
     expect(await inspectModelPath(path.join(root, "nowhere"))).toEqual({ exists: false, hasConfig: false });
+  });
+
+  it("reads the chat template for the parser suggestions: tokenizer_config.json's, else chat_template.jinja", async () => {
+    const folder = path.join(root, "with-template");
+    buildModelFolder(folder, { shards: 1, present: 1, shardBytes: 10 });
+    fs.writeFileSync(path.join(folder, "chat_template.jinja"), "<tool_call>jinja</tool_call>");
+    expect((await inspectModelPath(folder)).chatTemplate).toBe("<tool_call>jinja</tool_call>");
+    fs.writeFileSync(path.join(folder, "tokenizer_config.json"), JSON.stringify({ chat_template: [{ name: "tool_use", template: "tools" }, { name: "default", template: "<think>" }] }));
+    expect((await inspectModelPath(folder)).chatTemplate).toBe("<think>");
   });
 });

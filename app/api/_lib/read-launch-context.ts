@@ -1,5 +1,5 @@
 import { isActivePhase } from "@/lib/instance-phase";
-import type { LaunchContextView } from "@/lib/launch-context";
+import type { LaunchContextView } from "@/lib/launch";
 import type { Services } from "@/server/services";
 
 /** GPUs, their holders, ports in use and models, read in parallel (for the launch page and its refresh route). */
@@ -15,6 +15,12 @@ export async function readLaunchContext(services: Services): Promise<LaunchConte
     portsInUse,
     models,
     modelsDirs: services.env.modelsDirs,
-    runtime: { python: services.runtime.python, simulated: services.runtime.simulated, reason: services.runtime.reason },
+    runtime: {
+      python: services.runtime.python,
+      simulated: services.runtime.simulated,
+      reason: services.runtime.reason,
+      flagsSource: services.runtime.flagsSource,
+      installedFlags: services.runtime.flags,
+    },
   };
 }

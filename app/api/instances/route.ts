@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { canLaunchInstance, canListInstances } from "@/lib/authz";
+import { launchRequestSchema } from "@/lib/launch";
 import { apiRoute } from "../_lib/api-route";
 
 export const dynamic = "force-dynamic";
@@ -9,10 +9,10 @@ export const GET = apiRoute({
   handler: async ({ services }) => ({ instances: services.supervisor.list() }),
 });
 
-// The profile and supervision settings are parsed and validated by the supervisor (the one place that launches);
-// launchAs applies the operators' launch policy first.
+// The body is parsed here; launchAs applies the operators' launch policy, and the supervisor (the one place that
+// launches) validates the profile against the box.
 export const POST = apiRoute({
-  body: z.object({ profile: z.unknown(), supervision: z.unknown().optional() }),
+  body: launchRequestSchema,
   allow: (actor) => canLaunchInstance(actor),
   handler: async ({ body, services, actor }) => ({ instance: await services.launchAs(actor, body) }),
   status: 201,

@@ -39,6 +39,13 @@ export class InstancePage {
     return reply.innerText();
   }
 
+  /** The parser check's verdicts, once it has them ("yes Parsed tool call: ..."). */
+  async parserCheck(timeoutMs = 30_000): Promise<string[]> {
+    const card = this.page.getByTestId("parser-check");
+    await card.locator("li").first().waitFor({ timeout: timeoutMs });
+    return card.locator("li").allInnerTexts();
+  }
+
   async stop(): Promise<void> {
     await this.page.getByRole("button", { name: "Stop" }).click();
   }

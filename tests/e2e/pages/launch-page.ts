@@ -17,6 +17,11 @@ export class LaunchPage {
     return this.page.locator("[data-gpu]");
   }
 
+  /** Where the page says its flags come from (the installed SGLang's version, or the catalogue). */
+  async flagsSource(): Promise<string> {
+    return this.page.getByTestId("flags-source").innerText();
+  }
+
   async pasteCommand(command: string): Promise<void> {
     await this.page.getByRole("button", { name: "Paste a command" }).click();
     const dialog = this.page.getByRole("dialog", { name: "Paste a command" });

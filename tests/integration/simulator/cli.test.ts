@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { GLM_MODEL, killAll, startSim } from "./helpers";
+import { execFileSync } from "node:child_process";
+import { GLM_MODEL, killAll, REPO, startSim } from "./helpers";
 
 afterEach(killAll);
 
@@ -25,7 +26,7 @@ describe("simulator command line", () => {
   it("rejects a bad type with exit code 2", async () => {
     const sim = await startSim(["--model-path", GLM_MODEL, "--tp-size", "four"]);
     expect((await sim.waitForExit()).code).toBe(2);
-    expect(sim.stderr()).toContain("error: argument --tensor-parallel-size/--tp-size/--tp: invalid int value: 'four'");
+    expect(sim.stderr()).toContain("error: argument --tp-size/--tensor-parallel-size: invalid int value: 'four'");
   });
 
   it("requires --model-path", async () => {
@@ -114,5 +115,31 @@ describe("simulator command line", () => {
     expect(sim.output()).not.toContain("fired up");
     expect(sim.output()).not.toContain("Load weight begin");
     expect(sim.output()).toContain("Loading safetensors checkpoint shards");
+  });
+});
+
+describe("simulator flag introspection (the console reads SGLang's parser the same way)", () => {
+  const introspect = (env: Record<string, string> = {}) =>
+    JSON.parse(
+      execFileSync("python3", ["-c", "import argparse, json\nfrom sglang.srt.server_args import ServerArgs\np = argparse.ArgumentParser()\nServerArgs.add_cli_args(p)\nprint(json.dumps({a.dest: [a.option_strings, a.choices] for a in p._actions}))"], {
+        env: { ...process.env, PYTHONPATH: path.join(REPO, "simulator"), ...env },
+        encoding: "utf8",
+      }),
+    ) as Record<string, [string[], string[] | null]>;
+
+  it("builds its parser through ServerArgs.add_cli_args, as real SGLang does", () => {
+    const actions = introspect();
+    expect(actions.tp_size?.[0]).toEqual(["--tp-size", "--tensor-parallel-size"]);
+    expect(actions.tool_call_parser?.[1]).toContain("glm47");
+  });
+
+  it("acts as another release when told: an extra parser choice, a missing flag", async () => {
+    const env = { SGLANG_SIM_EXTRA_CHOICES: "--tool-call-parser=future_parser", SGLANG_SIM_WITHOUT_FLAGS: "--enable-metrics" };
+    const actions = introspect(env);
+    expect(actions.tool_call_parser?.[1]).toContain("future_parser");
+    expect(actions.enable_metrics).toBeUndefined();
+    const sim = await startSim(["--model-path", GLM_MODEL, "--enable-metrics"], env);
+    expect((await sim.waitForExit()).code).toBe(2);
+    expect(sim.stderr()).toContain("error: unrecognized arguments: --enable-metrics");
   });
 });

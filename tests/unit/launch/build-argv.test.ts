@@ -39,7 +39,7 @@ describe("buildLaunchArgv", () => {
   });
 
   it("renames an alias key to its canonical flag and never duplicates --model-path", () => {
-    const argv = buildLaunchArgv(base({ flags: { "--tp": 4, "--model-path": "other" } }));
+    const argv = buildLaunchArgv(base({ flags: { "--tensor-parallel-size": 4, "--model-path": "other" } }));
     expect(argv).toEqual(["-m", "sglang.launch_server", "--model-path", "zai-org/GLM-4.7-Flash", "--tp-size", "4"]);
   });
 });

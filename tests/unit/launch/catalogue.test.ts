@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FLAG_CATALOGUE, findFlag, REASONING_PARSER_CHOICES, TOOL_CALL_PARSER_CHOICES } from "../../../lib/launch";
+import { checkFlagValue, expandAbbreviation, FLAG_CATALOGUE, findFlag, REASONING_PARSER_CHOICES, TOOL_CALL_PARSER_CHOICES } from "../../../lib/launch";
 
 describe("flag catalogue", () => {
   it("has unique canonical names and aliases across all flags", () => {
@@ -53,14 +53,35 @@ describe("flag catalogue", () => {
     for (const name of first) expect(findFlag(name)?.name, name).toBe(name);
   });
 
-  it("resolves aliases to the canonical flag (--tp → --tp-size, --model → --model-path)", () => {
-    expect(findFlag("--tp")?.name).toBe("--tp-size");
+  it("resolves aliases to the canonical flag (--tensor-parallel-size → --tp-size, --model → --model-path)", () => {
     expect(findFlag("--tensor-parallel-size")?.name).toBe("--tp-size");
     expect(findFlag("--ep")?.name).toBe("--ep-size");
     expect(findFlag("--model")?.name).toBe("--model-path");
     expect(findFlag("--speculative-draft-model")?.name).toBe("--speculative-draft-model-path");
     expect(findFlag("--reasoning_parser")).toBeUndefined();
     expect(findFlag("tp-size")).toBeUndefined();
+  });
+
+  it("shows --tp and --dp as argparse abbreviations, not registered aliases (SGLang registers neither)", () => {
+    expect(findFlag("--tp")).toBeUndefined();
+    expect(findFlag("--dp")).toBeUndefined();
+    expect(findFlag("--tp-size")?.abbreviations).toEqual(["--tp"]);
+    expect(findFlag("--dp-size")?.abbreviations).toEqual(["--dp"]);
+    expect(expandAbbreviation("--tp")).toBe("--tp-size");
+    expect(expandAbbreviation("--dp")).toBe("--dp-size");
+  });
+
+  it("takes --speculative-algorithm as free text with the built-ins as suggestions (plugins register more)", () => {
+    const spec = findFlag("--speculative-algorithm")!;
+    expect(spec.type).toBe("string");
+    expect(spec.suggestions).toEqual(expect.arrayContaining(["EAGLE", "EAGLE3", "NEXTN", "NGRAM"]));
+    expect(checkFlagValue(spec, "MY_DRAFTER")).toEqual({ ok: true, value: "MY_DRAFTER" });
+  });
+
+  it("knows the per-phase CUDA graph flags that replace --disable-cuda-graph and --cuda-graph-max-bs", () => {
+    expect(findFlag("--cuda-graph-backend-decode")?.choices).toEqual(["full", "breakable", "disabled"]);
+    expect(findFlag("--cuda-graph-max-bs-decode")?.type).toBe("int");
+    expect(findFlag("--cuda-graph-max-bs")?.deprecatedFor).toBe("--cuda-graph-max-bs-decode");
   });
 
   it("has SGLang's defaults for host 127.0.0.1 and port 30000", () => {
@@ -74,6 +95,5 @@ describe("flag catalogue", () => {
     expect(TOOL_CALL_PARSER_CHOICES).toContain("auto");
     expect(REASONING_PARSER_CHOICES).toContain("glm45");
     expect(REASONING_PARSER_CHOICES).toContain("deepseek-r1");
-    expect(findFlag("--speculative-algorithm")?.choices).toEqual(expect.arrayContaining(["EAGLE", "EAGLE3", "NEXTN"]));
   });
 });

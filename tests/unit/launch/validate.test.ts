@@ -51,11 +51,11 @@ describe("validateProfile: types, choices and ranges from the catalogue", () => 
     expect(one(validateProfile(profile({ "--port": 70000 }), box({ gpuCount: null })), "invalid_value").message).toBe("--port 70000 is out of range: use a whole number from 1 to 65535.");
   });
 
-  it("rejects a value for a switch, a switch without value, unknown flags, alias keys and --model-path in flags", () => {
+  it("rejects a value for a switch, a switch without value, unknown flags, abbreviated keys and --model-path in flags", () => {
     const issues = validateProfile(profile({ "--enable-metrics": "yes", "--port": true, "--reasoning_parser": "glm45", "--tp": 1, "--model-path": "x" }), box({ gpuCount: null }));
     expect(find(issues, "invalid_value").map((i) => i.field).sort()).toEqual(["--enable-metrics", "--port"]);
     expect(one(issues, "unknown_flag").message).toContain("did you mean --reasoning-parser?");
-    expect(one(issues, "alias_key").message).toBe("--tp is an alias: store the value under --tp-size.");
+    expect(one(issues, "abbreviation_key").message).toBe("--tp is argparse's abbreviation of --tp-size: store the value under --tp-size.");
     expect(one(issues, "model_path_in_flags").field).toBe("--model-path");
   });
 

@@ -1,5 +1,5 @@
 import { canViewProfiles } from "@/lib/authz";
-import { buildProfileExport } from "@/lib/launch-profiles";
+import { buildProfileExport } from "@/lib/launch";
 import { apiRoute } from "../../_lib/api-route";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { canManageProfiles } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { PROFILE_IMPORT_MAX_CHARS, parseProfileImport } from "@/lib/launch-profiles";
+import { PROFILE_IMPORT_MAX_CHARS, parseProfileImport } from "@/lib/launch";
 import { apiRoute } from "../../_lib/api-route";
 
 export const dynamic = "force-dynamic";

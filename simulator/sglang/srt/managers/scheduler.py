@@ -143,8 +143,7 @@ class Scheduler:
         a, m = self.args, self.mem
         if a.disable_cuda_graph:
             return
-        bs_list = a.cuda_graph_bs or [b for b in [1, 2, 4, 8] + list(range(16, a.cuda_graph_max_bs + 1, 8))
-                                      if b <= a.cuda_graph_max_bs]
+        bs_list = [b for b in [1, 2, 4, 8] + list(range(16, a.cuda_graph_max_bs + 1, 8)) if b <= a.cuda_graph_max_bs]
         self.log.info(f"Capture cuda graph begin. This can take up to several minutes. avail mem={m.after_pool:.2f} GB")
         if self.first:
             self.log.info(f"Capture cuda graph bs {bs_list}")

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GLM47_FLASH_PRESETS } from "../../lib/launch";
-import { buildProfileExport, parseProfileImport } from "../../lib/launch-profiles";
+import { buildProfileExport, GLM47_FLASH_PRESETS, parseProfileImport } from "../../../lib/launch";
 
 const [one, , four] = GLM47_FLASH_PRESETS.map((preset) => preset.profile);
 

@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { findFlag, GLM47_FLASH_PRESETS, type ValidationIssue } from "../../lib/launch";
 import {
   countIssues,
+  findFlag,
   flagValueFromInput,
   formatEnvText,
   formatExtraArgs,
+  GLM47_FLASH_PRESETS,
   issuesByField,
   mergeIssues,
   parseEnvText,
   parseExtraArgsText,
   searchFlags,
   withFlag,
-} from "../../lib/launch-form";
+  type ValidationIssue,
+} from "../../../lib/launch";
 
 const preset = GLM47_FLASH_PRESETS[0]!.profile;
 const spec = (name: string) => findFlag(name)!;

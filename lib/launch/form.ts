@@ -1,16 +1,11 @@
 // Pure helpers of the launch form: flag search, text fields to profile values and back, issues per field.
-import {
-  FLAG_CATALOGUE,
-  ENV_KEY_PATTERN,
-  quoteShellArg,
-  sortFlags,
-  splitShellWords,
-  valueFromText,
-  type FlagSpec,
-  type LaunchFlagValue,
-  type LaunchProfile,
-  type ValidationIssue,
-} from "./launch";
+import { sortFlags } from "./canonical";
+import { FLAG_CATALOGUE, type FlagSpec } from "./flag-catalogue";
+import { valueFromText } from "./flag-values";
+import { ENV_KEY_PATTERN, type LaunchFlagValue, type LaunchProfile } from "./profile";
+import { quoteShellArg } from "./shell";
+import { splitShellWords } from "./shell-words";
+import type { ValidationIssue } from "./validate";
 
 /** Flags whose name, alias, help or group holds every word of the query (case-insensitive). */
 export function searchFlags(query: string): FlagSpec[] {

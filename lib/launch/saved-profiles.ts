@@ -1,6 +1,6 @@
 // Saved launch profiles as the API and the page exchange them, and the JSON file format of export/import.
 import { z } from "zod";
-import { launchProfileSchema, type LaunchProfile } from "./launch";
+import { launchProfileSchema, type LaunchProfile } from "./profile";
 
 export interface SavedProfile {
   id: string;

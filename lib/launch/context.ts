@@ -1,5 +1,6 @@
 // The box as the launch page sees it: GPUs, who holds them, ports in use, models, the SGLang runtime.
-import type { ScannedModel } from "./models/scanned-model";
+import type { ScannedModel } from "../models/scanned-model";
+import type { InstalledFlags } from "./installed-flags";
 
 export interface GpuInfo {
   /** Physical index, as nvidia-smi prints it (it ignores CUDA_VISIBLE_DEVICES). */
@@ -31,5 +32,13 @@ export interface LaunchContextView {
   portsInUse: PortHolder[];
   models: ScannedModel[];
   modelsDirs: string[];
-  runtime: { python: string; simulated: boolean; reason: string };
+  runtime: {
+    python: string;
+    simulated: boolean;
+    reason: string;
+    /** Where the flags come from, in words ("Flags as the installed SGLang 0.5.21 reports them ..."). */
+    flagsSource: string;
+    /** The installed SGLang's (or the simulator's) own flags; null: the catalogue alone. */
+    installedFlags: InstalledFlags | null;
+  };
 }
