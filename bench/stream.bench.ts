@@ -24,7 +24,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { api, getInstance, glmProfile } from "../tests/support/api";
+import { api, getInstance, glmProfile, instanceApiKey } from "../tests/support/api";
 import { freePort, startConsole } from "../tests/support/console-process";
 import { sessionCookie } from "../tests/support/session";
 import { processCpuMs } from "./support/proc";
@@ -60,12 +60,12 @@ const TOKEN_EVENT = /^data: \{.*"delta": ?\{[^}]*"(?:reasoning_)?content": ?"[^"
  * One streamed request over node:http. Token events are recognised by their text, not parsed: the client
  * shares the machine's cores with what it measures, so it is kept cheap. Its work is the same for every path.
  */
-function stream(url: string, body: unknown): Promise<Sample> {
+function stream(url: string, body: unknown, apiKey: string | null = null): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const text = JSON.stringify(body);
     const cookie = sessionCookie(url);
-    const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...(cookie ? { cookie } : {}) };
+    const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...(cookie ? { cookie } : {}), ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
     const request = http.request(url, { method: "POST", agent, headers }, (response) => {
       let first: number | null = null;
       let last = 0;
@@ -174,16 +174,17 @@ const MODES = ["direct", "console", "bare proxy"] as const;
 type Mode = (typeof MODES)[number];
 
 interface Target {
-  /** The instance's id in the console, its port, and a bare proxy in front of it. */
+  /** The instance's id in the console, its port and own API key, and a bare proxy in front of it. */
   id: string;
   port: number;
+  apiKey: string | null;
   proxyPort: number;
   proxyPid: number;
 }
 
 const stopProxies: (() => void)[] = [];
 
-async function launch(consoleUrl: string, name: string, gpu: number, tokensPerStream: number): Promise<Target> {
+async function launch(consoleUrl: string, dataDir: string, name: string, gpu: number, tokensPerStream: number): Promise<Target> {
   const port = await freePort();
   // The simulator's rate is its environment; a profile's own variables are a console feature, used here as a user would.
   const profile = glmProfile(port, { name, gpuIds: [gpu], env: { SGLANG_SIM_TOKENS_PER_S: String(tokensPerStream / SPEED) } });
@@ -202,21 +203,21 @@ async function launch(consoleUrl: string, name: string, gpu: number, tokensPerSt
     proxy.stdout.once("data", () => resolve());
     proxy.once("exit", (code) => reject(new Error(`pipe proxy exited with ${code}`)));
   });
-  return { id, port, proxyPort, proxyPid: proxy.pid! };
+  return { id, port, apiKey: instanceApiKey(dataDir, id), proxyPort, proxyPid: proxy.pid! };
 }
 
 async function main() {
   const console_ = await startConsole({ env: { SGLANG_SIM_SPEED: String(SPEED) } });
   try {
-    const fast = await launch(console_.url, "bench-fast", 0, TOKENS_PER_S);
-    const batch = await launch(console_.url, "bench-batch", 1, BATCH_TOKENS_PER_S);
+    const fast = await launch(console_.url, console_.dataDir, "bench-fast", 0, TOKENS_PER_S);
+    const batch = await launch(console_.url, console_.dataDir, "bench-batch", 1, BATCH_TOKENS_PER_S);
     const messages = [{ role: "user", content: "Write a long story about a lighthouse." }];
     const params = (maxTokens: number) => ({ max_tokens: maxTokens, ignore_eos: true, temperature: 0 });
     const upstreamBody = (maxTokens: number) => ({ model: "glm-4.7-flash", messages, ...params(maxTokens), stream: true, stream_options: { include_usage: true } });
     const sendersTo = (target: Target): Record<Mode, Send> => ({
-      direct: (maxTokens) => stream(`http://127.0.0.1:${target.port}/v1/chat/completions`, upstreamBody(maxTokens)),
+      direct: (maxTokens) => stream(`http://127.0.0.1:${target.port}/v1/chat/completions`, upstreamBody(maxTokens), target.apiKey),
       console: (maxTokens) => stream(`${console_.url}/api/instances/${target.id}/playground/chat`, { messages, params: params(maxTokens), stream: true }),
-      "bare proxy": (maxTokens) => stream(`http://127.0.0.1:${target.proxyPort}/v1/chat/completions`, upstreamBody(maxTokens)),
+      "bare proxy": (maxTokens) => stream(`http://127.0.0.1:${target.proxyPort}/v1/chat/completions`, upstreamBody(maxTokens), target.apiKey),
     });
     const hopPidsOf = (target: Target): Record<Mode, number | null> => ({ direct: null, console: console_.process.pid!, "bare proxy": target.proxyPid });
 

@@ -1,3 +1,5 @@
+import { toCsv } from "./csv";
+
 // The audit trail's shape as pages and exports see it.
 
 /** What the audit trail records; the detail of each is a small JSON object (secrets already masked). */
@@ -18,6 +20,8 @@ export const AUDIT_ACTIONS = [
   "user_status",
   "user_password_reset",
   "settings_change",
+  "api_key_create",
+  "api_key_revoke",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -32,11 +36,9 @@ export interface AuditEventView {
   ip: string | null;
 }
 
-const csvCell = (value: string) => (/[",\n\r]/.test(value) || /^[=+\-@\t]/.test(value) ? `"${value.replace(/^([=+\-@\t])/, "'$1").replace(/"/g, '""')}"` : value);
-
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are quoted with a leading apostrophe. */
 export function auditEventsToCsv(events: readonly AuditEventView[]): string {
   const header = ["time", "actor", "actor_id", "action", "target", "ip", "detail"];
   const rows = events.map((event) => [event.at, event.actorName, event.actorId ?? "", event.action, event.target ?? "", event.ip ?? "", JSON.stringify(event.detail)]);
-  return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv([header, ...rows]);
 }

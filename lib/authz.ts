@@ -57,3 +57,8 @@ export const canManageSettings = (actor: Actor): boolean => isAdmin(actor);
 export const canViewAudit = (actor: Actor): boolean => isAdmin(actor);
 /** Signed-in members change their own password and see who they are. */
 export const canUseOwnAccount = (actor: Actor): boolean => isMember(actor);
+/** Personal API keys for the OpenAI-compatible endpoint, and one's own usage. */
+export const canUseApiKeys = (actor: Actor): boolean => isMember(actor);
+/** Everyone's keys (to revoke) and everyone's usage. */
+export const canManageEveryonesKeys = (actor: Actor): boolean => isAdmin(actor);
+export const canViewEveryonesUsage = (actor: Actor): boolean => isAdmin(actor);

@@ -5,6 +5,7 @@ import { parseEnv } from "./env";
 import { createNodeRouter } from "./http/node-route";
 import { playgroundRoutes } from "./http/playground-routes";
 import { guardRequest } from "./http/request-guard";
+import { createGateway } from "./gateway/gateway";
 import { MemoryReducer } from "./logs/memory-reducer";
 import { findProjectRoot } from "./project-root";
 import { attachInstancesNamespace } from "./realtime/instances-namespace";
@@ -27,10 +28,12 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const ownRoutes = createNodeRouter(playgroundRoutes, services);
+  const gateway = createGateway({ db: services.db, supervisor: services.supervisor, log });
   const guard = { consoleOrigins: env.consoleOrigins, trustProxy: env.trustProxy };
   const server = http.createServer((req, res) => {
     if (!guardRequest(req, res, guard)) return;
     if (services.auth.handle(req, res)) return;
+    if (gateway(req, res)) return;
     if (!ownRoutes(req, res)) void handle(req, res);
   });
   // socket.io answers only its own path and leaves Next's HMR upgrade alone. Its handshake is checked for the

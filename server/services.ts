@@ -9,6 +9,9 @@ import type { ConsoleSettings } from "../lib/console-settings";
 import { createDb, type Db } from "./db/client";
 import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
+import { createKeyService, type KeyService } from "./gateway/key-service";
+import { listUsage } from "./gateway/usage";
+import type { UsageRowView } from "../lib/usage";
 import { createLauncher } from "./launching/launch-as";
 import { createProfileService, type ProfileService } from "./profiles/profile-service";
 import { listGpus } from "./gpus/list-gpus";
@@ -39,6 +42,8 @@ export interface Services {
   firstRun: FirstRun;
   /** Appends to the audit trail; a failure to record is logged, never thrown at the action it records. */
   audit: (input: AuditInput) => Promise<void>;
+  apiKeys: KeyService;
+  usage: { list: (filter: { userId?: string; model?: string; from?: string; to?: string }) => Promise<UsageRowView[]> };
   auditTrail: { list: (filter: AuditFilter) => Promise<AuditEventView[]> };
   settings: { read: () => Promise<ConsoleSettings>; update: (changes: Partial<ConsoleSettings>) => Promise<ConsoleSettings> };
   sendChat: typeof sendChat;
@@ -115,6 +120,8 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     launchAs: createLauncher({ supervisor, modelsDirs: env.modelsDirs, audit }),
     firstRun,
     audit,
+    apiKeys: createKeyService(db, (userId) => auth.nameOf(userId)),
+    usage: { list: (filter) => listUsage(db, filter, (userId) => auth.nameOf(userId)) },
     auditTrail: { list: (filter) => listAuditEvents(db, filter) },
     settings: { read: () => readSettings(db), update: (changes) => updateSettings(db, { changes }) },
     sendChat,

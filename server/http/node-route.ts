@@ -68,7 +68,7 @@ async function answer(route: NodeRoute<unknown>, params: Record<string, string>,
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+export async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

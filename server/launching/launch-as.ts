@@ -1,5 +1,6 @@
 // A launch on someone's behalf: the launch policy for operators (on the final argv and environment), the
 // supervisor's own validation, and the audit trail. Both launch routes (a form, a saved profile) come here.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { isBoundByLaunchPolicy, type Actor } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
@@ -18,6 +19,15 @@ const realPath = (value: string): string | null => {
   }
 };
 
+/**
+ * Every server the console launches answers only with its own random `--api-key`, held by the console: its port is
+ * no way around the console's accounts, keys and limits. A key given in the profile is kept.
+ */
+function withInstanceApiKey(request: LaunchRequest): LaunchRequest {
+  if (request.profile.flags["--api-key"] !== undefined || request.profile.extraArgs.some((arg) => arg.startsWith("--api-key"))) return request;
+  return { ...request, profile: { ...request.profile, flags: { ...request.profile.flags, "--api-key": `sgl-${randomBytes(24).toString("base64url")}` } } };
+}
+
 export function createLauncher(deps: { supervisor: Supervisor; modelsDirs: readonly string[]; audit: (input: AuditInput) => Promise<void> }) {
   return async (actor: Actor, request: LaunchRequest): Promise<InstanceView> => {
     const { profile } = request;
@@ -28,12 +38,13 @@ export function createLauncher(deps: { supervisor: Supervisor; modelsDirs: reado
       const violations = launchPolicyViolations({ argv, env: profile.env, modelsDirs: deps.modelsDirs, realPath });
       if (violations.length > 0) throw new AppError("launch_policy", { detail: violations.join("; ") });
     }
-    const instance = await deps.supervisor.launch(request, actor.id);
+    const launched = withInstanceApiKey(request);
+    const instance = await deps.supervisor.launch(launched, actor.id);
     await deps.audit({
       actor,
       action: "instance_launch",
       target: instance.name,
-      detail: { instanceId: instance.id, argv: maskArgvSecrets(argv), env: maskEnv(buildLaunchEnv(profile)) },
+      detail: { instanceId: instance.id, argv: maskArgvSecrets(buildLaunchArgv(launched.profile)), env: maskEnv(buildLaunchEnv(profile)) },
     });
     return instance;
   };

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
-import { api, getInstance, glmProfile } from "../support/api";
+import { api, getInstance, glmProfile, instanceApiKey } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { abortedRequests } from "../support/playground";
 import { waitFor } from "../support/processes";
@@ -116,7 +116,7 @@ describe("playground in the browser", () => {
     expect((await panel.getByTestId("stream-text").innerText()).length).toBeGreaterThan(10);
     await shot("streaming");
 
-    const before = await abortedRequests(`http://127.0.0.1:${instance.port}`, null);
+    const before = await abortedRequests(`http://127.0.0.1:${instance.port}`, instanceApiKey(consoleProcess.dataDir, instance.id));
     await playground.setParam(panel, "max_tokens", "5000");
     await panel.getByText("ignore_eos").click();
     await panel.getByRole("button", { name: "Stream", exact: true }).click();
@@ -124,7 +124,7 @@ describe("playground in the browser", () => {
     await panel.getByRole("button", { name: "Stop" }).click();
     await panel.locator('[data-testid="stream-status"][data-status="cancelled"]').waitFor();
     expect(await panel.getByTestId("run-error").getAttribute("data-code")).toBe("cancelled");
-    await waitFor(async () => (await abortedRequests(`http://127.0.0.1:${instance.port}`, null)) > before, {
+    await waitFor(async () => (await abortedRequests(`http://127.0.0.1:${instance.port}`, instanceApiKey(consoleProcess.dataDir, instance.id))) > before, {
       timeoutMs: 10_000,
       what: "the simulator to count the stopped stream as aborted",
     });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InstanceView, RunSummary } from "../../lib/instance-view";
 import type { LaunchProfile } from "../../lib/launch";
 import { collectTree, isAlive } from "../../server/supervisor/process-tree";
-import { api, getInstance, glmProfile } from "../support/api";
+import { api, getInstance, glmProfile, instanceApiKey } from "../support/api";
 import { freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { processGroupMembers, processesMatching, waitFor } from "../support/processes";
 import { authedFetch } from "../support/session";
@@ -171,7 +171,7 @@ describe("supervision", () => {
     // While no console runs, the server keeps serving and printing.
     const reply = await fetch(`http://127.0.0.1:${instance.port}/v1/completions`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${instanceApiKey(consoleProcess.dataDir, instance.id)}` },
       body: JSON.stringify({ model: "glm-4.7-flash", prompt: "printed while the console was down", max_tokens: 8 }),
     });
     expect(reply.status).toBe(200);
@@ -188,7 +188,7 @@ describe("supervision", () => {
     // New output after the takeover still arrives and is recorded.
     await fetch(`http://127.0.0.1:${instance.port}/v1/completions`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${instanceApiKey(consoleProcess.dataDir, instance.id)}` },
       body: JSON.stringify({ model: "glm-4.7-flash", prompt: "after", max_tokens: 4 }),
     });
     const stopped = await stop(instance.id);

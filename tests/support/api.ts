@@ -20,3 +20,17 @@ export async function api<T = unknown>(base: string, method: string, path: strin
 export async function getInstance(base: string, id: string): Promise<InstanceView> {
   return (await api<{ instance: InstanceView }>(base, "GET", `/api/instances/${id}`)).body.instance;
 }
+
+/** The instance's own `--api-key`, which the console keeps from everyone: tests read it where the console keeps it. */
+export function instanceApiKey(dataDir: string, instanceId: string): string | null {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Database = require("better-sqlite3") as typeof import("better-sqlite3");
+  const db = new Database(`${dataDir}/console.db`, { readonly: true });
+  try {
+    const row = db.prepare(`SELECT "profileJson" FROM "Instance" WHERE "id" = ?`).get(instanceId) as { profileJson: string } | undefined;
+    const key = row ? (JSON.parse(row.profileJson) as { flags: Record<string, unknown> }).flags["--api-key"] : undefined;
+    return typeof key === "string" ? key : null;
+  } finally {
+    db.close();
+  }
+}

@@ -134,7 +134,8 @@ describe("simulator flag introspection (the console reads SGLang's parser the sa
   });
 
   it("acts as another release when told: an extra parser choice, a missing flag", async () => {
-    const env = { SGLANG_SIM_EXTRA_CHOICES: "--tool-call-parser=future_parser", SGLANG_SIM_WITHOUT_FLAGS: "--enable-metrics" };
+    // Both metrics flags go: with only --enable-metrics gone, argparse would take it as a prefix of the other.
+    const env = { SGLANG_SIM_EXTRA_CHOICES: "--tool-call-parser=future_parser", SGLANG_SIM_WITHOUT_FLAGS: "--enable-metrics,--enable-metrics-for-all-schedulers" };
     const actions = introspect(env);
     expect(actions.tool_call_parser?.[1]).toContain("future_parser");
     expect(actions.enable_metrics).toBeUndefined();

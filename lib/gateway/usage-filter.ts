@@ -1,0 +1,58 @@
+// Reads `usage` from an OpenAI-style SSE stream as it passes through, and can drop the usage-only chunk that the
+// gateway asked SGLang for (stream_options.include_usage) when the client did not: the client then sees
+// exactly the stream it asked for. Events are forwarded as the bytes they arrived as.
+
+export interface StreamUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface UsageFilter {
+  /** The part of `chunk` to forward now (events held back until they are complete, when stripping). */
+  push(chunk: Buffer): Buffer;
+  /** What is left at the end of the stream. */
+  end(): Buffer;
+  usage(): StreamUsage | null;
+  /** Chunks that carried generated text, for an estimate when the stream ended before its usage. */
+  contentChunks(): number;
+}
+
+const USAGE = /"usage":\s*\{[^}]*"prompt_tokens":\s*(\d+)[^}]*"completion_tokens":\s*(\d+)/;
+const EMPTY_CHOICES = /"choices":\s*\[\s*\]/;
+const CONTENT = /"(?:content|text|reasoning_content)":\s*"[^"]/;
+
+export function createUsageFilter(options: { stripUsageChunk: boolean }): UsageFilter {
+  let pending = "";
+  let usage: StreamUsage | null = null;
+  let content = 0;
+
+  const inspect = (event: string): boolean => {
+    if (CONTENT.test(event)) content += 1;
+    const match = USAGE.exec(event);
+    if (match) {
+      usage = { promptTokens: Number(match[1]), completionTokens: Number(match[2]) };
+      return options.stripUsageChunk && EMPTY_CHOICES.test(event);
+    }
+    return false;
+  };
+
+  return {
+    push(chunk) {
+      pending += chunk.toString("utf8");
+      let kept = "";
+      for (let end = pending.indexOf("\n\n"); end !== -1; end = pending.indexOf("\n\n")) {
+        const event = pending.slice(0, end + 2);
+        pending = pending.slice(end + 2);
+        if (!inspect(event)) kept += event;
+      }
+      return Buffer.from(kept, "utf8");
+    },
+    end() {
+      const rest = pending;
+      pending = "";
+      return Buffer.from(rest && !inspect(rest) ? rest : "", "utf8");
+    },
+    usage: () => usage,
+    contentChunks: () => content,
+  };
+}

@@ -1,0 +1,215 @@
+// The box's one OpenAI-compatible endpoint: `GET /v1/models`, `POST /v1/chat/completions`, `POST /v1/completions`,
+// authenticated by personal API keys, forwarded to the least busy ready instance serving the model, with SGLang's
+// bytes passed through as they arrive. Nothing else of SGLang's API is reachable through the console.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { canUsePlayground, ROLES, type Actor, type UserRole } from "../../lib/authz";
+import { gatewayError, toOpenAiErrorBody, type GatewayError } from "../../lib/gateway/openai-error";
+import { RateWindow } from "../../lib/gateway/rate-window";
+import { resolveModel, type GatewayCandidate } from "../../lib/gateway/resolve-model";
+import { createUsageFilter } from "../../lib/gateway/usage-filter";
+import { isAppError } from "../../lib/errors";
+import type { Db } from "../db/client";
+import { readJson } from "../http/node-route";
+import { nodeFetch, takeNodeBody } from "../playground/node-fetch";
+import { SSE_HEADERS, STREAM_IDLE_TIMEOUT_MS } from "../playground/stream";
+import type { Supervisor } from "../supervisor/supervisor";
+import { findUsableApiKey, touchApiKey } from "./api-keys";
+import { recordUsage } from "./usage";
+
+const FORWARDED = { "/v1/chat/completions": "chat/completions", "/v1/completions": "completions" } as const;
+
+interface Caller {
+  actor: Actor;
+  key: { id: string; name: string; models: string[] | null; rpm: number | null; tpm: number | null; maxInFlight: number | null };
+}
+
+export interface GatewayDeps {
+  db: Db;
+  supervisor: Supervisor;
+  log: (message: string) => void;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)), ...headers }).end(text);
+}
+
+const sendError = (res: ServerResponse, error: GatewayError) =>
+  send(res, error.status, error.body, error.retryAfterS !== undefined ? { "retry-after": String(error.retryAfterS) } : {});
+
+export function createGateway(deps: GatewayDeps) {
+  const inFlightByInstance = new Map<string, number>();
+  const inFlightByKey = new Map<string, number>();
+  const requestsPerMinute = new RateWindow();
+  const tokensPerMinute = new RateWindow();
+  const bump = (map: Map<string, number>, id: string, by: number) => map.set(id, (map.get(id) ?? 0) + by);
+
+  async function authenticate(req: IncomingMessage): Promise<Caller | GatewayError> {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+    if (!match) return gatewayError(401, "invalid_api_key", "Send a personal API key as `Authorization: Bearer <key>`; create one on the console's API keys page.");
+    const found = await findUsableApiKey(deps.db, { secret: match[1]! });
+    if (!found) return gatewayError(401, "invalid_api_key", "This API key is not valid: it is unknown, revoked or expired, or its owner is disabled.");
+    const role = (ROLES as readonly string[]).includes(found.user.role ?? "") ? (found.user.role as UserRole) : "viewer";
+    const { key } = found;
+    void touchApiKey(deps.db, { id: key.id }).catch(() => undefined);
+    return {
+      actor: { id: found.user.id, name: found.user.name, role },
+      key: { id: key.id, name: key.name, models: key.modelsJson ? (JSON.parse(key.modelsJson) as string[]) : null, rpm: key.rpm, tpm: key.tpm, maxInFlight: key.maxInFlight },
+    };
+  }
+
+  function candidatesFor(caller: Caller): GatewayCandidate[] {
+    return deps.supervisor
+      .list()
+      .filter((instance) => canUsePlayground(caller.actor, instance))
+      .filter((instance) => caller.key.models === null || caller.key.models.includes(instance.servedModelName ?? instance.modelPath))
+      .map((instance) => ({ id: instance.id, name: instance.name, phase: instance.phase, servedModelName: instance.servedModelName, modelPath: instance.modelPath, inFlight: inFlightByInstance.get(instance.id) ?? 0 }));
+  }
+
+  function limitError(caller: Caller): GatewayError | null {
+    const { key } = caller;
+    if (key.maxInFlight !== null && (inFlightByKey.get(key.id) ?? 0) >= key.maxInFlight) {
+      return gatewayError(429, "rate_limit_exceeded", `This key allows ${key.maxInFlight} requests in flight at once; wait for one to finish.`, { retryAfterS: 1 });
+    }
+    const afterRequests = key.rpm === null ? null : requestsPerMinute.retryAfterS(key.id, key.rpm);
+    if (afterRequests !== null) return gatewayError(429, "rate_limit_exceeded", `This key allows ${key.rpm} requests per minute.`, { retryAfterS: afterRequests });
+    const afterTokens = key.tpm === null ? null : tokensPerMinute.retryAfterS(key.id, key.tpm);
+    if (afterTokens !== null) return gatewayError(429, "rate_limit_exceeded", `This key allows ${key.tpm} tokens per minute.`, { retryAfterS: afterTokens });
+    return null;
+  }
+
+  async function models(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const caller = await authenticate(req);
+    if ("status" in caller) return sendError(res, caller);
+    const names = new Set(candidatesFor(caller).filter((candidate) => candidate.phase === "ready").map((candidate) => candidate.servedModelName ?? candidate.modelPath));
+    send(res, 200, { object: "list", data: [...names].sort().map((id) => ({ id, object: "model", created: 0, owned_by: "sglang-console" })) });
+  }
+
+  async function forward(req: IncomingMessage, res: ServerResponse, path: (typeof FORWARDED)[keyof typeof FORWARDED]): Promise<void> {
+    const caller = await authenticate(req);
+    if ("status" in caller) return sendError(res, caller);
+    let body: Record<string, unknown>;
+    try {
+      const parsed = await readJson(req);
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return sendError(res, gatewayError(400, "invalid_request", "The body must be a JSON object."));
+      body = parsed as Record<string, unknown>;
+    } catch (error) {
+      return sendError(res, gatewayError(400, "invalid_request", isAppError(error) ? error.userMessage : "The body must be JSON."));
+    }
+    if (typeof body.model !== "string" || body.model === "") return sendError(res, gatewayError(400, "invalid_request", "Name the model: `model` is required.", { param: "model" }));
+    const resolution = resolveModel(body.model, candidatesFor(caller));
+    if (resolution.kind === "not_found") return sendError(res, gatewayError(404, "model_not_found", `The model ${body.model} does not exist or you do not have access to it.`, { param: "model" }));
+    if (resolution.kind === "starting") return sendError(res, gatewayError(503, "model_starting", `The model ${body.model} is still starting (instance ${resolution.name}); try again shortly.`, { retryAfterS: 10 }));
+    if (resolution.kind === "ambiguous") return sendError(res, gatewayError(400, "model_ambiguous", `${body.model} matches several served models: ${resolution.names.join(", ")}. Name one of them.`, { param: "model" }));
+    const limited = limitError(caller);
+    if (limited) return sendError(res, limited);
+
+    const instanceId = resolution.instanceId;
+    const endpoint = deps.supervisor.endpointOf(instanceId);
+    const stream = body.stream === true;
+    const clientAskedUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
+    const upstreamBody = { ...body, model: endpoint.model, ...(stream && !clientAskedUsage ? { stream_options: { ...(body.stream_options as object | undefined), include_usage: true } } : {}) };
+    const aborter = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) aborter.abort();
+    });
+    requestsPerMinute.add(caller.key.id, 1);
+    bump(inFlightByInstance, instanceId, 1);
+    bump(inFlightByKey, caller.key.id, 1);
+    const usage = { model: endpoint.model, prompt: 0, completion: 0, estimated: false };
+    try {
+      const upstream = await nodeFetch(`${endpoint.baseUrl}/v1/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {}) },
+        body: JSON.stringify(upstreamBody),
+        signal: aborter.signal,
+      });
+      if (!upstream.ok || !stream) {
+        const text = await upstream.text();
+        const parsed = parseJson(text);
+        if (!upstream.ok) return send(res, upstream.status, toOpenAiErrorBody(parsed ?? text, upstream.status));
+        const counted = (parsed as { usage?: { prompt_tokens?: number; completion_tokens?: number } } | null)?.usage;
+        usage.prompt = counted?.prompt_tokens ?? 0;
+        usage.completion = counted?.completion_tokens ?? 0;
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) }).end(text);
+        return;
+      }
+      await pipeStream(upstream, res, { strip: !clientAskedUsage, usage });
+    } catch (error) {
+      if (aborter.signal.aborted) return;
+      deps.log(`gateway: ${path} on instance ${instanceId}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) sendError(res, gatewayError(502, "upstream_unreachable", "The model server did not answer; it may have stopped. Try again."));
+      else if (!res.writableEnded) res.end(`\n\ndata: ${JSON.stringify(gatewayError(502, "upstream_unreachable", "The model server's stream broke off.").body)}\n\ndata: [DONE]\n\n`);
+    } finally {
+      bump(inFlightByInstance, instanceId, -1);
+      bump(inFlightByKey, caller.key.id, -1);
+      if (usage.prompt + usage.completion > 0) {
+        tokensPerMinute.add(caller.key.id, usage.prompt + usage.completion);
+        void recordUsage(deps.db, { userId: caller.actor.id, keyId: caller.key.id, label: caller.key.name, model: usage.model, promptTokens: usage.prompt, completionTokens: usage.completion, estimated: usage.estimated }).catch(
+          (error: unknown) => deps.log(`gateway: cannot record usage: ${String(error)}`),
+        );
+      }
+    }
+  }
+
+  /** SGLang's SSE bytes to the client as they come, reading `usage` on the way (and dropping the chunk we asked for). */
+  function pipeStream(upstream: Response, res: ServerResponse, options: { strip: boolean; usage: { prompt: number; completion: number; estimated: boolean } }): Promise<void> {
+    const source = takeNodeBody(upstream) ?? Readable.fromWeb(upstream.body! as import("node:stream/web").ReadableStream<Uint8Array>);
+    const filter = createUsageFilter({ stripUsageChunk: options.strip });
+    res.writeHead(200, SSE_HEADERS);
+    return new Promise<void>((resolve) => {
+      const idle = setTimeout(() => source.destroy(new Error(`nothing for ${STREAM_IDLE_TIMEOUT_MS / 1000} s`)), STREAM_IDLE_TIMEOUT_MS);
+      const settle = (broken: boolean) => {
+        clearTimeout(idle);
+        const counted = filter.usage();
+        options.usage.prompt = counted?.promptTokens ?? 0;
+        options.usage.completion = counted?.completionTokens ?? filter.contentChunks();
+        options.usage.estimated = counted === null;
+        if (!res.writableEnded && !res.destroyed) {
+          const rest = filter.end();
+          if (broken) res.end(Buffer.concat([rest, Buffer.from(`\n\ndata: ${JSON.stringify(gatewayError(502, "upstream_unreachable", "The model server's stream broke off.").body)}\n\ndata: [DONE]\n\n`)]));
+          else res.end(rest);
+        }
+        resolve();
+      };
+      source.on("data", (chunk: Buffer) => {
+        idle.refresh();
+        const out = filter.push(chunk);
+        if (out.length > 0) res.write(out);
+      });
+      source.once("end", () => settle(false));
+      source.once("error", () => settle(true));
+      source.once("close", () => {
+        if (!source.readableEnded) settle(true);
+      });
+      res.once("close", () => {
+        if (!source.readableEnded) source.destroy();
+      });
+    });
+  }
+
+  /** True when `req` was a gateway request (and is being answered). */
+  return function handleGateway(req: IncomingMessage, res: ServerResponse): boolean {
+    const path = (req.url ?? "/").split("?")[0]!;
+    if (path !== "/v1" && !path.startsWith("/v1/")) return false;
+    if (req.method === "GET" && path === "/v1/models") void models(req, res).catch((error: unknown) => fail(res, error));
+    else if (req.method === "POST" && path in FORWARDED) void forward(req, res, FORWARDED[path as keyof typeof FORWARDED]).catch((error: unknown) => fail(res, error));
+    else sendError(res, gatewayError(404, "not_found", `${req.method} ${path} is not served here: the console forwards GET /v1/models, POST /v1/chat/completions and POST /v1/completions.`));
+    return true;
+  };
+
+  function fail(res: ServerResponse, error: unknown): void {
+    deps.log(`gateway: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!res.headersSent) sendError(res, gatewayError(500, "internal", "Something went wrong inside the console; its log has the details."));
+    else res.end();
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
