@@ -2,14 +2,17 @@ import { EventEmitter } from "node:events";
 import path from "node:path";
 import type { InstancePhase } from "../../lib/instance-phase";
 import type { RunView } from "../../lib/instance-view";
+import { lastLines, unresponsiveDetail } from "../../lib/run-cause";
 import { createLogDiagnoser, type LogDiagnosis, type LogDiagnoser } from "../../lib/sglang-log/diagnoser";
 import { readLogBlocks, readLogLayout } from "../logs/log-files";
 import { OutputBuffer, type OutputChunk } from "../logs/output-buffer";
 import { gpuHoldingPids } from "./gpu-holders";
 import { isAlive, stopProcessTree, type TreeStopResult } from "./process-tree";
+import { bearer, fetchWithDeadline } from "../http/fetch-with-deadline";
 import { HostedPty } from "./pty-host/client";
 import type { PtyExit } from "./pty-process";
-import { waitForReady } from "./readiness";
+import { watchLiveness, type LivenessCheck } from "./liveness";
+import { servedModelNameOf, waitForReady } from "./readiness";
 
 export interface RunSpec {
   id: string;
@@ -24,6 +27,8 @@ export interface RunSpec {
   apiKey: string | null;
   readyTimeoutMs: number;
   readyPollMs: number;
+  /** After ready: how often liveness is checked, how long one check may take, failures in a row that make it unresponsive. */
+  liveness: { intervalMs: number; timeoutMs: number; failures: number };
   stopGraceMs: number;
   replayBytes: number;
   /** Cap of the run's log (LOG_FILE_MAX_MB); null: no cap. */
@@ -39,6 +44,8 @@ export interface StoredRunState {
   startedAt: Date;
   readyAt: Date | null;
   stopRequested: boolean;
+  cause: string | null;
+  causeDetail: string | null;
 }
 
 export interface RunChange {
@@ -57,6 +64,8 @@ export interface RunChange {
 }
 
 const LOADING_STAGES = new Set(["load_weights", "kv_cache", "cuda_graph", "http_up", "ready", "serving"]);
+/** Lines of the log kept in the cause of an unresponsive run. */
+const UNRESPONSIVE_TAIL_LINES = 12;
 /** On reattach, the classifier re-reads at most this much of the log to recover the stage and facts. */
 const REREAD_LIMIT_BYTES = 32 * 1024 * 1024;
 
@@ -87,6 +96,8 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   private logOffset = 0;
   private stopRequested = false;
   private stopping: Promise<TreeStopResult> | null = null;
+  /** Settles once the pty host is launched (or failed to): a stop never races the spawn. */
+  private launched: Promise<unknown> = Promise.resolve();
   private readonly finished: Promise<void>;
   private finish!: () => void;
 
@@ -111,7 +122,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   }
 
   async start(): Promise<void> {
-    const pty = await HostedPty.launch(this.runDir, this.spec.id, {
+    const launching = HostedPty.launch(this.runDir, this.spec.id, {
       program: this.spec.program,
       argv: this.spec.argv,
       env: this.spec.env,
@@ -121,10 +132,12 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       cols: 160,
       rows: 40,
     });
+    this.launched = launching.catch(() => undefined);
+    const pty = await launching;
     // node-pty starts the server in a new session, so its pid is its process group too.
     this.wire(pty, pty.pid);
-    this.emit("change", { pid: pty.pid, pgid: pty.pid, phase: "starting" });
-    void this.watchReadiness();
+    this.emit("change", { pid: pty.pid, pgid: pty.pid, phase: this.phase });
+    if (!this.stopping) void this.watchReadiness();
   }
 
   /**
@@ -140,9 +153,12 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     this.stopRequested = stored.stopRequested;
     this.phase = stored.phase;
     this.stage = stored.stage;
+    if (stored.phase === "unresponsive" && stored.cause) this.failure = { cause: stored.cause, detail: stored.causeDetail ?? "" };
     this.rereadLog(size);
     this.wire(pty, stored.pgid ?? pty.pid);
     if (stored.stopRequested) void this.stop("user");
+    // A server that was ready is watched for liveness again; its readiness deadline has long passed.
+    else if (stored.readyAt) void this.resumeServing();
     else void this.watchReadiness();
     return true;
   }
@@ -207,6 +223,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       if (this.stopRequested || this.exit) return;
       this.readyAt ??= new Date();
       this.setPhase("ready", { readyAt: this.readyAt, servedModelName: result.servedModelName });
+      void this.watchLiveness();
     } else if (result.reason === "timeout" && !this.stopRequested && !this.exit) {
       const seconds = Math.round(this.spec.readyTimeoutMs / 1000);
       this.failure = {
@@ -217,8 +234,35 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     }
   }
 
+  private async resumeServing(): Promise<void> {
+    try {
+      const models = await fetchWithDeadline(`${this.spec.baseUrl}/v1/models`, { headers: bearer(this.spec.apiKey), timeoutMs: this.spec.liveness.timeoutMs, signal: this.abort.signal });
+      if (models.ok) this.emit("change", { servedModelName: servedModelNameOf(models.text) });
+    } catch {
+      // Liveness decides; the name is only for display and the playground's default model.
+    }
+    await this.watchLiveness();
+  }
+
+  private watchLiveness(): Promise<void> {
+    const { intervalMs, timeoutMs } = this.spec.liveness;
+    return watchLiveness({ baseUrl: this.spec.baseUrl, apiKey: this.spec.apiKey, intervalMs, timeoutMs, signal: this.abort.signal, onCheck: (check) => this.onLivenessCheck(check) });
+  }
+
+  private onLivenessCheck(check: LivenessCheck): void {
+    if (this.exit || this.stopping) return;
+    if (check.ok && this.phase === "unresponsive") {
+      this.failure = null;
+      this.setPhase("ready", { cause: null, causeDetail: null });
+    } else if (!check.ok && this.phase === "ready" && check.failuresInRow >= this.spec.liveness.failures) {
+      const tail = lastLines(this.buffer.since(Math.max(0, this.buffer.lastSeq - 200)).chunks.map((chunk) => chunk.data).join(""), UNRESPONSIVE_TAIL_LINES);
+      this.failure = { cause: "unresponsive", detail: unresponsiveDetail(check.failuresInRow, check.detail ?? "failed", tail) };
+      this.setPhase("unresponsive", { cause: this.failure.cause, causeDetail: this.failure.detail });
+    }
+  }
+
   /** Stops the whole process tree: TERM to the group, a grace period, KILL, then a check that nothing is left. */
-  stop(reason: "user" | "timeout" = "user"): Promise<TreeStopResult> {
+  stop(reason: "user" | "timeout" | "unresponsive" = "user"): Promise<TreeStopResult> {
     if (this.stopping) return this.stopping;
     if (reason === "user") {
       this.stopRequested = true;
@@ -226,10 +270,11 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     }
     if (!this.exit) this.setPhase("stopping");
     this.abort.abort();
-    const pid = this.pty?.pid;
-    this.stopping = pid
-      ? stopProcessTree({ rootPid: pid, pgid: this.pgid, graceMs: this.spec.stopGraceMs })
-      : Promise.resolve({ targeted: [], escalated: false, survivors: [] });
+    // A stop asked for while the pty host is still being launched (a policy restart) waits for its pid.
+    this.stopping = this.launched.then(() => {
+      const pid = this.pty?.pid;
+      return pid ? stopProcessTree({ rootPid: pid, pgid: this.pgid, graceMs: this.spec.stopGraceMs }) : { targeted: [], escalated: false, survivors: [] };
+    });
     return this.stopping;
   }
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ACTIVE_PHASES } from "../../lib/instance-phase";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
 const SERVER_ENTRY = path.join(PROJECT_ROOT, "dist/server/server/index.js");
@@ -92,7 +93,7 @@ export async function startConsole(options: { env?: Record<string, string>; data
   };
 }
 
-const ACTIVE = ["starting", "loading", "ready", "stopping"];
+const ACTIVE: readonly string[] = ACTIVE_PHASES;
 
 /** Stops every active instance of a console, so that tests leave no server behind. */
 export async function stopAllInstances(url: string): Promise<void> {

@@ -213,8 +213,21 @@ class Launcher:
         state.ready = True
         self.log.info("The server is fired up and ready to roll!")
         self.events.put(SERVER_READY)
+        if self.fail in ("hang_after_ready", "scheduler_dead_after_ready"):
+            threading.Thread(target=self.silence_scheduler, args=(state,), daemon=True).start()
         if sim_env.flood_lines():
             flood(self.args, sim_env.flood_lines())
+
+    def silence_scheduler(self, state):
+        """`hang_after_ready`: rank 0 wedges (stuck in a collective), every process alive. `scheduler_dead_after_ready`:
+        scheduler 0 is SIGKILLed (the OOM killer) and, as in releases whose launcher has no watchdog, nobody notices.
+        Either way HTTP keeps answering, generation hangs and health checks fail."""
+        time.sleep(sim_env.crash_after_seconds())
+        if self.fail == "scheduler_dead_after_ready":
+            os.kill(self.schedulers[0].pid, signal.SIGKILL)
+            self.schedulers[0].join()
+        state.silent_since = time.time()
+        state.scheduler_silent = True
 
     def run(self):
         signal.signal(signal.SIGQUIT, self.on_sigquit)
@@ -222,7 +235,8 @@ class Launcher:
         signal.signal(signal.SIGINT, self.on_stop)
         readers = self.spawn()
         runtime = self.wait_ready(readers)
-        self.watch_children()
+        if self.fail != "scheduler_dead_after_ready":
+            self.watch_children()
         if self.args.node_rank > 0:  # other nodes run schedulers only
             while True:
                 time.sleep(3600)
