@@ -23,6 +23,9 @@ const envSchema = z.object({
   NODE_ENV: optional(z.string()),
 });
 
+/** The console's own variables: never passed on to the servers it launches. */
+export const CONSOLE_ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface ConsoleEnv {
   port: number;
   host: string;

@@ -16,9 +16,11 @@ import {
 } from "../../lib/launch";
 import type { GpuHolder, GpuListing } from "../../lib/launch-context";
 import { decideRestart, supervisionSchema, type EndedRun, type Supervision } from "../../lib/supervision";
+import { buildServerEnv, envRecord, inheritableEnv } from "../../lib/server-env";
 import type { Db } from "../db/client";
 import { createInstance, listInstances, type InstanceRecord } from "../db/instances";
 import { createRun, findLatestRun, findRun, listRuns, updateRun, type RunRecord } from "../db/runs";
+import { CONSOLE_ENV_NAMES } from "../env";
 import type { OutputChunk } from "../logs/output-buffer";
 import { endDeadRun } from "./end-dead-run";
 import { checkLaunchable, gpuHolders, type ActiveInstance } from "./launch-admission";
@@ -61,8 +63,6 @@ export interface SupervisorEvents {
   state: [InstanceView];
   output: [{ instanceId: string; runId: string; chunk: OutputChunk }];
 }
-
-const BASE_ENV_KEYS = ["PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "HF_HOME", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "TMPDIR", "NVIDIA_SMI"];
 
 /** Owns every instance on this box: launches runs, stops their trees, restarts on failure, publishes state and output. */
 export class Supervisor extends EventEmitter<SupervisorEvents> {
@@ -284,10 +284,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     const { runtime } = this.options;
     const argv = buildLaunchArgv(instance.profile);
     const profileEnv = buildLaunchEnv(instance.profile);
-    const env: Record<string, string> = {};
-    for (const key of BASE_ENV_KEYS) if (process.env[key]) env[key] = process.env[key]!;
-    for (const [key, value] of Object.entries(process.env)) if (key.startsWith("SGLANG_") && value) env[key] = value;
-    Object.assign(env, runtime.env, profileEnv, { TERM: "xterm-256color", PYTHONUNBUFFERED: "1" });
+    const env = envRecord(buildServerEnv({ inherited: inheritableEnv(process.env, CONSOLE_ENV_NAMES), runtime: runtime.env, profile: profileEnv, bindHost: instance.record.host }));
     const logPath = path.join(this.options.dataDir, "runs", runId, "output.log");
     const run = this.createRun(instance, runId, argv, env, logPath, runtime.python);
     instance.lastRun = await createRun(this.options.db, {

@@ -16,6 +16,8 @@ import sys
 import threading
 import time
 import traceback
+import urllib.parse
+import urllib.request
 
 from sglang.srt import sim_env
 from sglang.srt.entrypoints.http_server import ServerState, make_server, serve_in_thread
@@ -174,9 +176,18 @@ class Launcher:
         return server
 
     def _request(self, method, path, body=None):
+        """The warm-up's request to itself. Like SGLang's (python `requests`), it goes through `http_proxy` unless
+        NO_PROXY / no_proxy cover the host: a proxy then answers instead (403/502, sglang#9814, #9155)."""
         a = self.args
         host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(a.host, a.host)
-        conn = http.client.HTTPConnection(host, a.port, timeout=600)
+        target = f"[{host}]:{a.port}" if ":" in host else f"{host}:{a.port}"
+        proxy = urllib.request.getproxies().get("http")
+        if proxy and not urllib.request.proxy_bypass(host):
+            parsed = urllib.parse.urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+            conn = http.client.HTTPConnection(parsed.hostname, parsed.port or 80, timeout=600)
+            path = f"http://{target}{path}"
+        else:
+            conn = http.client.HTTPConnection(host, a.port, timeout=600)
         headers = {"Content-Type": "application/json"}
         if a.api_key:
             headers["Authorization"] = f"Bearer {a.api_key}"
