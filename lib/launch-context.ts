@@ -32,4 +32,13 @@ export interface LaunchContextView {
   models: ScannedModel[];
   modelsDirs: string[];
   runtime: { python: string; simulated: boolean; reason: string };
+  /** What every launch's environment starts from, values masked (lib/server-env.ts layers the profile on top). */
+  serverEnv: ServerEnvBase;
+}
+
+export interface ServerEnvBase {
+  /** The console's environment as servers inherit it. */
+  inherited: Record<string, string>;
+  /** The runtime's additions (the simulator's PYTHONPATH). */
+  runtime: Record<string, string>;
 }

@@ -14,9 +14,9 @@ import {
   type LaunchProfile,
   type ModelInfo,
 } from "../../lib/launch";
-import type { GpuHolder, GpuListing } from "../../lib/launch-context";
+import type { GpuHolder, GpuListing, ServerEnvBase } from "../../lib/launch-context";
 import { decideRestart, supervisionSchema, type EndedRun, type Supervision } from "../../lib/supervision";
-import { buildServerEnv, envRecord, inheritableEnv } from "../../lib/server-env";
+import { buildServerEnv, envRecord, inheritableEnv, maskEnv } from "../../lib/server-env";
 import type { Db } from "../db/client";
 import { createInstance, listInstances, type InstanceRecord } from "../db/instances";
 import { createRun, findLatestRun, findRun, listRuns, updateRun, type RunRecord } from "../db/runs";
@@ -191,6 +191,11 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     return [...this.instances.values()]
       .filter((other) => other.record.id !== exceptId && isActivePhase(this.phaseOf(other)))
       .map((other) => ({ id: other.record.id, name: other.record.name, owner: other.record.owner, host: other.record.host, port: other.record.port, gpuIds: other.profile.gpuIds }));
+  }
+
+  /** What every launch's environment starts from, with secret-looking values masked (for the launch page). */
+  serverEnvBase(): ServerEnvBase {
+    return { inherited: maskEnv(inheritableEnv(process.env, CONSOLE_ENV_NAMES)), runtime: maskEnv(this.options.runtime.env) };
   }
 
   /** GPUs held by active instances (for the launch page). */

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
+import type { LaunchContextView } from "../../lib/launch-context";
 import { api, getInstance, glmProfile } from "../support/api";
 import { freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { waitFor } from "../support/processes";
@@ -28,6 +29,7 @@ beforeAll(async () => {
       NCCL_DEBUG: "INFO",
       BETTER_AUTH_SECRET: "must-not-leak",
       CONSOLE_ADMIN_PASSWORD: "must-not-leak-either",
+      HF_TOKEN: "hf_shown_masked",
     },
   });
 });
@@ -63,5 +65,14 @@ describe("the launched server's environment", () => {
     expect(env.no_proxy).toBe(env.NO_PROXY);
     expect(proxyHits).toBe(0);
     await api(consoleProcess.url, "POST", `/api/instances/${ready.id}/stop`);
+  });
+
+  it("shows the launch page what servers inherit, with secret-looking values masked and the console's secrets absent", async () => {
+    const { body } = await api<LaunchContextView>(consoleProcess.url, "GET", "/api/launch/context");
+    expect(body.serverEnv.inherited.LD_LIBRARY_PATH).toBe("/opt/test-cuda/lib64");
+    expect(body.serverEnv.inherited.HF_TOKEN).toBe("••••••");
+    expect(JSON.stringify(body)).not.toContain("hf_shown_masked");
+    expect(JSON.stringify(body)).not.toContain("must-not-leak");
+    expect(body.serverEnv.runtime.PYTHONPATH).toMatch(/simulator$/);
   });
 });

@@ -16,5 +16,6 @@ export async function readLaunchContext(services: Services): Promise<LaunchConte
     models,
     modelsDirs: services.env.modelsDirs,
     runtime: { python: services.runtime.python, simulated: services.runtime.simulated, reason: services.runtime.reason },
+    serverEnv: services.supervisor.serverEnvBase(),
   };
 }
