@@ -13,6 +13,7 @@ import { HostedPty } from "./pty-host/client";
 import type { PtyExit } from "./pty-process";
 import { watchLiveness, type LivenessCheck } from "./liveness";
 import { servedModelNameOf, waitForReady } from "./readiness";
+import { Wakeup } from "./sleep";
 
 export interface RunSpec {
   id: string;
@@ -64,6 +65,8 @@ export interface RunChange {
 }
 
 const LOADING_STAGES = new Set(["load_weights", "kv_cache", "cuda_graph", "http_up", "ready", "serving"]);
+/** Stages after which the server may answer (uvicorn's start); with the ready line, a hint to probe at once. HTTP decides. */
+const MAY_ANSWER_STAGES = new Set(["http_up", "ready", "serving"]);
 /** Lines of the log kept in the cause of an unresponsive run. */
 const UNRESPONSIVE_TAIL_LINES = 12;
 /** On reattach, the classifier re-reads at most this much of the log to recover the stage and facts. */
@@ -90,6 +93,8 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   readonly buffer: OutputBuffer;
   private readonly diagnoser: LogDiagnoser;
   private readonly abort = new AbortController();
+  private readonly readinessWakeup = new Wakeup();
+  private readyLineSeen = false;
   private pty: HostedPty | null = null;
   private pgid: number | null = null;
   /** Bytes of the log already taken in; output the host sends twice is trimmed by offset. */
@@ -199,6 +204,9 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     const progressChanged = progress?.percent !== this.progress?.percent || progress?.label !== this.progress?.label;
     this.stage = snapshot.phase;
     this.progress = progress;
+    const readyLineNew = snapshot.readyLineSeen && !this.readyLineSeen;
+    this.readyLineSeen = snapshot.readyLineSeen;
+    if (this.readyAt === null && (readyLineNew || (stageChanged && MAY_ANSWER_STAGES.has(snapshot.phase)))) this.readinessWakeup.wake();
     if (this.phase === "starting" && LOADING_STAGES.has(snapshot.phase)) this.setPhase("loading", { stage: snapshot.phase });
     else if (stageChanged) this.emit("change", { stage: snapshot.phase });
     else if (progressChanged) this.emit("change", {});
@@ -215,6 +223,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       baseUrl: this.spec.baseUrl,
       apiKey: this.spec.apiKey,
       intervalMs: this.spec.readyPollMs,
+      wakeup: this.readinessWakeup,
       timeoutMs: Math.max(0, this.spec.readyTimeoutMs - elapsed),
       isAlive: () => this.exit === null,
       signal: this.abort.signal,

@@ -222,6 +222,7 @@ class Launcher:
         if self.fail == "zombie":
             state.zombie = True
         state.ready = True
+        sim_env.record_health("ready")
         self.log.info("The server is fired up and ready to roll!")
         self.events.put(SERVER_READY)
         if self.fail in ("hang_after_ready", "scheduler_dead_after_ready"):

@@ -67,6 +67,14 @@ def health_endpoint_generates():
     return os.environ.get("SGLANG_ENABLE_HEALTH_ENDPOINT_GENERATION", "true").strip().lower() not in ("0", "false", "no", "off")
 
 
+def record_health(event):
+    """SGLANG_SIM_HEALTH_LOG=<file>: append `<epoch ms> <event>` (the ready flip, each health answer) for benchmarks."""
+    target = os.environ.get("SGLANG_SIM_HEALTH_LOG", "")
+    if target:
+        with open(target, "a") as f:
+            f.write(f"{time.time() * 1000:.3f} {event}\n")
+
+
 def flood_lines():
     try:
         return max(0, int(os.environ.get("SGLANG_SIM_FLOOD", "0") or 0))

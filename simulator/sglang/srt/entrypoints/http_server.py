@@ -228,6 +228,7 @@ class Handler(BaseHTTPRequestHandler):
     def health(self):
         if self.state.ready and not sim_env.health_endpoint_generates():
             self._start(200, "application/json", 0)
+            sim_env.record_health("/health 200")
         else:
             self.health_generate()
 
@@ -241,6 +242,7 @@ class Handler(BaseHTTPRequestHandler):
             sim_env.sim_sleep(1)
             if not self.state.scheduler_silent:
                 self._start(200, "application/json", 0)
+                sim_env.record_health(f"{self.path} 200")
                 return
         clock = lambda t: time.strftime("%H:%M:%S", time.localtime(t))
         self.state.log.error(f"Health check failed. Server couldn't get a response from detokenizer for last {int(timeout)} seconds. "
