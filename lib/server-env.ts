@@ -11,8 +11,20 @@ export interface ServerEnvEntry {
   source: EnvSource;
 }
 
-/** The console's secrets and settings that are no business of a server, beside those `server/env.ts` parses. */
-export const CONSOLE_PRIVATE_NAMES = ["DATABASE_URL", "BETTER_AUTH_SECRET", "CONSOLE_ADMIN_PASSWORD", "CONSOLE_ADMIN_EMAIL", "CONSOLE_URL", "TRUST_PROXY"] as const;
+/**
+ * The console's secrets and settings that are no business of a server, beside those `server/env.ts` parses, and the
+ * malloc tuning `scripts/start-console.sh` gives the console's own process (a server that wants it sets it in its profile).
+ */
+export const CONSOLE_PRIVATE_NAMES = [
+  "DATABASE_URL",
+  "BETTER_AUTH_SECRET",
+  "CONSOLE_ADMIN_PASSWORD",
+  "CONSOLE_ADMIN_EMAIL",
+  "CONSOLE_URL",
+  "TRUST_PROXY",
+  "MALLOC_ARENA_MAX",
+  "MALLOC_TRIM_THRESHOLD_",
+] as const;
 
 /** What every server needs from the console: a terminal type for its colours, unbuffered output for live logs. */
 const REQUIRED: Record<string, string> = { TERM: "xterm-256color", PYTHONUNBUFFERED: "1" };

@@ -19,6 +19,7 @@ const consoleEnv = {
   BETTER_AUTH_SECRET: "s3cret",
   CONSOLE_ADMIN_PASSWORD: "pw",
   npm_lifecycle_event: "start",
+  MALLOC_ARENA_MAX: "2",
   UNSET: undefined,
 };
 
