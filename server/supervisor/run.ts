@@ -158,10 +158,12 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     this.stopRequested = stored.stopRequested;
     this.phase = stored.phase;
     this.stage = stored.stage;
-    if (stored.phase === "unresponsive" && stored.cause) this.failure = { cause: stored.cause, detail: stored.causeDetail ?? "" };
+    if ((stored.phase === "unresponsive" || stored.phase === "stopping") && stored.cause) this.failure = { cause: stored.cause, detail: stored.causeDetail ?? "" };
     this.rereadLog(size);
     this.wire(pty, stored.pgid ?? pty.pid);
     if (stored.stopRequested) void this.stop("user");
+    // A stop the console began itself (readiness timeout, unresponsive) is finished, its cause kept.
+    else if (stored.phase === "stopping") void this.stop("timeout");
     // A server that was ready is watched for liveness again; its readiness deadline has long passed.
     else if (stored.readyAt) void this.resumeServing();
     else void this.watchReadiness();

@@ -71,6 +71,28 @@ describe("liveness", () => {
     await api(consoleProcess.url, "POST", `/api/instances/${instance.id}/stop`);
   });
 
+  it("watches the liveness of a ready server taken over after a console restart, and keeps the cause of an unresponsive one", async () => {
+    // Rank 0 wedges 5 s after ready: after the console was killed and a new one took the server over.
+    const instance = await launch({ SGLANG_SIM_FAIL: "hang_after_ready", SGLANG_SIM_CRASH_AFTER_S: "5000" }, FAST_LIVENESS);
+    const ready = await waitForPhase(instance.id, "ready");
+    consoleProcess.process.kill("SIGKILL");
+    await new Promise((resolve) => consoleProcess.process.once("exit", resolve));
+    consoleProcess = await startConsole({ dataDir: consoleProcess.dataDir });
+    expect((await getInstance(consoleProcess.url, instance.id)).phase).toBe("ready");
+    const unresponsive = await waitForPhase(instance.id, "unresponsive");
+    expect(unresponsive.run!.pid).toBe(ready.run!.pid);
+    expect(unresponsive.run!.causeDetail).toContain("Health check failed");
+
+    // A console that takes over an unresponsive server shows it so, with its cause.
+    await consoleProcess.stopConsoleOnly();
+    consoleProcess = await startConsole({ dataDir: consoleProcess.dataDir });
+    const again = await getInstance(consoleProcess.url, instance.id);
+    expect(again.phase).toBe("unresponsive");
+    expect(again.run!.cause).toBe("unresponsive");
+    await api(consoleProcess.url, "POST", `/api/instances/${instance.id}/stop`);
+    expect(processGroupMembers(ready.run!.pid!)).toEqual([]);
+  });
+
   it("bounds a check on a server that accepts and never answers by the check's own timer", async () => {
     const silent = net.createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
