@@ -2,17 +2,18 @@ import { EventEmitter } from "node:events";
 import path from "node:path";
 import type { InstancePhase } from "../../lib/instance-phase";
 import type { RunView } from "../../lib/instance-view";
-import { lastLines, unresponsiveDetail } from "../../lib/run-cause";
-import { createLogDiagnoser, type LogDiagnosis, type LogDiagnoser } from "../../lib/sglang-log/diagnoser";
-import { readLogBlocks, readLogLayout } from "../logs/log-files";
-import { OutputBuffer, type OutputChunk } from "../logs/output-buffer";
-import { gpuHoldingPids } from "./gpu-holders";
-import { isAlive, stopProcessTree, type TreeStopResult } from "./process-tree";
+import { unresponsiveDetail } from "../../lib/run-cause";
+import type { LogDiagnosis } from "../../lib/sglang-log/diagnoser";
 import { bearer, fetchWithDeadline } from "../http/fetch-with-deadline";
+import { readLogLayout } from "../logs/log-files";
+import type { OutputBuffer, OutputChunk } from "../logs/output-buffer";
+import { gpuHoldingPids } from "./gpu-holders";
+import { watchLiveness, type LivenessCheck } from "./liveness";
+import { isAlive, stopProcessTree, type TreeStopResult } from "./process-tree";
 import { HostedPty } from "./pty-host/client";
 import type { PtyExit } from "./pty-process";
-import { watchLiveness, type LivenessCheck } from "./liveness";
 import { servedModelNameOf, waitForReady } from "./readiness";
+import { RunOutput } from "./run-output";
 import { Wakeup } from "./sleep";
 
 export interface RunSpec {
@@ -65,12 +66,8 @@ export interface RunChange {
 }
 
 const LOADING_STAGES = new Set(["load_weights", "kv_cache", "cuda_graph", "http_up", "ready", "serving"]);
-/** Stages after which the server may answer (uvicorn's start); with the ready line, a hint to probe at once. HTTP decides. */
-const MAY_ANSWER_STAGES = new Set(["http_up", "ready", "serving"]);
 /** Lines of the log kept in the cause of an unresponsive run. */
 const UNRESPONSIVE_TAIL_LINES = 12;
-/** On reattach, the classifier re-reads at most this much of the log to recover the stage and facts. */
-const REREAD_LIMIT_BYTES = 32 * 1024 * 1024;
 
 /**
  * One start of an SGLang server: its pseudo-terminal (held by a detached pty host), its output, its phase,
@@ -79,8 +76,6 @@ const REREAD_LIMIT_BYTES = 32 * 1024 * 1024;
  */
 export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [OutputChunk] }> {
   phase: InstancePhase = "starting";
-  stage: string | null = null;
-  progress: RunView["progress"] = null;
   startedAt = new Date();
   readyAt: Date | null = null;
   endedAt: Date | null = null;
@@ -88,17 +83,11 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   diagnosis: LogDiagnosis | null = null;
   survivors: number[] = [];
   failure: { cause: string; detail: string } | null = null;
-  /** When each startup stage began, as SGLang's output showed it. */
-  readonly stageTimes: Record<string, string> = {};
-  readonly buffer: OutputBuffer;
-  private readonly diagnoser: LogDiagnoser;
+  readonly output: RunOutput;
   private readonly abort = new AbortController();
   private readonly readinessWakeup = new Wakeup();
-  private readyLineSeen = false;
   private pty: HostedPty | null = null;
   private pgid: number | null = null;
-  /** Bytes of the log already taken in; output the host sends twice is trimmed by offset. */
-  private logOffset = 0;
   private stopRequested = false;
   private stopping: Promise<TreeStopResult> | null = null;
   /** Settles once the pty host is launched (or failed to): a stop never races the spawn. */
@@ -108,13 +97,28 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
 
   constructor(readonly spec: RunSpec) {
     super();
-    this.buffer = new OutputBuffer(spec.replayBytes);
-    this.diagnoser = createLogDiagnoser();
+    this.output = new RunOutput(spec.replayBytes);
     this.finished = new Promise((resolve) => (this.finish = resolve));
   }
 
   get pid(): number | null {
     return this.pty?.pid ?? null;
+  }
+
+  get stage(): string | null {
+    return this.output.stage;
+  }
+
+  get progress(): RunView["progress"] {
+    return this.output.progress;
+  }
+
+  get stageTimes(): Record<string, string> {
+    return this.output.stageTimes;
+  }
+
+  get buffer(): OutputBuffer {
+    return this.output.buffer;
   }
 
   get runDir(): string {
@@ -157,9 +161,9 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     this.readyAt = stored.readyAt;
     this.stopRequested = stored.stopRequested;
     this.phase = stored.phase;
-    this.stage = stored.stage;
+    this.output.stage = stored.stage;
     if ((stored.phase === "unresponsive" || stored.phase === "stopping") && stored.cause) this.failure = { cause: stored.cause, detail: stored.causeDetail ?? "" };
-    this.rereadLog(size);
+    this.output.reread(this.spec.logPath, size);
     this.wire(pty, stored.pgid ?? pty.pid);
     if (stored.stopRequested) void this.stop("user");
     // A stop the console began itself (readiness timeout, unresponsive) is finished, its cause kept.
@@ -170,17 +174,6 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     return true;
   }
 
-  private rereadLog(size: number): void {
-    const decoder = new TextDecoder("utf-8");
-    for (const block of readLogBlocks(this.spec.logPath, { from: Math.max(0, size - REREAD_LIMIT_BYTES), to: size })) {
-      if (block.type === "dropped") continue;
-      const text = decoder.decode(block.bytes, { stream: true });
-      this.diagnoser.push(text);
-      if (block.offset + block.bytes.length > size - this.spec.replayBytes) this.buffer.append(text, block.offset);
-    }
-    this.logOffset = size;
-  }
-
   private wire(pty: HostedPty, pgid: number): void {
     this.pty = pty;
     this.pgid = pgid;
@@ -189,29 +182,14 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   }
 
   private onOutput(data: string, offset: number): void {
-    const bytes = Buffer.byteLength(data);
-    if (offset + bytes <= this.logOffset) return;
-    let start = offset;
-    if (offset < this.logOffset) {
-      data = Buffer.from(data).subarray(this.logOffset - offset).toString("utf8");
-      start = this.logOffset;
-    }
-    this.logOffset = offset + bytes;
-    this.emit("output", this.buffer.append(data, start));
-    this.diagnoser.push(data);
-    const snapshot = this.diagnoser.snapshot();
-    const progress = snapshot.progress ? { label: snapshot.progress.label, percent: Math.round(snapshot.progress.percent) } : null;
-    const stageChanged = snapshot.phase !== this.stage;
-    if (stageChanged && !(snapshot.phase in this.stageTimes)) this.stageTimes[snapshot.phase] = new Date().toISOString();
-    const progressChanged = progress?.percent !== this.progress?.percent || progress?.label !== this.progress?.label;
-    this.stage = snapshot.phase;
-    this.progress = progress;
-    const readyLineNew = snapshot.readyLineSeen && !this.readyLineSeen;
-    this.readyLineSeen = snapshot.readyLineSeen;
-    if (this.readyAt === null && (readyLineNew || (stageChanged && MAY_ANSWER_STAGES.has(snapshot.phase)))) this.readinessWakeup.wake();
-    if (this.phase === "starting" && LOADING_STAGES.has(snapshot.phase)) this.setPhase("loading", { stage: snapshot.phase });
-    else if (stageChanged) this.emit("change", { stage: snapshot.phase });
-    else if (progressChanged) this.emit("change", {});
+    const taken = this.output.take(data, offset);
+    if (!taken) return;
+    this.emit("output", taken.chunk);
+    if (taken.mayAnswer && this.readyAt === null) this.readinessWakeup.wake();
+    const stage = this.output.stage;
+    if (this.phase === "starting" && stage !== null && LOADING_STAGES.has(stage)) this.setPhase("loading", { stage });
+    else if (taken.stageChanged) this.emit("change", { stage });
+    else if (taken.progressChanged) this.emit("change", {});
   }
 
   private setPhase(phase: InstancePhase, extra: RunChange = {}): void {
@@ -266,7 +244,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       this.failure = null;
       this.setPhase("ready", { cause: null, causeDetail: null });
     } else if (!check.ok && this.phase === "ready" && check.failuresInRow >= this.spec.liveness.failures) {
-      const tail = lastLines(this.buffer.since(Math.max(0, this.buffer.lastSeq - 200)).chunks.map((chunk) => chunk.data).join(""), UNRESPONSIVE_TAIL_LINES);
+      const tail = this.output.tail(UNRESPONSIVE_TAIL_LINES);
       this.failure = { cause: "unresponsive", detail: unresponsiveDetail(check.failuresInRow, check.detail ?? "failed", tail) };
       this.setPhase("unresponsive", { cause: this.failure.cause, causeDetail: this.failure.detail });
     }
@@ -309,7 +287,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
         if (holders.has(proc.pid) && isAlive(proc) && !this.survivors.includes(proc.pid)) this.survivors.push(proc.pid);
       }
     }
-    this.diagnosis = this.diagnoser.end();
+    this.diagnosis = this.output.end();
     this.endedAt = new Date();
     // A server that crashed after its ready line, before a readiness poll saw it, was still serving.
     const wasServing = this.readyAt !== null || this.diagnosis.outcome === "crashed_while_serving";
