@@ -1,3 +1,4 @@
+import type { InstancePhase } from "./instance-phase";
 import type { InstanceMetricsPoint } from "./telemetry/sglang-metrics";
 
 // The typed contract of the `/telemetry` socket.io namespace. Events are named noun:verb.
@@ -26,7 +27,7 @@ export type GpuPointKey = (typeof GPU_POINT_KEYS)[number];
 
 /** A process holding memory on a GPU: one of our instances (found through its process tree) or anything else. */
 export type GpuHolder =
-  | { kind: "instance"; pid: number; usedMemoryMiB: number | null; instanceId: string; instanceName: string; owner: string }
+  | { kind: "instance"; pid: number; usedMemoryMiB: number | null; instanceId: string; instanceName: string; owner: string; phase: InstancePhase }
   | { kind: "foreign"; pid: number; usedMemoryMiB: number | null; processName: string };
 
 export interface GpuState {

@@ -31,6 +31,9 @@ const envSchema = z.object({
   SESSION_MAX_DAYS: optional(z.coerce.number().positive()),
 });
 
+/** The console's own variables: never passed on to the servers it launches. */
+export const CONSOLE_ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface ConsoleEnv {
   port: number;
   host: string;

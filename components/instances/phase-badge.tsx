@@ -5,6 +5,7 @@ const PHASE_TONES: Record<InstancePhase, BadgeProps["tone"]> = {
   starting: "info",
   loading: "info",
   ready: "success",
+  unresponsive: "danger",
   stopping: "warning",
   stopped: "neutral",
   crashed: "danger",

@@ -1,10 +1,13 @@
 import type { InstancePhase } from "@/lib/instance-phase";
 import type { RunView } from "@/lib/instance-view";
 
-/** How the run ended: exit code or signal, the cause in words, and what to change. */
+const SHOWN: readonly InstancePhase[] = ["unresponsive", "stopped", "crashed", "failed_start"];
+
+/** How the run ended (or why it counts as unresponsive): exit code or signal, the cause in words, and what to change. */
 export function RunOutcome({ run, phase, instanceId }: { run: RunView; phase: InstancePhase; instanceId: string }) {
-  if (phase !== "stopped" && phase !== "crashed" && phase !== "failed_start") return null;
-  const exit = run.signal ? `ended by ${run.signal}` : run.exitCode !== null ? `exit code ${run.exitCode}` : "exit unknown";
+  if (!SHOWN.includes(phase)) return null;
+  const exit =
+    phase === "unresponsive" ? `still running (pid ${run.pid ?? "?"})` : run.signal ? `ended by ${run.signal}` : run.exitCode !== null ? `exit code ${run.exitCode}` : "exit unknown";
   const failed = phase !== "stopped";
   return (
     <div
@@ -25,7 +28,7 @@ export function RunOutcome({ run, phase, instanceId }: { run: RunView; phase: In
           Diagnose this log
         </a>
       </p>
-      {run.causeDetail && <p className="mt-1 font-mono text-xs text-red-200">{run.causeDetail}</p>}
+      {run.causeDetail && <p className="mt-1 whitespace-pre-wrap font-mono text-xs text-red-200" data-testid="cause-detail">{run.causeDetail}</p>}
       {run.advice.length > 0 && (
         <ul className="mt-2 list-disc space-y-1 pl-5 text-zinc-200">
           {run.advice.map((advice, index) => (

@@ -37,6 +37,7 @@ import { PasteCommandDialog } from "./paste-command-dialog";
 import { PasteNote } from "./paste-note";
 import { PresetBar } from "./preset-bar";
 import { SavedProfiles } from "./saved-profiles";
+import { ServerEnvPanel } from "./server-env-panel";
 import { useLaunchIssues } from "./use-launch-issues";
 import { useModelInfo } from "./use-model-info";
 
@@ -256,6 +257,10 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
           <Card className="space-y-3">
             <CardTitle>Command</CardTitle>
             <CommandPreview profile={profile} python={context.runtime.python} />
+          </Card>
+          <Card className="space-y-3">
+            <CardTitle>Environment</CardTitle>
+            <ServerEnvPanel base={context.serverEnv} profile={profile} />
           </Card>
           <ChecksCard
             issues={issues}

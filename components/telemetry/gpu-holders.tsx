@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { GpuHolder } from "@/lib/realtime-telemetry";
+import { PhaseBadge } from "../instances/phase-badge";
 import { Badge } from "../ui/badge";
 
 const mib = (value: number | null) => (value === null ? "?" : value >= 1024 ? `${(value / 1024).toFixed(1)} GiB` : `${value} MiB`);
@@ -17,6 +18,7 @@ export function GpuHolders({ holders }: { holders: GpuHolder[] }) {
               {holder.instanceName}
             </Link>
             <span className="text-zinc-500">by {holder.owner}</span>
+            {holder.phase !== "ready" && <PhaseBadge phase={holder.phase} />}
             <span className="ml-auto font-mono text-zinc-400">
               pid {holder.pid} · {mib(holder.usedMemoryMiB)}
             </span>

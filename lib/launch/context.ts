@@ -41,4 +41,13 @@ export interface LaunchContextView {
     /** The installed SGLang's (or the simulator's) own flags; null: the catalogue alone. */
     installedFlags: InstalledFlags | null;
   };
+  /** What every launch's environment starts from, values masked (lib/server-env.ts layers the profile on top). */
+  serverEnv: ServerEnvBase;
+}
+
+export interface ServerEnvBase {
+  /** The console's environment as servers inherit it. */
+  inherited: Record<string, string>;
+  /** The runtime's additions (the simulator's PYTHONPATH). */
+  runtime: Record<string, string>;
 }

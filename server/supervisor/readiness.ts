@@ -2,6 +2,7 @@
 // 503 until the warm-up request succeeded; `/v1/models` then gives the served model name.
 
 import { bearer, fetchWithDeadline, type DeadlineAnswer } from "../http/fetch-with-deadline";
+import { sleep, type Wakeup } from "./sleep";
 
 export interface ReadinessOptions {
   baseUrl: string;
@@ -11,22 +12,13 @@ export interface ReadinessOptions {
   /** Checked between polls: a dead process is never waited on. */
   isAlive: () => boolean;
   signal: AbortSignal;
+  /** Woken when the output hints that the server may answer now (uvicorn's start, the ready line): poll at once. */
+  wakeup?: Wakeup;
 }
 
 export type ReadinessResult =
   | { ready: true; servedModelName: string | null }
   | { ready: false; reason: "timeout" | "exited" | "aborted" };
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
 
 /** Each poll waits at most this long for its whole answer, and never past the readiness deadline. */
 export const READINESS_POLL_TIMEOUT_MS = 3000;
@@ -51,11 +43,11 @@ export async function waitForReady(options: ReadinessOptions): Promise<Readiness
       const models = await get(`${options.baseUrl}/v1/models`, options.apiKey, options.signal, deadline);
       if (models?.ok) return { ready: true, servedModelName: servedModelNameOf(models.text) };
     }
-    await sleep(options.intervalMs, options.signal);
+    await sleep(options.intervalMs, options.signal, options.wakeup);
   }
 }
 
-function servedModelNameOf(modelsBody: string): string | null {
+export function servedModelNameOf(modelsBody: string): string | null {
   try {
     const id = (JSON.parse(modelsBody) as { data?: { id?: unknown }[] } | null)?.data?.[0]?.id;
     return typeof id === "string" ? id : null;

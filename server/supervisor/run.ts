@@ -2,14 +2,19 @@ import { EventEmitter } from "node:events";
 import path from "node:path";
 import type { InstancePhase } from "../../lib/instance-phase";
 import type { RunView } from "../../lib/instance-view";
-import { createLogDiagnoser, type LogDiagnosis, type LogDiagnoser } from "../../lib/sglang-log/diagnoser";
-import { readLogBlocks, readLogLayout } from "../logs/log-files";
-import { OutputBuffer, type OutputChunk } from "../logs/output-buffer";
+import { unresponsiveDetail } from "../../lib/run-cause";
+import type { LogDiagnosis } from "../../lib/sglang-log/diagnoser";
+import { bearer, fetchWithDeadline } from "../http/fetch-with-deadline";
+import { readLogLayout } from "../logs/log-files";
+import type { OutputBuffer, OutputChunk } from "../logs/output-buffer";
 import { gpuHoldingPids } from "./gpu-holders";
+import { watchLiveness, type LivenessCheck } from "./liveness";
 import { isAlive, stopProcessTree, type TreeStopResult } from "./process-tree";
 import { HostedPty } from "./pty-host/client";
 import type { PtyExit } from "./pty-process";
-import { waitForReady } from "./readiness";
+import { servedModelNameOf, waitForReady } from "./readiness";
+import { RunOutput } from "./run-output";
+import { Wakeup } from "./sleep";
 
 export interface RunSpec {
   id: string;
@@ -24,6 +29,8 @@ export interface RunSpec {
   apiKey: string | null;
   readyTimeoutMs: number;
   readyPollMs: number;
+  /** After ready: how often liveness is checked, how long one check may take, failures in a row that make it unresponsive. */
+  liveness: { intervalMs: number; timeoutMs: number; failures: number };
   stopGraceMs: number;
   replayBytes: number;
   /** Cap of the run's log (LOG_FILE_MAX_MB); null: no cap. */
@@ -39,6 +46,8 @@ export interface StoredRunState {
   startedAt: Date;
   readyAt: Date | null;
   stopRequested: boolean;
+  cause: string | null;
+  causeDetail: string | null;
 }
 
 export interface RunChange {
@@ -57,8 +66,8 @@ export interface RunChange {
 }
 
 const LOADING_STAGES = new Set(["load_weights", "kv_cache", "cuda_graph", "http_up", "ready", "serving"]);
-/** On reattach, the classifier re-reads at most this much of the log to recover the stage and facts. */
-const REREAD_LIMIT_BYTES = 32 * 1024 * 1024;
+/** Lines of the log kept in the cause of an unresponsive run. */
+const UNRESPONSIVE_TAIL_LINES = 12;
 
 /**
  * One start of an SGLang server: its pseudo-terminal (held by a detached pty host), its output, its phase,
@@ -67,8 +76,6 @@ const REREAD_LIMIT_BYTES = 32 * 1024 * 1024;
  */
 export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [OutputChunk] }> {
   phase: InstancePhase = "starting";
-  stage: string | null = null;
-  progress: RunView["progress"] = null;
   startedAt = new Date();
   readyAt: Date | null = null;
   endedAt: Date | null = null;
@@ -76,29 +83,42 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   diagnosis: LogDiagnosis | null = null;
   survivors: number[] = [];
   failure: { cause: string; detail: string } | null = null;
-  /** When each startup stage began, as SGLang's output showed it. */
-  readonly stageTimes: Record<string, string> = {};
-  readonly buffer: OutputBuffer;
-  private readonly diagnoser: LogDiagnoser;
+  readonly output: RunOutput;
   private readonly abort = new AbortController();
+  private readonly readinessWakeup = new Wakeup();
   private pty: HostedPty | null = null;
   private pgid: number | null = null;
-  /** Bytes of the log already taken in; output the host sends twice is trimmed by offset. */
-  private logOffset = 0;
   private stopRequested = false;
   private stopping: Promise<TreeStopResult> | null = null;
+  /** Settles once the pty host is launched (or failed to): a stop never races the spawn. */
+  private launched: Promise<unknown> = Promise.resolve();
   private readonly finished: Promise<void>;
   private finish!: () => void;
 
   constructor(readonly spec: RunSpec) {
     super();
-    this.buffer = new OutputBuffer(spec.replayBytes);
-    this.diagnoser = createLogDiagnoser();
+    this.output = new RunOutput(spec.replayBytes);
     this.finished = new Promise((resolve) => (this.finish = resolve));
   }
 
   get pid(): number | null {
     return this.pty?.pid ?? null;
+  }
+
+  get stage(): string | null {
+    return this.output.stage;
+  }
+
+  get progress(): RunView["progress"] {
+    return this.output.progress;
+  }
+
+  get stageTimes(): Record<string, string> {
+    return this.output.stageTimes;
+  }
+
+  get buffer(): OutputBuffer {
+    return this.output.buffer;
   }
 
   get runDir(): string {
@@ -111,7 +131,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   }
 
   async start(): Promise<void> {
-    const pty = await HostedPty.launch(this.runDir, this.spec.id, {
+    const launching = HostedPty.launch(this.runDir, this.spec.id, {
       program: this.spec.program,
       argv: this.spec.argv,
       env: this.spec.env,
@@ -121,10 +141,12 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       cols: 160,
       rows: 40,
     });
+    this.launched = launching.catch(() => undefined);
+    const pty = await launching;
     // node-pty starts the server in a new session, so its pid is its process group too.
     this.wire(pty, pty.pid);
-    this.emit("change", { pid: pty.pid, pgid: pty.pid, phase: "starting" });
-    void this.watchReadiness();
+    this.emit("change", { pid: pty.pid, pgid: pty.pid, phase: this.phase });
+    if (!this.stopping) void this.watchReadiness();
   }
 
   /**
@@ -139,23 +161,17 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     this.readyAt = stored.readyAt;
     this.stopRequested = stored.stopRequested;
     this.phase = stored.phase;
-    this.stage = stored.stage;
-    this.rereadLog(size);
+    this.output.stage = stored.stage;
+    if ((stored.phase === "unresponsive" || stored.phase === "stopping") && stored.cause) this.failure = { cause: stored.cause, detail: stored.causeDetail ?? "" };
+    this.output.reread(this.spec.logPath, size);
     this.wire(pty, stored.pgid ?? pty.pid);
     if (stored.stopRequested) void this.stop("user");
+    // A stop the console began itself (readiness timeout, unresponsive) is finished, its cause kept.
+    else if (stored.phase === "stopping") void this.stop("timeout");
+    // A server that was ready is watched for liveness again; its readiness deadline has long passed.
+    else if (stored.readyAt) void this.resumeServing();
     else void this.watchReadiness();
     return true;
-  }
-
-  private rereadLog(size: number): void {
-    const decoder = new TextDecoder("utf-8");
-    for (const block of readLogBlocks(this.spec.logPath, { from: Math.max(0, size - REREAD_LIMIT_BYTES), to: size })) {
-      if (block.type === "dropped") continue;
-      const text = decoder.decode(block.bytes, { stream: true });
-      this.diagnoser.push(text);
-      if (block.offset + block.bytes.length > size - this.spec.replayBytes) this.buffer.append(text, block.offset);
-    }
-    this.logOffset = size;
   }
 
   private wire(pty: HostedPty, pgid: number): void {
@@ -166,26 +182,14 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   }
 
   private onOutput(data: string, offset: number): void {
-    const bytes = Buffer.byteLength(data);
-    if (offset + bytes <= this.logOffset) return;
-    let start = offset;
-    if (offset < this.logOffset) {
-      data = Buffer.from(data).subarray(this.logOffset - offset).toString("utf8");
-      start = this.logOffset;
-    }
-    this.logOffset = offset + bytes;
-    this.emit("output", this.buffer.append(data, start));
-    this.diagnoser.push(data);
-    const snapshot = this.diagnoser.snapshot();
-    const progress = snapshot.progress ? { label: snapshot.progress.label, percent: Math.round(snapshot.progress.percent) } : null;
-    const stageChanged = snapshot.phase !== this.stage;
-    if (stageChanged && !(snapshot.phase in this.stageTimes)) this.stageTimes[snapshot.phase] = new Date().toISOString();
-    const progressChanged = progress?.percent !== this.progress?.percent || progress?.label !== this.progress?.label;
-    this.stage = snapshot.phase;
-    this.progress = progress;
-    if (this.phase === "starting" && LOADING_STAGES.has(snapshot.phase)) this.setPhase("loading", { stage: snapshot.phase });
-    else if (stageChanged) this.emit("change", { stage: snapshot.phase });
-    else if (progressChanged) this.emit("change", {});
+    const taken = this.output.take(data, offset);
+    if (!taken) return;
+    this.emit("output", taken.chunk);
+    if (taken.mayAnswer && this.readyAt === null) this.readinessWakeup.wake();
+    const stage = this.output.stage;
+    if (this.phase === "starting" && stage !== null && LOADING_STAGES.has(stage)) this.setPhase("loading", { stage });
+    else if (taken.stageChanged) this.emit("change", { stage });
+    else if (taken.progressChanged) this.emit("change", {});
   }
 
   private setPhase(phase: InstancePhase, extra: RunChange = {}): void {
@@ -199,6 +203,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       baseUrl: this.spec.baseUrl,
       apiKey: this.spec.apiKey,
       intervalMs: this.spec.readyPollMs,
+      wakeup: this.readinessWakeup,
       timeoutMs: Math.max(0, this.spec.readyTimeoutMs - elapsed),
       isAlive: () => this.exit === null,
       signal: this.abort.signal,
@@ -207,6 +212,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       if (this.stopRequested || this.exit) return;
       this.readyAt ??= new Date();
       this.setPhase("ready", { readyAt: this.readyAt, servedModelName: result.servedModelName });
+      void this.watchLiveness();
     } else if (result.reason === "timeout" && !this.stopRequested && !this.exit) {
       const seconds = Math.round(this.spec.readyTimeoutMs / 1000);
       this.failure = {
@@ -217,8 +223,35 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     }
   }
 
+  private async resumeServing(): Promise<void> {
+    try {
+      const models = await fetchWithDeadline(`${this.spec.baseUrl}/v1/models`, { headers: bearer(this.spec.apiKey), timeoutMs: this.spec.liveness.timeoutMs, signal: this.abort.signal });
+      if (models.ok) this.emit("change", { servedModelName: servedModelNameOf(models.text) });
+    } catch {
+      // Liveness decides; the name is only for display and the playground's default model.
+    }
+    await this.watchLiveness();
+  }
+
+  private watchLiveness(): Promise<void> {
+    const { intervalMs, timeoutMs } = this.spec.liveness;
+    return watchLiveness({ baseUrl: this.spec.baseUrl, apiKey: this.spec.apiKey, intervalMs, timeoutMs, signal: this.abort.signal, onCheck: (check) => this.onLivenessCheck(check) });
+  }
+
+  private onLivenessCheck(check: LivenessCheck): void {
+    if (this.exit || this.stopping) return;
+    if (check.ok && this.phase === "unresponsive") {
+      this.failure = null;
+      this.setPhase("ready", { cause: null, causeDetail: null });
+    } else if (!check.ok && this.phase === "ready" && check.failuresInRow >= this.spec.liveness.failures) {
+      const tail = this.output.tail(UNRESPONSIVE_TAIL_LINES);
+      this.failure = { cause: "unresponsive", detail: unresponsiveDetail(check.failuresInRow, check.detail ?? "failed", tail) };
+      this.setPhase("unresponsive", { cause: this.failure.cause, causeDetail: this.failure.detail });
+    }
+  }
+
   /** Stops the whole process tree: TERM to the group, a grace period, KILL, then a check that nothing is left. */
-  stop(reason: "user" | "timeout" = "user"): Promise<TreeStopResult> {
+  stop(reason: "user" | "timeout" | "unresponsive" = "user"): Promise<TreeStopResult> {
     if (this.stopping) return this.stopping;
     if (reason === "user") {
       this.stopRequested = true;
@@ -226,10 +259,11 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     }
     if (!this.exit) this.setPhase("stopping");
     this.abort.abort();
-    const pid = this.pty?.pid;
-    this.stopping = pid
-      ? stopProcessTree({ rootPid: pid, pgid: this.pgid, graceMs: this.spec.stopGraceMs })
-      : Promise.resolve({ targeted: [], escalated: false, survivors: [] });
+    // A stop asked for while the pty host is still being launched (a policy restart) waits for its pid.
+    this.stopping = this.launched.then(() => {
+      const pid = this.pty?.pid;
+      return pid ? stopProcessTree({ rootPid: pid, pgid: this.pgid, graceMs: this.spec.stopGraceMs }) : { targeted: [], escalated: false, survivors: [] };
+    });
     return this.stopping;
   }
 
@@ -253,7 +287,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
         if (holders.has(proc.pid) && isAlive(proc) && !this.survivors.includes(proc.pid)) this.survivors.push(proc.pid);
       }
     }
-    this.diagnosis = this.diagnoser.end();
+    this.diagnosis = this.output.end();
     this.endedAt = new Date();
     // A server that crashed after its ready line, before a readiness poll saw it, was still serving.
     const wasServing = this.readyAt !== null || this.diagnosis.outcome === "crashed_while_serving";

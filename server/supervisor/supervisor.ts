@@ -12,21 +12,22 @@ import {
   formatShellCommand,
   launchProfileSchema,
   resolveHostPort,
-  validateProfile,
-  type GpuHolder,
-  type GpuListing,
   type LaunchRequest,
   type LaunchProfile,
   type ModelInfo,
+  type GpuHolder,
+  type GpuListing,
+  type ServerEnvBase,
 } from "../../lib/launch";
-import { restartDelayS, supervisionSchema, type Supervision } from "../../lib/supervision";
+import { decideRestart, supervisionSchema, type EndedRun, type Supervision } from "../../lib/supervision";
+import { buildServerEnv, envRecord, inheritableEnv } from "../../lib/server-env";
 import type { Db } from "../db/client";
 import { createInstance, deleteInstance, listInstances, type InstanceRecord } from "../db/instances";
 import { createRun, findLatestRun, findRun, listRuns, updateRun, type RunRecord } from "../db/runs";
+import { CONSOLE_ENV_NAMES } from "../env";
 import type { OutputChunk } from "../logs/output-buffer";
-import { gpuConflicts, portHolders, type ActiveHolder } from "./conflicts";
 import { endDeadRun } from "./end-dead-run";
-import { isPortFree } from "./port";
+import { checkLaunchable, gpuHolders, type ActiveInstance } from "./launch-admission";
 import { SupervisedRun, type RunChange } from "./run";
 import { liveRunView, storedRunView, summarizeRun } from "./run-views";
 import type { SglangRuntime } from "./sglang-runtime";
@@ -69,8 +70,6 @@ export interface SupervisorEvents {
   output: [{ instanceId: string; runId: string; chunk: OutputChunk }];
 }
 
-const BASE_ENV_KEYS = ["PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "HF_HOME", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "TMPDIR", "NVIDIA_SMI"];
-
 /** Owns every instance on this box: launches runs, stops their trees, restarts on failure, publishes state and output. */
 export class Supervisor extends EventEmitter<SupervisorEvents> {
   private readonly instances = new Map<string, ManagedInstance>();
@@ -103,10 +102,13 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         startedAt: stored.startedAt,
         readyAt: stored.readyAt,
         stopRequested: stored.stopRequested,
+        cause: stored.cause,
+        causeDetail: stored.causeDetail,
       });
       if (taken) {
         this.options.log(`run ${stored.id} of ${record.name}: taken over (pid ${run.pid}, ${stored.phase})`);
         this.adopt(instance, run);
+        if (run.phase === "unresponsive") this.onUnresponsive(instance, run);
       } else {
         instance.lastRun = await endDeadRun(this.options.db, stored, this.options.stopGraceMs);
         this.options.log(`run ${stored.id} of ${record.name}: ended while the console was down (${instance.lastRun.phase})`);
@@ -116,7 +118,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     for (const instance of this.instances.values()) {
       const last = instance.lastRun;
       if (instance.live || !last || last.stopRequested) continue;
-      this.applyRestartPolicy(instance, { phase: last.phase as InstancePhase, startedAt: last.startedAt, endedAt: last.endedAt ?? last.startedAt, attempt: last.attempt });
+      this.applyRestartPolicy(instance, { phase: last.phase as InstancePhase, startedAt: last.startedAt, endedAt: last.endedAt ?? last.startedAt, attempt: last.attempt, stopRequested: false });
     }
   }
 
@@ -166,7 +168,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     const { profile } = request;
     const supervision: Supervision = { ...this.options.defaultSupervision, ...request.supervision };
     const { host, port } = resolveHostPort(profile);
-    await this.checkLaunchable(profile, host, port);
+    await checkLaunchable(profile, this.activeInstances(), { ...this.options, installedFlags: this.options.runtime.flags });
     const record = await createInstance(this.options.db, {
       id: randomUUID(),
       name: profile.name,
@@ -191,42 +193,20 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     return this.view(instance);
   }
 
-  private activeHolders(exceptId?: string): ActiveHolder[] {
+  private activeInstances(exceptId?: string): ActiveInstance[] {
     return [...this.instances.values()]
       .filter((other) => other.record.id !== exceptId && isActivePhase(this.phaseOf(other)))
-      .map((other) => ({ name: other.record.name, owner: this.ownerName(other.record.owner), host: other.record.host, port: other.record.port, gpuIds: other.profile.gpuIds }));
+      .map((other) => ({ id: other.record.id, name: other.record.name, owner: this.ownerName(other.record.owner), host: other.record.host, port: other.record.port, gpuIds: other.profile.gpuIds }));
   }
 
-  private async checkLaunchable(profile: LaunchProfile, host: string, port: number, exceptId?: string): Promise<void> {
-    const active = this.activeHolders(exceptId);
-    const listing = this.options.listGpus ? await this.options.listGpus() : null;
-    // No nvidia-smi answer means "unknown", not "zero": the simulator runs on boxes without GPUs.
-    const gpus = listing?.ok ? listing.gpus : null;
-    const modelInfo = path.isAbsolute(profile.modelPath) && this.options.inspectModelPath ? await this.options.inspectModelPath(profile.modelPath) : undefined;
-    const issues = validateProfile(profile, {
-      gpuCount: gpus?.length ?? null,
-      ...(gpus ? { gpuMemoryMiB: gpus.map((gpu) => gpu.memoryTotalMiB), busyGpus: this.gpuHolders(gpus.length, exceptId) } : {}),
-      portsInUse: portHolders(active),
-      ...(modelInfo ? { modelInfo } : {}),
-      ...(this.options.runtime.flags ? { installedFlags: this.options.runtime.flags } : {}),
-    }).filter((issue) => issue.severity === "error");
-    // With the GPU count unknown, the validator cannot expand "all GPUs": check sharing here instead.
-    if (!gpus) for (const message of gpuConflicts(profile, active)) issues.push({ field: "gpuIds", severity: "error", code: "gpu_busy", message });
-    if (issues.length === 0 && !(await isPortFree(host, port))) {
-      issues.push({ field: "--port", severity: "error", code: "port_busy", message: `Port ${port} on ${host} is already taken by another program: choose another --port.` });
-    }
-    if (issues.length > 0) throw new AppError("validation_failed", { detail: issues.map((issue) => issue.message).join(" ") }, { details: { issues } });
+  /** What every launch's environment starts from, with secret-looking values masked (for the launch page). */
+  serverEnvBase(): ServerEnvBase {
+    return { inherited: maskEnv(inheritableEnv(process.env, CONSOLE_ENV_NAMES)), runtime: maskEnv(this.options.runtime.env) };
   }
 
-  /** GPUs held by active instances: their profile's gpuIds, or every GPU (when the count is known) for a profile without. */
-  gpuHolders(gpuCount: number | null, exceptId?: string): GpuHolder[] {
-    const holders: GpuHolder[] = [];
-    for (const instance of this.instances.values()) {
-      if (instance.record.id === exceptId || !isActivePhase(this.phaseOf(instance))) continue;
-      const ids = instance.profile.gpuIds ?? (gpuCount === null ? [] : Array.from({ length: gpuCount }, (_, i) => i));
-      for (const gpu of ids) holders.push({ gpu, instanceId: instance.record.id, holder: `instance ${instance.record.name} (owner ${this.ownerName(instance.record.owner)})` });
-    }
-    return holders;
+  /** GPUs held by active instances (for the launch page). */
+  gpuHolders(gpuCount: number | null): GpuHolder[] {
+    return gpuHolders(this.activeInstances(), gpuCount);
   }
 
   async stop(instanceId: string): Promise<InstanceView> {
@@ -253,8 +233,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       await instance.live.stop("user");
       await instance.live.whenFinished();
     }
-    const { host, port } = resolveHostPort(instance.profile);
-    await this.checkLaunchable(instance.profile, host, port, instance.record.id);
+    await checkLaunchable(instance.profile, this.activeInstances(instance.record.id), { ...this.options, installedFlags: this.options.runtime.flags });
     await this.startRun(instance, actorId, 0);
     return this.view(instance);
   }
@@ -314,6 +293,11 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       apiKey: apiKeyOf(instance.profile),
       readyTimeoutMs: instance.supervision.readyTimeoutS * 1000,
       readyPollMs: this.options.readyPollMs,
+      liveness: {
+        intervalMs: instance.supervision.livenessIntervalS * 1000,
+        timeoutMs: instance.supervision.livenessTimeoutS * 1000,
+        failures: instance.supervision.livenessFailures,
+      },
       stopGraceMs: this.options.stopGraceMs,
       replayBytes: this.options.replayBytes,
       logMaxBytes: this.options.logMaxBytes,
@@ -325,10 +309,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     const { runtime } = this.options;
     const argv = buildLaunchArgv(instance.profile);
     const profileEnv = buildLaunchEnv(instance.profile);
-    const env: Record<string, string> = {};
-    for (const key of BASE_ENV_KEYS) if (process.env[key]) env[key] = process.env[key]!;
-    for (const [key, value] of Object.entries(process.env)) if (key.startsWith("SGLANG_") && value) env[key] = value;
-    Object.assign(env, runtime.env, profileEnv, { TERM: "xterm-256color", PYTHONUNBUFFERED: "1" });
+    const env = envRecord(buildServerEnv({ inherited: inheritableEnv(process.env, CONSOLE_ENV_NAMES), runtime: runtime.env, profile: profileEnv, bindHost: instance.record.host }));
     const logPath = path.join(this.options.dataDir, "runs", runId, "output.log");
     const run = this.createRun(instance, runId, argv, env, logPath, runtime.python);
     instance.lastRun = await createRun(this.options.db, {
@@ -367,6 +348,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   private async onRunChange(instance: ManagedInstance, run: SupervisedRun, change: RunChange): Promise<void> {
     if (change.servedModelName !== undefined) instance.servedModelName = change.servedModelName;
     this.publish(instance);
+    if (change.phase === "unresponsive") this.onUnresponsive(instance, run);
     const { servedModelName: _ignored, ...stored } = change;
     if (Object.keys(stored).length === 0) return;
     try {
@@ -379,37 +361,33 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
 
   private onRunFinished(instance: ManagedInstance, run: SupervisedRun): void {
     if (instance.live !== run) return;
-    this.applyRestartPolicy(instance, { phase: run.phase, startedAt: run.startedAt, endedAt: run.endedAt ?? new Date(), attempt: instance.restart.attempt });
+    this.applyRestartPolicy(instance, { phase: run.phase, startedAt: run.startedAt, endedAt: run.endedAt ?? new Date(), attempt: instance.restart.attempt, stopRequested: false });
   }
 
-  /**
-   * The restart policy: on failure, with doubling backoff counted from when the run ended; runs that
-   * keep dying young end in a crash loop. `attempt` is the ended run's (0: started by a person).
-   */
-  private applyRestartPolicy(instance: ManagedInstance, ended: { phase: InstancePhase; startedAt: Date; endedAt: Date; attempt: number }): void {
-    if (ended.phase !== "crashed" && ended.phase !== "failed_start") return;
-    const { supervision } = instance;
-    if (supervision.restartPolicy !== "on-failure") return;
-    const uptimeS = (ended.endedAt.getTime() - ended.startedAt.getTime()) / 1000;
-    const attempt = uptimeS >= supervision.minUptimeS ? 1 : ended.attempt + 1;
-    if (attempt > supervision.maxRestarts) {
-      instance.restart = {
-        attempt: attempt - 1,
-        timer: null,
-        nextAt: null,
-        gaveUp: `Crash loop: the server failed again after ${attempt - 1} automatic restart${attempt - 1 === 1 ? "" : "s"}, each within ${supervision.minUptimeS} s of starting, so the console stopped restarting it. Fix the cause shown below, then start it again.`,
-      };
+  /** A server that stopped answering is a failure to the policy: its tree is stopped, and the ended run decides. */
+  private onUnresponsive(instance: ManagedInstance, run: SupervisedRun): void {
+    const now = new Date();
+    const decision = decideRestart({ phase: "unresponsive", startedAt: run.startedAt, endedAt: now, attempt: instance.restart.attempt, stopRequested: false }, instance.supervision, now);
+    this.options.log(`${instance.record.name}: unresponsive (${run.failure?.detail.split("\n")[0] ?? "liveness checks failed"})${decision.action === "none" ? "" : "; stopping it for the restart policy"}`);
+    if (decision.action !== "none") void run.stop("unresponsive");
+  }
+
+  /** Applies `decideRestart` to a run that ended (`attempt`: the ended run's, 0 when a person started it). */
+  private applyRestartPolicy(instance: ManagedInstance, ended: EndedRun): void {
+    const decision = decideRestart(ended, instance.supervision, new Date());
+    if (decision.action === "none") return;
+    if (decision.action === "give_up") {
+      instance.restart = { attempt: decision.attempt, timer: null, nextAt: null, gaveUp: decision.reason };
       this.options.log(`${instance.record.name}: crash loop, not restarting`);
       this.publish(instance);
       return;
     }
-    const delayMs = Math.max(0, ended.endedAt.getTime() + restartDelayS(supervision, attempt) * 1000 - Date.now());
     const timer = setTimeout(() => {
       instance.restart.timer = null;
       instance.restart.nextAt = null;
-      void this.startRun(instance, "restart-policy", attempt).catch((error) => this.options.log(`${instance.record.name}: restart failed: ${String(error)}`));
-    }, delayMs);
-    instance.restart = { attempt, timer, nextAt: new Date(Date.now() + delayMs), gaveUp: null };
+      void this.startRun(instance, "restart-policy", decision.attempt).catch((error) => this.options.log(`${instance.record.name}: restart failed: ${String(error)}`));
+    }, decision.at.getTime() - Date.now());
+    instance.restart = { attempt: decision.attempt, timer, nextAt: decision.at, gaveUp: null };
     this.publish(instance);
   }
 

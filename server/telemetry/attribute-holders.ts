@@ -1,3 +1,4 @@
+import type { InstancePhase } from "../../lib/instance-phase";
 import type { GpuHolder } from "../../lib/realtime-telemetry";
 import type { ComputeApp } from "../../lib/telemetry/nvidia-smi";
 import { collectTree, listProcesses, type ProcInfo } from "../supervisor/process-tree";
@@ -8,6 +9,7 @@ export interface RunningInstance {
   owner: string;
   /** The run's root process (the launcher); its schedulers are descendants. */
   pid: number;
+  phase: InstancePhase;
 }
 
 /**
@@ -27,7 +29,7 @@ export function attributeHolders(apps: ComputeApp[], instances: RunningInstance[
     holders.set(
       app.pid,
       owner
-        ? { kind: "instance", pid: app.pid, usedMemoryMiB: app.usedMemoryMiB, instanceId: owner.id, instanceName: owner.name, owner: owner.owner }
+        ? { kind: "instance", pid: app.pid, usedMemoryMiB: app.usedMemoryMiB, instanceId: owner.id, instanceName: owner.name, owner: owner.owner, phase: owner.phase }
         : { kind: "foreign", pid: app.pid, usedMemoryMiB: app.usedMemoryMiB, processName: app.processName },
     );
   }

@@ -17,7 +17,7 @@ export function createTelemetry(env: ConsoleEnv, supervisor: Supervisor, log: (m
       supervisor
         .list()
         .filter((instance) => isActivePhase(instance.phase) && instance.run?.pid)
-        .map((instance) => ({ id: instance.id, name: instance.name, owner: instance.ownerName, pid: instance.run!.pid! })),
+        .map((instance) => ({ id: instance.id, name: instance.name, owner: instance.ownerName, pid: instance.run!.pid!, phase: instance.phase })),
     log,
   });
   const metricsScraper = new MetricsScraper({

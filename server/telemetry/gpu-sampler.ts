@@ -51,7 +51,7 @@ const SPARKLINE_POINTS = 120;
 /** A change of a GPU's used memory larger than this triggers a new listing of compute processes. */
 const MEMORY_MOVE_MIB = 64;
 
-const instanceKey = (instances: RunningInstance[]) => instances.map((i) => `${i.id}:${i.pid}`).sort().join(",");
+const instanceKey = (instances: RunningInstance[]) => instances.map((i) => `${i.id}:${i.pid}:${i.phase}`).sort().join(",");
 
 /**
  * One long-running `nvidia-smi --query-gpu=... -lms N` feeds every GPU's history (spawning nvidia-smi each

@@ -56,8 +56,8 @@ describe("the console with the simulator", () => {
       return view.phase === "ready" ? view : null;
     }, { timeoutMs: 30_000, what: "phase ready" });
     expect(ready.servedModelName).toBe("glm-4.7-flash");
-    // The console runs with its malloc tuning (scripts/start-console.sh); SGLang's environment is built
-    // from an allowlist and must not get it.
+    // The console runs with its malloc tuning (scripts/start-console.sh); SGLang inherits the console's
+    // environment without it.
     const environ = (pid: number) => fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
     expect(environ(consoleProcess.process.pid!)).toContain("MALLOC_ARENA_MAX=2");
     expect(environ(ready.run!.pid!).filter((entry) => entry.startsWith("MALLOC_"))).toEqual([]);

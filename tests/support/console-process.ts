@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { authedFetch, signIn, TEST_ADMIN, useSession } from "./session";
+import { ACTIVE_PHASES } from "../../lib/instance-phase";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
 const SERVER_ENTRY = path.join(PROJECT_ROOT, "dist/server/server/index.js");
@@ -102,7 +103,7 @@ export async function startConsole(
   };
 }
 
-const ACTIVE = ["starting", "loading", "ready", "stopping"];
+const ACTIVE: readonly string[] = ACTIVE_PHASES;
 
 /** Stops every active instance of a console, so that tests leave no server behind. */
 export async function stopAllInstances(url: string): Promise<void> {

@@ -22,5 +22,6 @@ export async function readLaunchContext(services: Services): Promise<LaunchConte
       flagsSource: services.runtime.flagsSource,
       installedFlags: services.runtime.flags,
     },
+    serverEnv: services.supervisor.serverEnvBase(),
   };
 }

@@ -16,6 +16,8 @@ import sys
 import threading
 import time
 import traceback
+import urllib.parse
+import urllib.request
 
 from sglang.srt import sim_env
 from sglang.srt.entrypoints.http_server import ServerState, make_server, serve_in_thread
@@ -174,9 +176,18 @@ class Launcher:
         return server
 
     def _request(self, method, path, body=None):
+        """The warm-up's request to itself. Like SGLang's (python `requests`), it goes through `http_proxy` unless
+        NO_PROXY / no_proxy cover the host: a proxy then answers instead (403/502, sglang#9814, #9155)."""
         a = self.args
         host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(a.host, a.host)
-        conn = http.client.HTTPConnection(host, a.port, timeout=600)
+        target = f"[{host}]:{a.port}" if ":" in host else f"{host}:{a.port}"
+        proxy = urllib.request.getproxies().get("http")
+        if proxy and not urllib.request.proxy_bypass(host):
+            parsed = urllib.parse.urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+            conn = http.client.HTTPConnection(parsed.hostname, parsed.port or 80, timeout=600)
+            path = f"http://{target}{path}"
+        else:
+            conn = http.client.HTTPConnection(host, a.port, timeout=600)
         headers = {"Content-Type": "application/json"}
         if a.api_key:
             headers["Authorization"] = f"Bearer {a.api_key}"
@@ -211,10 +222,24 @@ class Launcher:
         if self.fail == "zombie":
             state.zombie = True
         state.ready = True
+        sim_env.record_health("ready")
         self.log.info("The server is fired up and ready to roll!")
         self.events.put(SERVER_READY)
+        if self.fail in ("hang_after_ready", "scheduler_dead_after_ready"):
+            threading.Thread(target=self.silence_scheduler, args=(state,), daemon=True).start()
         if sim_env.flood_lines():
             flood(self.args, sim_env.flood_lines())
+
+    def silence_scheduler(self, state):
+        """`hang_after_ready`: rank 0 wedges (stuck in a collective), every process alive. `scheduler_dead_after_ready`:
+        scheduler 0 is SIGKILLed (the OOM killer) and, as in releases whose launcher has no watchdog, nobody notices.
+        Either way HTTP keeps answering, generation hangs and health checks fail."""
+        time.sleep(sim_env.crash_after_seconds())
+        if self.fail == "scheduler_dead_after_ready":
+            os.kill(self.schedulers[0].pid, signal.SIGKILL)
+            self.schedulers[0].join()
+        state.silent_since = time.time()
+        state.scheduler_silent = True
 
     def run(self):
         signal.signal(signal.SIGQUIT, self.on_sigquit)
@@ -222,7 +247,8 @@ class Launcher:
         signal.signal(signal.SIGINT, self.on_stop)
         readers = self.spawn()
         runtime = self.wait_ready(readers)
-        self.watch_children()
+        if self.fail != "scheduler_dead_after_ready":
+            self.watch_children()
         if self.args.node_rank > 0:  # other nodes run schedulers only
             while True:
                 time.sleep(3600)

@@ -16,6 +16,8 @@ FAIL_MODES = (
     "exit0_after_child_crash",
     "abort_mid_stream",
     "oom_under_load",
+    "hang_after_ready",
+    "scheduler_dead_after_ready",
 )
 
 
@@ -63,6 +65,24 @@ def keep_alive_seconds():
 def crash_after_seconds():
     """SGLANG_SIM_CRASH_AFTER_S (default 1), simulated seconds after ready."""
     return _float("SGLANG_SIM_CRASH_AFTER_S", 1.0) / speed()
+
+
+def health_check_timeout():
+    """SGLANG_HEALTH_CHECK_TIMEOUT (SGLang's own, default 20 s): how long a health check waits for its token."""
+    return _float("SGLANG_HEALTH_CHECK_TIMEOUT", 20.0)
+
+
+def health_endpoint_generates():
+    """SGLANG_ENABLE_HEALTH_ENDPOINT_GENERATION (SGLang's own, default true): `/health` generates like `/health_generate`."""
+    return os.environ.get("SGLANG_ENABLE_HEALTH_ENDPOINT_GENERATION", "true").strip().lower() not in ("0", "false", "no", "off")
+
+
+def record_health(event):
+    """SGLANG_SIM_HEALTH_LOG=<file>: append `<epoch ms> <event>` (the ready flip, each health answer) for benchmarks."""
+    target = os.environ.get("SGLANG_SIM_HEALTH_LOG", "")
+    if target:
+        with open(target, "a") as f:
+            f.write(f"{time.time() * 1000:.3f} {event}\n")
 
 
 def flood_lines():

@@ -3,6 +3,18 @@ import type { Page } from "playwright-core";
 export class InstancePage {
   constructor(private readonly page: Page) {}
 
+  /** The cause shown for an ended or unresponsive run (with the last lines of its log when unresponsive). */
+  causeDetail(): Promise<string> {
+    return this.page.getByTestId("cause-detail").innerText();
+  }
+
+  /** Waits until the run history's newest row contains `text`, and returns that row. */
+  async waitForRunHistory(text: string, timeoutMs = 15_000): Promise<string> {
+    const row = this.page.getByTestId("run-history").locator("tbody tr").first();
+    await row.filter({ hasText: text }).waitFor({ timeout: timeoutMs });
+    return row.innerText();
+  }
+
   async waitForPhase(phase: string, timeoutMs = 60_000): Promise<void> {
     await this.page.locator(`[data-testid="phase"][data-phase="${phase}"]`).waitFor({ timeout: timeoutMs });
   }

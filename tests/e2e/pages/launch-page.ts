@@ -60,6 +60,16 @@ export class LaunchPage {
     return row.getByTestId("field-issue").allInnerTexts();
   }
 
+  /** Opens the Environment panel; each variable as shown: its value and where it came from. */
+  async serverEnv(): Promise<Map<string, { value: string; source: string }>> {
+    const panel = this.page.getByTestId("server-env");
+    if (!(await panel.evaluate((el) => (el as HTMLDetailsElement).open))) await panel.locator("summary").click();
+    const rows = await panel.getByTestId("server-env-row").evaluateAll((els) =>
+      els.map((el) => [el.getAttribute("data-name")!, { value: el.children[1]!.textContent ?? "", source: el.getAttribute("data-source")! }] as const),
+    );
+    return new Map(rows);
+  }
+
   async clearSearch(): Promise<void> {
     await this.page.getByLabel("Search flags").fill("");
   }

@@ -99,7 +99,7 @@ describe("GPU sampler", () => {
     // A teammate's server started outside the console, on GPU 0.
     const theirs = await startSim(["--model-path", "meta-llama/Llama-3.1-8B-Instruct", "--mem-fraction-static", "0.5"], { CUDA_VISIBLE_DEVICES: "0" });
     await Promise.all([waitForHealth(ours), waitForHealth(theirs)]);
-    const { sampler } = startSampler({ instances: () => [{ id: "i-1", name: "glm-flash", owner: "alice", pid: ours.pid }] });
+    const { sampler } = startSampler({ instances: () => [{ id: "i-1", name: "glm-flash", owner: "alice", pid: ours.pid, phase: "ready" }] });
     await waitFor(() => holdersOf(sampler, 2).length > 0 && holdersOf(sampler, 3).length > 0 && holdersOf(sampler, 0).length > 0, {
       timeoutMs: 15_000,
       what: "holders on GPUs 0, 2 and 3",

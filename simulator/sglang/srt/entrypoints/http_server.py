@@ -30,6 +30,10 @@ class ServerState:
         self.context_len = args.context_length or model.context_length
         self.ready = False
         self.zombie = False
+        # Set when no scheduler answers any more (a wedged rank, or a dead scheduler the launcher did not notice):
+        # generation hangs and health checks fail after SGLANG_HEALTH_CHECK_TIMEOUT, while the rest of HTTP answers.
+        self.scheduler_silent = False
+        self.silent_since = time.time()
         self.fail = sim_env.fail_mode()
         self.log = Logger("", args.log_level)
         self.uvicorn = UvicornLog(args.log_level_http or args.log_level)
@@ -188,7 +192,7 @@ class Handler(BaseHTTPRequestHandler):
     def _route(self, method):
         state = self.state
         path = self.path.split("?", 1)[0]
-        if state.zombie:
+        if state.zombie or (state.scheduler_silent and path in GENERATION_PATHS):
             while True:  # accepted, never answered
                 time.sleep(3600)
         if state.args.api_key and not path.startswith(("/health", "/metrics")):
@@ -218,20 +222,33 @@ class Handler(BaseHTTPRequestHandler):
         self._route("POST")
 
     # endpoints ----------------------------------------------------------------------
+    # SGLang's health_generate (http_server.py), serving both paths: 503 while starting; else a one-token
+    # generation, checked once a second, 200 as soon as the scheduler answered, 503 and an error line after
+    # SGLANG_HEALTH_CHECK_TIMEOUT. With SGLANG_ENABLE_HEALTH_ENDPOINT_GENERATION=false (and in older releases)
+    # `/health` answers 200 at once, even while generation hangs.
     def health(self):
-        if self.state.ready:
+        if self.state.ready and not sim_env.health_endpoint_generates():
             self._start(200, "application/json", 0)
+            sim_env.record_health("/health 200")
         else:
-            self._start(503, "application/json", 0)
+            self.health_generate()
 
     def health_generate(self):
         if not self.state.ready:
             self._start(503, "application/json", 0)
             return
-        from sglang.srt.entrypoints.serving import run
-        from sglang.srt.generation import Completion, Token
-        run(self.state, ["health"], Completion([Token(" ok", "content")], "length", None), lambda i, t: None)
-        self._start(200, "application/json", 0)
+        tic = time.time()
+        timeout = sim_env.health_check_timeout()
+        while time.time() < tic + timeout / sim_env.speed():
+            sim_env.sim_sleep(1)
+            if not self.state.scheduler_silent:
+                self._start(200, "application/json", 0)
+                sim_env.record_health(f"{self.path} 200")
+                return
+        clock = lambda t: time.strftime("%H:%M:%S", time.localtime(t))
+        self.state.log.error(f"Health check failed. Server couldn't get a response from detokenizer for last {int(timeout)} seconds. "
+                             f"tic start time: {clock(tic)}. last_heartbeat time: {clock(self.state.silent_since)}")
+        self._start(503, "application/json", 0)
 
     def models(self):
         s = self.state
@@ -277,6 +294,8 @@ class Handler(BaseHTTPRequestHandler):
         self.state.prefix_cache.recent = []
         self.text(200, "Cache flushed.\nPlease check backend logs for more details. (When there are running or waiting requests, the operation will not be performed.)\n")
 
+
+GENERATION_PATHS = ("/v1/chat/completions", "/v1/completions", "/generate")
 
 GET_ROUTES = {
     "/health": Handler.health, "/health_generate": Handler.health_generate, "/v1/models": Handler.models,

@@ -1,0 +1,42 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startConsole, type RunningConsole } from "../support/console-process";
+import { launchBrowser } from "./browser";
+import { LaunchPage } from "./pages/launch-page";
+import { MASK } from "../../lib/secrets";
+
+let consoleProcess: RunningConsole;
+let browser: Browser;
+
+beforeAll(async () => {
+  [consoleProcess, browser] = await Promise.all([
+    startConsole({
+      env: { LD_LIBRARY_PATH: "/opt/cuda/lib64", HF_TOKEN: "hf_never_shown", http_proxy: "http://alice:pw@proxy.example:3128", BETTER_AUTH_SECRET: "never-shown-either" },
+    }),
+    launchBrowser(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await consoleProcess?.stop();
+});
+
+describe("the launch page's environment panel", () => {
+  it("shows the variables the server will get and where each came from, with secrets masked and the console's own left out", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    const launchPage = new LaunchPage(page, consoleProcess.url);
+    await launchPage.open();
+    const env = await launchPage.serverEnv();
+    expect(env.get("LD_LIBRARY_PATH")).toEqual({ value: "/opt/cuda/lib64", source: "console" });
+    expect(env.get("HF_TOKEN")).toEqual({ value: MASK, source: "console" });
+    expect(env.get("http_proxy")!.value).toBe(`http://alice:${MASK}@proxy.example:3128`);
+    expect(env.get("NO_PROXY")).toEqual({ value: "127.0.0.1,localhost", source: "added" });
+    expect(env.get("PYTHONUNBUFFERED")!.source).toBe("added");
+    expect(env.has("BETTER_AUTH_SECRET")).toBe(false);
+    expect(env.has("DATA_DIR")).toBe(false);
+    const html = await page.content();
+    expect(html).not.toContain("hf_never_shown");
+    expect(html).not.toContain("never-shown-either");
+  });
+});
