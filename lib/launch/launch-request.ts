@@ -5,14 +5,15 @@ import { launchProfileSchema } from "./profile";
 
 const field = supervisionSchema.shape;
 
-/** Supervision settings a request may set; each one left out takes the console's default (READY_TIMEOUT_S...), not zod's. */
-export const supervisionOverridesSchema = z.object({
-  readyTimeoutS: field.readyTimeoutS.unwrap().optional(),
-  restartPolicy: field.restartPolicy.unwrap().optional(),
-  maxRestarts: field.maxRestarts.unwrap().optional(),
-  restartBackoffS: field.restartBackoffS.unwrap().optional(),
-  minUptimeS: field.minUptimeS.unwrap().optional(),
-});
+/**
+ * Supervision settings a request may set: every field of the supervision schema, each optional; one left out
+ * takes the console's default (READY_TIMEOUT_S...), not zod's.
+ */
+export const supervisionOverridesSchema = z.object(
+  Object.fromEntries(Object.entries(field).map(([name, schema]) => [name, schema.unwrap().optional()])) as {
+    [K in keyof typeof field]: z.ZodOptional<ReturnType<(typeof field)[K]["unwrap"]>>;
+  },
+);
 
 export const launchRequestSchema = z.object({
   profile: launchProfileSchema,

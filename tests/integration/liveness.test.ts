@@ -72,8 +72,8 @@ describe("liveness", () => {
   });
 
   it("watches the liveness of a ready server taken over after a console restart, and keeps the cause of an unresponsive one", async () => {
-    // Rank 0 wedges 5 s after ready: after the console was killed and a new one took the server over.
-    const instance = await launch({ SGLANG_SIM_FAIL: "hang_after_ready", SGLANG_SIM_CRASH_AFTER_S: "5000" }, FAST_LIVENESS);
+    // Rank 0 wedges 12 s after ready: after the console was killed and a new one (signing in, reading the flags) took the server over.
+    const instance = await launch({ SGLANG_SIM_FAIL: "hang_after_ready", SGLANG_SIM_CRASH_AFTER_S: "12000" }, FAST_LIVENESS);
     const ready = await waitForPhase(instance.id, "ready");
     consoleProcess.process.kill("SIGKILL");
     await new Promise((resolve) => consoleProcess.process.once("exit", resolve));

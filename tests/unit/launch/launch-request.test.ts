@@ -17,3 +17,10 @@ describe("launchRequestSchema", () => {
     expect(paths).toEqual(expect.arrayContaining(["profile.flags.tp", "supervision.maxRestarts"]));
   });
 });
+
+describe("supervision overrides", () => {
+  it("takes every supervision setting, liveness too, and leaves out what the request did not set", () => {
+    const parsed = launchRequestSchema.parse({ profile, supervision: { livenessIntervalS: 0.2, livenessTimeoutS: 2, restartPolicy: "on-failure" } });
+    expect(parsed.supervision).toEqual({ livenessIntervalS: 0.2, livenessTimeoutS: 2, restartPolicy: "on-failure" });
+  });
+});

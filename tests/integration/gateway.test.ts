@@ -1,0 +1,180 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InstanceView } from "../../lib/instance-view";
+import { api, getInstance, glmProfile, instanceApiKey } from "../support/api";
+import { freePort, startConsole, type RunningConsole } from "../support/console-process";
+import { waitFor } from "../support/processes";
+import { abortedRequests } from "../support/playground";
+import { authedFetch, signedInUser } from "../support/session";
+
+// The seed's four cases through the official openai SDK against the console's /v1 with a personal key, changed
+// only in baseURL and apiKey; then what the key and its limits refuse.
+
+const run = promisify(execFile);
+let consoleProcess: RunningConsole;
+let instance: InstanceView;
+
+const WEATHER_TOOL = {
+  type: "function" as const,
+  function: {
+    name: "get_weather",
+    description: "Get the current weather in a given location",
+    parameters: { type: "object", properties: { location: { type: "string" }, unit: { type: "string", enum: ["celsius", "fahrenheit"] } }, required: ["location"] },
+  },
+};
+
+async function createKey(body: Record<string, unknown>, cookie?: string): Promise<string> {
+  const response = await authedFetch(`${consoleProcess.url}/api/keys`, { method: "POST", headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { secret: string }).secret;
+}
+
+const client = (apiKey: string) => new OpenAI({ baseURL: `${consoleProcess.url}/v1`, apiKey, maxRetries: 0 });
+
+beforeAll(async () => {
+  // 0.2 simulated tokens/s at SGLANG_SIM_SPEED 1000: 200 tokens/s, so a long answer is still streaming when a test needs it.
+  consoleProcess = await startConsole({ env: { SGLANG_SIM_TOKENS_PER_S: "0.2" } });
+  instance = (await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", { profile: glmProfile(await freePort()) })).body.instance;
+  await waitFor(async () => (await getInstance(consoleProcess.url, instance.id)).phase === "ready", { timeoutMs: 60_000, what: "the instance to be ready" });
+  instance = await getInstance(consoleProcess.url, instance.id);
+});
+afterAll(async () => {
+  await consoleProcess?.stop();
+});
+
+describe("the OpenAI-compatible endpoint", () => {
+  it("runs the seed's completion, chat, streaming and tool-calling cases through the openai SDK with a personal key", async () => {
+    const openai = client(await createKey({ name: "seed scripts" }));
+    const models = await openai.models.list();
+    expect(models.data.map((model) => model.id)).toEqual(["glm-4.7-flash"]);
+    const model = models.data[0]!.id;
+
+    const completion = await openai.completions.create({ model: "ZhipuAI/GLM-4.7-Flash", prompt: "The capital of France is", max_tokens: 16 });
+    expect(completion.choices[0]!.text.length).toBeGreaterThan(0);
+    expect(completion.model).toBe("glm-4.7-flash");
+
+    const chat = await openai.chat.completions.create({ model, messages: [{ role: "user", content: "What is 1+1?" }], max_tokens: 64 });
+    expect(chat.choices[0]!.message.content ?? "").not.toBe("");
+    expect(chat.usage!.completion_tokens).toBeGreaterThan(0);
+
+    const stream = await openai.chat.completions.create({ model: "GLM-4.7-Flash", messages: [{ role: "user", content: "Count to five." }], max_tokens: 32, stream: true });
+    let text = "";
+    const chunks: OpenAI.Chat.Completions.ChatCompletionChunk[] = [];
+    for await (const chunk of stream) {
+      chunks.push(chunk);
+      text += chunk.choices[0]?.delta.content ?? "";
+    }
+    expect(text.length).toBeGreaterThan(0);
+    // The gateway asked SGLang for usage to count it, and the client, which did not ask, never sees that chunk.
+    expect(chunks.every((chunk) => chunk.choices.length > 0 && !chunk.usage)).toBe(true);
+
+    const tool = await openai.chat.completions.create({ model, messages: [{ role: "user", content: "What's the weather like in San Francisco?" }], tools: [WEATHER_TOOL], max_tokens: 128 });
+    const call = tool.choices[0]!.message.tool_calls?.[0];
+    expect(call?.type === "function" ? call.function.name : null).toBe("get_weather");
+    expect(tool.choices[0]!.finish_reason).toBe("tool_calls");
+  });
+
+  it("passes usage through to a client that asked for it, and records each person's tokens per key and model", async () => {
+    const openai = client(await createKey({ name: "usage" }));
+    const stream = await openai.chat.completions.create({ model: "glm-4.7-flash", messages: [{ role: "user", content: "hi" }], max_tokens: 8, stream: true, stream_options: { include_usage: true } });
+    let usage: OpenAI.CompletionUsage | undefined;
+    for await (const chunk of stream) usage ??= chunk.usage ?? undefined;
+    expect(usage?.completion_tokens).toBeGreaterThan(0);
+    await waitFor(async () => {
+      const { rows } = (await (await authedFetch(`${consoleProcess.url}/api/usage`)).json()) as { rows: { label: string; completionTokens: number }[] };
+      return rows.some((row) => row.label === "usage" && row.completionTokens >= usage!.completion_tokens);
+    }, { timeoutMs: 5000, what: "the usage to be recorded" });
+  });
+
+  it("works with curl, as any OpenAI client would", async () => {
+    const key = await createKey({ name: "curl" });
+    const { stdout } = await run("curl", ["-sS", `${consoleProcess.url}/v1/chat/completions`, "-H", "Content-Type: application/json", "-H", `Authorization: Bearer ${key}`, "-d", JSON.stringify({ model: "glm-4.7-flash", messages: [{ role: "user", content: "hi" }], max_tokens: 8 })]);
+    expect((JSON.parse(stdout) as { object: string }).object).toBe("chat.completion");
+    const streamed = await run("curl", ["-sSN", `${consoleProcess.url}/v1/completions`, "-H", "Content-Type: application/json", "-H", `Authorization: Bearer ${key}`, "-d", JSON.stringify({ model: "glm-4.7-flash", prompt: "hi", max_tokens: 8, stream: true })]);
+    expect(streamed.stdout.trimEnd().endsWith("data: [DONE]")).toBe(true);
+  });
+
+  it("answers 401 without a key, with a revoked or expired key, and with a session cookie alone", async () => {
+    const call = (headers: Record<string, string>) => fetch(`${consoleProcess.url}/v1/models`, { headers });
+    expect((await call({})).status).toBe(401);
+    expect((await call({ cookie: consoleProcess.cookie })).status).toBe(401);
+    const revoked = await createKey({ name: "to revoke" });
+    expect((await call({ authorization: `Bearer ${revoked}` })).status).toBe(200);
+    const { keys } = (await (await authedFetch(`${consoleProcess.url}/api/keys`)).json()) as { keys: { id: string; name: string }[] };
+    await authedFetch(`${consoleProcess.url}/api/keys/${keys.find((key) => key.name === "to revoke")!.id}`, { method: "DELETE" });
+    const refused = await call({ authorization: `Bearer ${revoked}` });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("invalid_api_key");
+    const expired = await createKey({ name: "expiring", expiresAt: new Date(Date.now() + 1500).toISOString() });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect((await call({ authorization: `Bearer ${expired}` })).status).toBe(401);
+    // A key never opens a console route.
+    expect((await fetch(`${consoleProcess.url}/api/instances`, { headers: { authorization: `Bearer ${expired}` } })).status).toBe(401);
+  });
+
+  it("answers 404 model_not_found alike for an unknown model and one outside the key's list", async () => {
+    const limited = client(await createKey({ name: "other models only", models: ["some-other-model"] }));
+    const outside = await limited.chat.completions.create({ model: "glm-4.7-flash", messages: [{ role: "user", content: "hi" }] }).catch((error: unknown) => error);
+    const unknown = await limited.chat.completions.create({ model: "no-such-model", messages: [{ role: "user", content: "hi" }] }).catch((error: unknown) => error);
+    for (const error of [outside, unknown]) {
+      expect(error).toBeInstanceOf(OpenAI.NotFoundError);
+      expect((error as InstanceType<typeof OpenAI.NotFoundError>).code).toBe("model_not_found");
+    }
+  });
+
+  it("answers 429 with Retry-After on each limit: requests per minute, tokens per minute, requests in flight", async () => {
+    const body = (max: number) => JSON.stringify({ model: "glm-4.7-flash", messages: [{ role: "user", content: "hi" }], max_tokens: max });
+    const post = (key: string, max = 4) => fetch(`${consoleProcess.url}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: body(max) });
+    const rpm = await createKey({ name: "rpm", rpm: 2 });
+    expect([(await post(rpm)).status, (await post(rpm)).status]).toEqual([200, 200]);
+    const third = await post(rpm);
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+    const tpm = await createKey({ name: "tpm", tpm: 5 });
+    expect((await post(tpm, 16)).status).toBe(200);
+    expect((await post(tpm)).status).toBe(429);
+    const inFlight = await createKey({ name: "in flight", maxInFlight: 1 });
+    const slow = post(inFlight, 400);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await post(inFlight)).status).toBe(429);
+    expect((await slow).status).toBe(200);
+  });
+
+  it("aborts the upstream request within a second of the client going away", async () => {
+    const key = await createKey({ name: "abort" });
+    const sglang = `http://127.0.0.1:${instance.port}`;
+    const before = await abortedRequests(sglang, instanceApiKey(consoleProcess.dataDir, instance.id));
+    const controller = new AbortController();
+    const response = await fetch(`${consoleProcess.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify({ model: "glm-4.7-flash", messages: [{ role: "user", content: "write a long story" }], max_tokens: 4000, stream: true }),
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await waitFor(async () => (await abortedRequests(sglang, instanceApiKey(consoleProcess.dataDir, instance.id))) > before, { timeoutMs: 1000, what: "SGLang to see the request aborted" });
+  });
+
+  it("keeps the instance's own port closed to requests without its key, and SGLang's other routes unreachable", async () => {
+    const direct = await fetch(`http://127.0.0.1:${instance.port}/v1/models`);
+    expect(direct.status).toBe(401);
+    const key = await createKey({ name: "routes" });
+    for (const path of ["/v1/generate", "/generate", "/v1/flush_cache"]) {
+      const response = await fetch(`${consoleProcess.url}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: "{}" });
+      expect(response.status, path).toBe(404);
+    }
+  });
+
+  it("lets a viewer use the endpoint with their own key, and shows each person only their own keys", async () => {
+    const viewer = await signedInUser(consoleProcess.url, "viewer");
+    const secret = await createKey({ name: "viewer's" }, viewer.cookie);
+    const reply = await client(secret).chat.completions.create({ model: "glm-4.7-flash", messages: [{ role: "user", content: "hi" }], max_tokens: 4 });
+    expect(reply.choices.length).toBe(1);
+    const listed = (await (await fetch(`${consoleProcess.url}/api/keys`, { headers: { cookie: viewer.cookie } })).json()) as { keys: { name: string }[] };
+    expect(listed.keys.map((key) => key.name)).toEqual(["viewer's"]);
+  });
+});
