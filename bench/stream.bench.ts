@@ -17,7 +17,9 @@
  * Env: BENCH_TOKENS_PER_S (default 2000), BENCH_MAX_TOKENS (default 400; the mean at 32 streams),
  * BENCH_BATCH_TOKENS_PER_S (default 100), BENCH_BATCH_MAX_TOKENS (default 100), BENCH_ROUNDS_1 (default 40),
  * BENCH_ROUNDS_32 (default 8 rotations of 192 requests per path), BENCH_ROUNDS_BURST (default 24: at 6 the
- * burst median moved by ±10 ms between runs), BENCH_ROUNDS_BATCH (default 3).
+ * burst median moved by ±10 ms between runs), BENCH_ROUNDS_BATCH (default 3), BENCH_LOADS (default 1,32,burst,batch),
+ * BENCH_HOP (`gateway`: the console's path is its OpenAI-compatible /v1 with a personal API key; `npm run bench:gateway`
+ * runs the 1-stream and 32-streams-at-100-tok/s loads so, where the targets add: CPU per token at most 1.3 times the bare proxy's).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -43,6 +45,10 @@ const ROUNDS = {
 /** Requests per worker per rotation at 32 streams. */
 const STEADY_REQUESTS_PER_WORKER = 6;
 const SPEED = 1000;
+/** Which hop "console" means: the playground's route (bench:stream) or the /v1 gateway with a personal key (bench:gateway). */
+const HOP = process.env.BENCH_HOP === "gateway" ? "gateway" : "playground";
+/** Which loads to run: 1, 32, burst, batch (all by default). */
+const LOADS = (process.env.BENCH_LOADS ?? "1,32,burst,batch").split(",").map((load) => load.trim());
 
 interface Sample {
   ttftMs: number;
@@ -177,6 +183,8 @@ interface Target {
   /** The instance's id in the console, its port and own API key, and a bare proxy in front of it. */
   id: string;
   port: number;
+  /** Its served model name. */
+  model: string;
   apiKey: string | null;
   proxyPort: number;
   proxyPid: number;
@@ -187,7 +195,8 @@ const stopProxies: (() => void)[] = [];
 async function launch(consoleUrl: string, dataDir: string, name: string, gpu: number, tokensPerStream: number): Promise<Target> {
   const port = await freePort();
   // The simulator's rate is its environment; a profile's own variables are a console feature, used here as a user would.
-  const profile = glmProfile(port, { name, gpuIds: [gpu], env: { SGLANG_SIM_TOKENS_PER_S: String(tokensPerStream / SPEED) } });
+  // Each instance serves its own model name, so the gateway sends each load to the instance it is meant for.
+  const profile = glmProfile(port, { name, gpuIds: [gpu], env: { SGLANG_SIM_TOKENS_PER_S: String(tokensPerStream / SPEED) }, flags: { "--served-model-name": name } });
   const launched = await api<{ instance: { id: string } }>(consoleUrl, "POST", "/api/instances", { profile });
   const id = launched.body.instance.id;
   for (let i = 0; i < 600; i++) {
@@ -203,7 +212,7 @@ async function launch(consoleUrl: string, dataDir: string, name: string, gpu: nu
     proxy.stdout.once("data", () => resolve());
     proxy.once("exit", (code) => reject(new Error(`pipe proxy exited with ${code}`)));
   });
-  return { id, port, apiKey: instanceApiKey(dataDir, id), proxyPort, proxyPid: proxy.pid! };
+  return { id, port, model: name, apiKey: instanceApiKey(dataDir, id), proxyPort, proxyPid: proxy.pid! };
 }
 
 async function main() {
@@ -213,22 +222,26 @@ async function main() {
     const batch = await launch(console_.url, console_.dataDir, "bench-batch", 1, BATCH_TOKENS_PER_S);
     const messages = [{ role: "user", content: "Write a long story about a lighthouse." }];
     const params = (maxTokens: number) => ({ max_tokens: maxTokens, ignore_eos: true, temperature: 0 });
-    const upstreamBody = (maxTokens: number) => ({ model: "glm-4.7-flash", messages, ...params(maxTokens), stream: true, stream_options: { include_usage: true } });
+    const upstreamBody = (model: string, maxTokens: number) => ({ model, messages, ...params(maxTokens), stream: true, stream_options: { include_usage: true } });
+    const gatewayKey = HOP === "gateway" ? (await api<{ secret: string }>(console_.url, "POST", "/api/keys", { name: "bench" })).body.secret : null;
     const sendersTo = (target: Target): Record<Mode, Send> => ({
-      direct: (maxTokens) => stream(`http://127.0.0.1:${target.port}/v1/chat/completions`, upstreamBody(maxTokens), target.apiKey),
-      console: (maxTokens) => stream(`${console_.url}/api/instances/${target.id}/playground/chat`, { messages, params: params(maxTokens), stream: true }),
-      "bare proxy": (maxTokens) => stream(`http://127.0.0.1:${target.proxyPort}/v1/chat/completions`, upstreamBody(maxTokens), target.apiKey),
+      direct: (maxTokens) => stream(`http://127.0.0.1:${target.port}/v1/chat/completions`, upstreamBody(target.model, maxTokens), target.apiKey),
+      console:
+        HOP === "gateway"
+          ? (maxTokens) => stream(`${console_.url}/v1/chat/completions`, upstreamBody(target.model, maxTokens), gatewayKey)
+          : (maxTokens) => stream(`${console_.url}/api/instances/${target.id}/playground/chat`, { messages, params: params(maxTokens), stream: true }),
+      "bare proxy": (maxTokens) => stream(`http://127.0.0.1:${target.proxyPort}/v1/chat/completions`, upstreamBody(target.model, maxTokens), target.apiKey),
     });
     const hopPidsOf = (target: Target): Record<Mode, number | null> => ({ direct: null, console: console_.process.pid!, "bare proxy": target.proxyPid });
 
     for (const target of [fast, batch]) for (let i = 0; i < 5; i++) await Promise.all(MODES.map((mode) => sendersTo(target)[mode](20))); // warm-up: JIT, connection pools
-    console.log(`stream bench: ${os.cpus().length} CPUs; ${MAX_TOKENS} tokens per request (+ reasoning) at ${TOKENS_PER_S} tokens/s per stream; ${BATCH_MAX_TOKENS} at ${BATCH_TOKENS_PER_S} for the batch`);
+    console.log(`stream bench through the console's ${HOP === "gateway" ? "/v1 gateway (a personal API key)" : "playground route"}: ${os.cpus().length} CPUs; ${MAX_TOKENS} tokens per request (+ reasoning) at ${TOKENS_PER_S} tokens/s per stream; ${BATCH_MAX_TOKENS} at ${BATCH_TOKENS_PER_S} for the batch`);
     const loads = [
-      { load: "1 stream", target: fast, rounds: ROUNDS.single, run: (send: Send) => burst(1, send) },
-      { load: "32 streams", target: fast, rounds: ROUNDS.steady, run: (send: Send) => steady(32, requestLengths(32 * STEADY_REQUESTS_PER_WORKER, MAX_TOKENS), send) },
-      { load: "32 at once", target: fast, rounds: ROUNDS.burst, run: (send: Send) => burst(32, send) },
-      { load: `32 streams at ${BATCH_TOKENS_PER_S} tok/s`, target: batch, rounds: ROUNDS.batch, run: (send: Send) => steady(32, requestLengths(32 * STEADY_REQUESTS_PER_WORKER, BATCH_MAX_TOKENS), send) },
-    ];
+      { key: "1", load: "1 stream", target: fast, rounds: ROUNDS.single, run: (send: Send) => burst(1, send) },
+      { key: "32", load: "32 streams", target: fast, rounds: ROUNDS.steady, run: (send: Send) => steady(32, requestLengths(32 * STEADY_REQUESTS_PER_WORKER, MAX_TOKENS), send) },
+      { key: "burst", load: "32 at once", target: fast, rounds: ROUNDS.burst, run: (send: Send) => burst(32, send) },
+      { key: "batch", load: `32 streams at ${BATCH_TOKENS_PER_S} tok/s`, target: batch, rounds: ROUNDS.batch, run: (send: Send) => steady(32, requestLengths(32 * STEADY_REQUESTS_PER_WORKER, BATCH_MAX_TOKENS), send) },
+    ].filter((load) => LOADS.includes(load.key));
     const report: Record<string, unknown>[] = [];
     for (const { load, target, rounds, run } of loads) {
       const senders = sendersTo(target);
@@ -263,13 +276,14 @@ async function main() {
         "bare proxy: aggregate ratio": `${((p.aggregate / d.aggregate) * 100).toFixed(1)}%`,
         "CPU µs/token console": ((usage.console.hopCpuMs * 1000) / c.tokens).toFixed(1),
         "CPU µs/token bare proxy": ((usage["bare proxy"].hopCpuMs * 1000) / p.tokens).toFixed(1),
+        "CPU per token console / bare proxy": (usage.console.hopCpuMs / c.tokens / (usage["bare proxy"].hopCpuMs / p.tokens)).toFixed(2),
         "machine busy direct/console/bare": MODES.map((mode) => `${Math.round((100 * usage[mode].machineBusy) / usage[mode].machineTotal)}%`).join("/"),
       };
       report.push(row);
       console.log(JSON.stringify(row));
     }
     console.table(report);
-    console.log("targets: median TTFT at most 5 ms above direct, aggregate throughput at least 98% of direct");
+    console.log(`targets: median TTFT at most 5 ms above direct, aggregate throughput at least 98% of direct${HOP === "gateway" ? "; the console's CPU per token at most 1.3 times the bare proxy's" : ""}`);
   } catch (error) {
     console.error(`console output (last 3,000 characters):\n${console_.output().slice(-3000)}`);
     throw error;

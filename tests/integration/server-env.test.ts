@@ -7,6 +7,7 @@ import { api, getInstance, glmProfile } from "../support/api";
 import { freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { waitFor } from "../support/processes";
 import { MASK } from "../../lib/secrets";
+import { TEST_ADMIN } from "../support/session";
 
 let consoleProcess: RunningConsole;
 let proxy: net.Server;
@@ -28,8 +29,9 @@ beforeAll(async () => {
       no_proxy: "",
       LD_LIBRARY_PATH: "/opt/test-cuda/lib64",
       NCCL_DEBUG: "INFO",
-      BETTER_AUTH_SECRET: "must-not-leak",
-      CONSOLE_ADMIN_PASSWORD: "must-not-leak-either",
+      BETTER_AUTH_SECRET: "must-not-leak-a-secret-of-32-characters-or-more",
+      // The administrator's password the test session signs in with: it must not reach servers either.
+      CONSOLE_ADMIN_PASSWORD: TEST_ADMIN.password,
       HF_TOKEN: "hf_shown_masked",
     },
   });
@@ -74,6 +76,7 @@ describe("the launched server's environment", () => {
     expect(body.serverEnv.inherited.HF_TOKEN).toBe(MASK);
     expect(JSON.stringify(body)).not.toContain("hf_shown_masked");
     expect(JSON.stringify(body)).not.toContain("must-not-leak");
+    expect(JSON.stringify(body)).not.toContain(TEST_ADMIN.password);
     expect(body.serverEnv.runtime.PYTHONPATH).toMatch(/simulator$/);
   });
 });

@@ -1,0 +1,55 @@
+import path from "node:path";
+import OpenAI from "openai";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InstanceView } from "../../lib/instance-view";
+import { api, getInstance, glmProfile } from "../support/api";
+import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
+import { waitFor } from "../support/processes";
+import { launchBrowser, newSignedInPage } from "./browser";
+
+const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results", "screenshots");
+let consoleProcess: RunningConsole;
+let browser: Browser;
+
+beforeAll(async () => {
+  [consoleProcess, browser] = await Promise.all([startConsole(), launchBrowser()]);
+  const { instance } = (await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", { profile: glmProfile(await freePort()) })).body;
+  await waitFor(async () => (await getInstance(consoleProcess.url, instance.id)).phase === "ready", { timeoutMs: 60_000, what: "the instance to be ready" });
+});
+afterAll(async () => {
+  await browser?.close();
+  await consoleProcess?.stop();
+});
+
+describe("API keys and usage in the browser", () => {
+  it("shows a new key once, a script uses it, revoking it stops the script, and Usage shows the tokens it spent", async () => {
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${consoleProcess.url}/keys`);
+    const form = page.getByRole("form", { name: "create key" });
+    await form.getByLabel("Name").fill("notebook");
+    await form.getByRole("button", { name: "Create key" }).click();
+    const secret = await page.getByTestId("new-key-secret").innerText();
+    expect(secret).toMatch(/^sgc_/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "api-keys-new.png"), fullPage: true });
+
+    // A teammate's script: the official SDK, only baseURL and apiKey changed.
+    const script = new OpenAI({ baseURL: `${consoleProcess.url}/v1`, apiKey: secret, maxRetries: 0 });
+    const reply = await script.chat.completions.create({ model: "glm-4.7-flash", messages: [{ role: "user", content: "hello" }], max_tokens: 16 });
+    expect(reply.usage!.completion_tokens).toBeGreaterThan(0);
+
+    await page.reload();
+    expect(await page.getByTestId("new-key").count()).toBe(0);
+    expect(await page.locator("body").innerText()).not.toContain(secret);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByTestId("key-notebook").getByRole("button", { name: "Revoke" }).click();
+    await page.getByTestId("key-notebook").getByText("revoked").waitFor();
+    const refused = await script.chat.completions.create({ model: "glm-4.7-flash", messages: [{ role: "user", content: "hello" }], max_tokens: 16 }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OpenAI.AuthenticationError);
+
+    await page.goto(`${consoleProcess.url}/usage`);
+    const row = page.getByTestId("usage-rows").getByRole("row").filter({ hasText: "notebook" });
+    expect(await row.innerText()).toContain(`+ ${reply.usage!.completion_tokens}`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "usage.png"), fullPage: true });
+  });
+});
