@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   "settings_change",
   "api_key_create",
   "api_key_revoke",
+  "demo_link_create",
+  "demo_link_revoke",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -62,3 +62,5 @@ export const canUseApiKeys = (actor: Actor): boolean => isMember(actor);
 /** Everyone's keys (to revoke) and everyone's usage. */
 export const canManageEveryonesKeys = (actor: Actor): boolean => isAdmin(actor);
 export const canViewEveryonesUsage = (actor: Actor): boolean => isAdmin(actor);
+/** Demo links show one instance to visitors without an account: made by those who run instances. */
+export const canMakeDemoLinks = (actor: Actor): boolean => canOperate(actor);

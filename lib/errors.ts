@@ -7,6 +7,7 @@ export const ERROR_TABLE = {
   forbidden: { status: 403, message: () => "You are not allowed to do that." },
   unauthorized: { status: 401, message: () => "Sign in to the console first: your session has ended or was never started." },
   conflict: { status: 409, message: (p: { detail?: string }) => `That conflicts with what exists: ${p.detail ?? "try again"}.` },
+  demo_link_not_found: { status: 404, message: (p: { id?: string }) => `No demo link ${p.id ?? ""} exists for you.` },
   api_key_not_found: { status: 404, message: (p: { id?: string }) => `No API key ${p.id ?? ""} exists for you.` },
   user_not_found: { status: 404, message: (p: { id?: string }) => `No user ${p.id ?? ""} exists on this console.` },
   setup_done: { status: 409, message: () => "The administrator account exists already: sign in instead." },

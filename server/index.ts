@@ -5,6 +5,7 @@ import { parseEnv } from "./env";
 import { createNodeRouter } from "./http/node-route";
 import { playgroundRoutes } from "./http/playground-routes";
 import { guardRequest } from "./http/request-guard";
+import { createDemoRoute } from "./gateway/demo-route";
 import { createGateway } from "./gateway/gateway";
 import { MemoryReducer } from "./logs/memory-reducer";
 import { findProjectRoot } from "./project-root";
@@ -29,11 +30,13 @@ async function main(): Promise<void> {
 
   const ownRoutes = createNodeRouter(playgroundRoutes, services);
   const gateway = createGateway({ db: services.db, supervisor: services.supervisor, log });
+  const demo = createDemoRoute({ links: services.demoLinks, supervisor: services.supervisor, gateway });
   const guard = { consoleOrigins: env.consoleOrigins, trustProxy: env.trustProxy };
   const server = http.createServer((req, res) => {
     if (!guardRequest(req, res, guard)) return;
     if (services.auth.handle(req, res)) return;
-    if (gateway(req, res)) return;
+    if (gateway.handle(req, res)) return;
+    if (demo(req, res)) return;
     if (!ownRoutes(req, res)) void handle(req, res);
   });
   // socket.io answers only its own path and leaves Next's HMR upgrade alone. Its handshake is checked for the

@@ -10,6 +10,7 @@ import { createDb, type Db } from "./db/client";
 import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
 import { createKeyService, type KeyService } from "./gateway/key-service";
+import { createDemoLinkService, type DemoLinkService } from "./gateway/demo-links";
 import { listUsage } from "./gateway/usage";
 import type { UsageRowView } from "../lib/usage";
 import { createLauncher } from "./launching/launch-as";
@@ -43,6 +44,7 @@ export interface Services {
   /** Appends to the audit trail; a failure to record is logged, never thrown at the action it records. */
   audit: (input: AuditInput) => Promise<void>;
   apiKeys: KeyService;
+  demoLinks: DemoLinkService;
   usage: { list: (filter: { userId?: string; model?: string; from?: string; to?: string }) => Promise<UsageRowView[]> };
   auditTrail: { list: (filter: AuditFilter) => Promise<AuditEventView[]> };
   settings: { read: () => Promise<ConsoleSettings>; update: (changes: Partial<ConsoleSettings>) => Promise<ConsoleSettings> };
@@ -121,6 +123,7 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     firstRun,
     audit,
     apiKeys: createKeyService(db, (userId) => auth.nameOf(userId)),
+    demoLinks: createDemoLinkService(db, (userId) => auth.nameOf(userId)),
     usage: { list: (filter) => listUsage(db, filter, (userId) => auth.nameOf(userId)) },
     auditTrail: { list: (filter) => listAuditEvents(db, filter) },
     settings: { read: () => readSettings(db), update: (changes) => updateSettings(db, { changes }) },

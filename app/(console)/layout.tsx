@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { canManageUsers, canViewAudit } from "@/lib/authz";
+import { canMakeDemoLinks, canManageUsers, canViewAudit } from "@/lib/authz";
 import { requirePageActor } from "./_lib/page-actor";
 
 const NAV = [
@@ -27,6 +27,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               {label}
             </Link>
           ))}
+          {canMakeDemoLinks(actor) && (
+            <Link href="/demo-links" className="text-sm text-zinc-400 hover:text-zinc-100">
+              Demo links
+            </Link>
+          )}
           {canManageUsers(actor) && (
             <Link href="/users" className="text-sm text-zinc-400 hover:text-zinc-100">
               Users

@@ -15,9 +15,17 @@ import { nodeFetch, takeNodeBody } from "../playground/node-fetch";
 import { SSE_HEADERS, STREAM_IDLE_TIMEOUT_MS } from "../playground/stream";
 import type { Supervisor } from "../supervisor/supervisor";
 import { findUsableApiKey, touchApiKey } from "./api-keys";
-import { recordUsage } from "./usage";
+import { recordUsage, type UsageEntry } from "./usage";
 
 const FORWARDED = { "/v1/chat/completions": "chat/completions", "/v1/completions": "completions" } as const;
+type ForwardedPath = (typeof FORWARDED)[keyof typeof FORWARDED];
+
+interface CountedUsage {
+  model: string;
+  prompt: number;
+  completion: number;
+  estimated: boolean;
+}
 
 interface Caller {
   actor: Actor;
@@ -86,7 +94,7 @@ export function createGateway(deps: GatewayDeps) {
     send(res, 200, { object: "list", data: [...names].sort().map((id) => ({ id, object: "model", created: 0, owned_by: "sglang-console" })) });
   }
 
-  async function forward(req: IncomingMessage, res: ServerResponse, path: (typeof FORWARDED)[keyof typeof FORWARDED]): Promise<void> {
+  async function forward(req: IncomingMessage, res: ServerResponse, path: ForwardedPath): Promise<void> {
     const caller = await authenticate(req);
     if ("status" in caller) return sendError(res, caller);
     let body: Record<string, unknown>;
@@ -105,7 +113,29 @@ export function createGateway(deps: GatewayDeps) {
     const limited = limitError(caller);
     if (limited) return sendError(res, limited);
 
-    const instanceId = resolution.instanceId;
+    requestsPerMinute.add(caller.key.id, 1);
+    bump(inFlightByKey, caller.key.id, 1);
+    try {
+      const usage = await proxyCompletion({ instanceId: resolution.instanceId, path, body, req, res });
+      if (usage.prompt + usage.completion > 0) {
+        tokensPerMinute.add(caller.key.id, usage.prompt + usage.completion);
+        record({ userId: caller.actor.id, keyId: caller.key.id, label: caller.key.name, model: usage.model, promptTokens: usage.prompt, completionTokens: usage.completion, estimated: usage.estimated });
+      }
+    } finally {
+      bump(inFlightByKey, caller.key.id, -1);
+    }
+  }
+
+  function record(entry: UsageEntry): void {
+    void recordUsage(deps.db, entry).catch((error: unknown) => deps.log(`gateway: cannot record usage: ${String(error)}`));
+  }
+
+  /**
+   * Sends an OpenAI-style request to one instance with its own key and answers `res` with SGLang's answer: JSON, or
+   * its SSE bytes as they arrive. Resolves with the tokens used once the answer is complete (or the client gone).
+   */
+  async function proxyCompletion(options: { instanceId: string; path: ForwardedPath; body: Record<string, unknown>; req: IncomingMessage; res: ServerResponse }): Promise<CountedUsage> {
+    const { instanceId, path, body, res } = options;
     const endpoint = deps.supervisor.endpointOf(instanceId);
     const stream = body.stream === true;
     const clientAskedUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
@@ -114,10 +144,8 @@ export function createGateway(deps: GatewayDeps) {
     res.on("close", () => {
       if (!res.writableFinished) aborter.abort();
     });
-    requestsPerMinute.add(caller.key.id, 1);
     bump(inFlightByInstance, instanceId, 1);
-    bump(inFlightByKey, caller.key.id, 1);
-    const usage = { model: endpoint.model, prompt: 0, completion: 0, estimated: false };
+    const usage: CountedUsage = { model: endpoint.model, prompt: 0, completion: 0, estimated: false };
     try {
       const upstream = await nodeFetch(`${endpoint.baseUrl}/v1/${path}`, {
         method: "POST",
@@ -128,28 +156,26 @@ export function createGateway(deps: GatewayDeps) {
       if (!upstream.ok || !stream) {
         const text = await upstream.text();
         const parsed = parseJson(text);
-        if (!upstream.ok) return send(res, upstream.status, toOpenAiErrorBody(parsed ?? text, upstream.status));
+        if (!upstream.ok) {
+          send(res, upstream.status, toOpenAiErrorBody(parsed ?? text, upstream.status));
+          return usage;
+        }
         const counted = (parsed as { usage?: { prompt_tokens?: number; completion_tokens?: number } } | null)?.usage;
         usage.prompt = counted?.prompt_tokens ?? 0;
         usage.completion = counted?.completion_tokens ?? 0;
         res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) }).end(text);
-        return;
+        return usage;
       }
       await pipeStream(upstream, res, { strip: !clientAskedUsage, usage });
+      return usage;
     } catch (error) {
-      if (aborter.signal.aborted) return;
+      if (aborter.signal.aborted) return usage;
       deps.log(`gateway: ${path} on instance ${instanceId}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendError(res, gatewayError(502, "upstream_unreachable", "The model server did not answer; it may have stopped. Try again."));
       else if (!res.writableEnded) res.end(`\n\ndata: ${JSON.stringify(gatewayError(502, "upstream_unreachable", "The model server's stream broke off.").body)}\n\ndata: [DONE]\n\n`);
+      return usage;
     } finally {
       bump(inFlightByInstance, instanceId, -1);
-      bump(inFlightByKey, caller.key.id, -1);
-      if (usage.prompt + usage.completion > 0) {
-        tokensPerMinute.add(caller.key.id, usage.prompt + usage.completion);
-        void recordUsage(deps.db, { userId: caller.actor.id, keyId: caller.key.id, label: caller.key.name, model: usage.model, promptTokens: usage.prompt, completionTokens: usage.completion, estimated: usage.estimated }).catch(
-          (error: unknown) => deps.log(`gateway: cannot record usage: ${String(error)}`),
-        );
-      }
     }
   }
 
@@ -190,14 +216,16 @@ export function createGateway(deps: GatewayDeps) {
   }
 
   /** True when `req` was a gateway request (and is being answered). */
-  return function handleGateway(req: IncomingMessage, res: ServerResponse): boolean {
+  function handle(req: IncomingMessage, res: ServerResponse): boolean {
     const path = (req.url ?? "/").split("?")[0]!;
     if (path !== "/v1" && !path.startsWith("/v1/")) return false;
     if (req.method === "GET" && path === "/v1/models") void models(req, res).catch((error: unknown) => fail(res, error));
     else if (req.method === "POST" && path in FORWARDED) void forward(req, res, FORWARDED[path as keyof typeof FORWARDED]).catch((error: unknown) => fail(res, error));
     else sendError(res, gatewayError(404, "not_found", `${req.method} ${path} is not served here: the console forwards GET /v1/models, POST /v1/chat/completions and POST /v1/completions.`));
     return true;
-  };
+  }
+
+  return { handle, proxyCompletion, record };
 
   function fail(res: ServerResponse, error: unknown): void {
     deps.log(`gateway: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -213,3 +241,5 @@ function parseJson(text: string): unknown {
     return null;
   }
 }
+
+export type Gateway = ReturnType<typeof createGateway>;

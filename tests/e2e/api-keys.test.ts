@@ -52,4 +52,27 @@ describe("API keys and usage in the browser", () => {
     expect(await row.innerText()).toContain(`+ ${reply.usage!.completion_tokens}`);
     await page.screenshot({ path: path.join(SCREENSHOTS, "usage.png"), fullPage: true });
   });
+
+  it("opens a demo link in a fresh browser with no account and chats, and shows nothing of the console", async () => {
+    const { instances } = (await api<{ instances: InstanceView[] }>(consoleProcess.url, "GET", "/api/instances")).body;
+    const maker = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 900 } });
+    await maker.goto(`${consoleProcess.url}/demo-links`);
+    const form = maker.getByRole("form", { name: "create demo link" });
+    await form.getByLabel("Name").fill("Lighthouse demo");
+    await form.getByLabel("Instance").selectOption(instances[0]!.id);
+    await form.getByRole("button", { name: "Create link" }).click();
+    const url = await maker.getByTestId("demo-url").innerText();
+
+    const visitor = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const page = await visitor.newPage();
+    await page.goto(url);
+    expect(await page.getByRole("link", { name: "Instances" }).count()).toBe(0);
+    await page.getByLabel("message").fill("Tell me about lighthouses.");
+    await page.getByRole("button", { name: "Send" }).click();
+    await page.getByTestId("turn-assistant").filter({ hasText: /\S/ }).first().waitFor({ timeout: 20_000 });
+    await page.getByRole("button", { name: "Send" }).waitFor({ timeout: 30_000 });
+    expect((await page.getByTestId("turn-assistant").first().innerText()).length).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "demo-link.png"), fullPage: true });
+    await visitor.close();
+  });
 });

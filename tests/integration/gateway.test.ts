@@ -178,3 +178,51 @@ describe("the OpenAI-compatible endpoint", () => {
     expect(listed.keys.map((key) => key.name)).toEqual(["viewer's"]);
   });
 });
+
+describe("demo links", () => {
+  const makeLink = async (body: Record<string, unknown>) => {
+    const response = await authedFetch(`${consoleProcess.url}/api/demo-links`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ instanceId: instance.id, ...body }) });
+    expect(response.status).toBe(201);
+    return (await response.json()) as { token: string; link: { id: string } };
+  };
+  const chat = (token: string) =>
+    fetch(`${consoleProcess.url}/api/demo/${token}/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: consoleProcess.url },
+      body: JSON.stringify({ messages: [{ role: "user", content: "hello" }], maxTokens: 8 }),
+    });
+
+  it("lets a visitor without an account chat within the link's caps, counted under the link's name", async () => {
+    const { token } = await makeLink({ name: "visitor demo", systemPrompt: "You are a helpful demo.", maxTokens: 60, rpm: 5 });
+    const page = await fetch(`${consoleProcess.url}/demo/${token}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('data-testid="demo-chat"');
+    const answer = await chat(token);
+    expect(answer.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const text = await answer.text();
+    expect(text).toContain('"content"');
+    expect(text.trimEnd().endsWith("data: [DONE]")).toBe(true);
+    await waitFor(async () => {
+      const { rows } = (await (await authedFetch(`${consoleProcess.url}/api/usage`)).json()) as { rows: { label: string; completionTokens: number }[] };
+      return rows.some((row) => row.label === "demo: visitor demo" && row.completionTokens > 0);
+    }, { timeoutMs: 5000, what: "the demo's usage" });
+    // The cap of total tokens: once spent, the link says so.
+    for (let i = 0; i < 4; i++) await (await chat(token)).text();
+    const spent = await chat(token);
+    expect(spent.status).toBe(410);
+    expect(((await spent.json()) as { error: { message: string } }).error.message).toContain("used all the tokens");
+  });
+
+  it("says plainly when a link was revoked or expired, and refuses its chat", async () => {
+    const revoked = await makeLink({ name: "revoked demo" });
+    expect((await chat(revoked.token)).status).toBe(200);
+    await authedFetch(`${consoleProcess.url}/api/demo-links/${revoked.link.id}`, { method: "DELETE" });
+    expect((await chat(revoked.token)).status).toBe(410);
+    expect(await (await fetch(`${consoleProcess.url}/demo/${revoked.token}`)).text()).toContain("This demo link was revoked by its owner.");
+    const expired = await makeLink({ name: "expired demo", expiresAt: new Date(Date.now() + 1000).toISOString() });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await chat(expired.token)).status).toBe(410);
+    expect(await (await fetch(`${consoleProcess.url}/demo/${expired.token}`)).text()).toContain("This demo link expired");
+    expect((await chat("no-such-demo-token")).status).toBe(404);
+  });
+});

@@ -31,6 +31,9 @@ const ROUTES: Record<string, Allowed> = {
   "POST /api/instances/[id]/stop": ADMIN,
   "GET /api/instances": ALL,
   "POST /api/instances": OPS,
+  "GET /api/demo-links": OPS,
+  "POST /api/demo-links": OPS,
+  "DELETE /api/demo-links/[id]": OPS,
   "GET /api/keys": ALL,
   "POST /api/keys": ALL,
   "DELETE /api/keys/[id]": ALL,
@@ -63,7 +66,8 @@ const ROUTES: Record<string, Allowed> = {
   "PATCH /api/users/[id]": ADMIN,
   "GET /api/users": ADMIN,
   "POST /api/users": ADMIN,
-  // The custom server's own routes (server/http/playground-routes.ts).
+  // The custom server's own routes (server/http/playground-routes.ts, server/gateway/demo-route.ts).
+  "POST /api/demo/[token]/chat": "public",
   "POST /api/instances/[id]/playground/chat": ALL,
   "POST /api/instances/[id]/playground/completions": ALL,
 };
@@ -92,6 +96,7 @@ function routesInSource(): string[] {
   walk(path.join(PROJECT_ROOT, "app/api"));
   const nodeRoutes = fs.readFileSync(path.join(PROJECT_ROOT, "server/http/playground-routes.ts"), "utf8");
   for (const [, kind] of nodeRoutes.matchAll(/"(chat|completions)"/g)) found.push(`POST /api/instances/[id]/playground/${kind}`);
+  if (fs.readFileSync(path.join(PROJECT_ROOT, "server/gateway/demo-route.ts"), "utf8").includes("/api\\/demo\\/")) found.push("POST /api/demo/[token]/chat");
   return [...new Set(found)].sort();
 }
 
@@ -121,7 +126,7 @@ afterAll(async () => {
 
 async function call(route: string, cookie: string | null): Promise<number> {
   const [method, template] = route.split(" ") as [string, string];
-  const url = consoleProcess.url + template.replace("[id]", template.includes("/instances/") ? instance.id : "no-such-id").replace("[runId]", instance.run!.id);
+  const url = consoleProcess.url + template.replace("[id]", template.includes("/instances/") ? instance.id : "no-such-id").replace("[runId]", instance.run!.id).replace("[token]", "no-such-demo-token");
   const headers: Record<string, string> = { origin: consoleProcess.url };
   if (cookie) headers.cookie = cookie;
   let body: string | undefined;

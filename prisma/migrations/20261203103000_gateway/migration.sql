@@ -34,3 +34,23 @@ CREATE UNIQUE INDEX "ApiKey_hash_key" ON "ApiKey"("hash");
 CREATE INDEX "ApiKey_userId_idx" ON "ApiKey"("userId");
 CREATE UNIQUE INDEX "UsageDay_day_userId_keyId_model_key" ON "UsageDay"("day", "userId", "keyId", "model");
 CREATE INDEX "UsageDay_day_idx" ON "UsageDay"("day");
+
+-- CreateTable
+CREATE TABLE "DemoLink" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tokenHash" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "instanceId" TEXT NOT NULL,
+    "tabsJson" TEXT NOT NULL,
+    "systemPrompt" TEXT,
+    "expiresAt" DATETIME,
+    "rpm" INTEGER,
+    "maxTokens" INTEGER,
+    "usedTokens" INTEGER NOT NULL DEFAULT 0,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "revokedAt" DATETIME
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DemoLink_tokenHash_key" ON "DemoLink"("tokenHash");
