@@ -2,19 +2,17 @@
 // authenticated by personal API keys, forwarded to the least busy ready instance serving the model, with SGLang's
 // bytes passed through as they arrive. Nothing else of SGLang's API is reachable through the console.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import { canUsePlayground, ROLES, type Actor, type UserRole } from "../../lib/authz";
 import { gatewayError, toOpenAiErrorBody, type GatewayError } from "../../lib/gateway/openai-error";
 import { RateWindow } from "../../lib/gateway/rate-window";
 import { resolveModel, type GatewayCandidate } from "../../lib/gateway/resolve-model";
-import { createUsageFilter } from "../../lib/gateway/usage-filter";
 import { isAppError } from "../../lib/errors";
 import type { Db } from "../db/client";
 import { readJson } from "../http/node-route";
-import { nodeFetch, takeNodeBody } from "../playground/node-fetch";
-import { SSE_HEADERS, STREAM_IDLE_TIMEOUT_MS } from "../playground/stream";
+import { nodeFetch } from "../playground/node-fetch";
 import type { Supervisor } from "../supervisor/supervisor";
 import { findUsableApiKey, touchApiKey } from "./api-keys";
+import { BROKEN_STREAM_TAIL, pipeStream } from "./pipe-stream";
 import { recordUsage, type UsageEntry } from "./usage";
 
 const FORWARDED = { "/v1/chat/completions": "chat/completions", "/v1/completions": "completions" } as const;
@@ -172,48 +170,13 @@ export function createGateway(deps: GatewayDeps) {
       if (aborter.signal.aborted) return usage;
       deps.log(`gateway: ${path} on instance ${instanceId}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendError(res, gatewayError(502, "upstream_unreachable", "The model server did not answer; it may have stopped. Try again."));
-      else if (!res.writableEnded) res.end(`\n\ndata: ${JSON.stringify(gatewayError(502, "upstream_unreachable", "The model server's stream broke off.").body)}\n\ndata: [DONE]\n\n`);
+      else if (!res.writableEnded) res.end(BROKEN_STREAM_TAIL);
       return usage;
     } finally {
       bump(inFlightByInstance, instanceId, -1);
     }
   }
 
-  /** SGLang's SSE bytes to the client as they come, reading `usage` on the way (and dropping the chunk we asked for). */
-  function pipeStream(upstream: Response, res: ServerResponse, options: { strip: boolean; usage: { prompt: number; completion: number; estimated: boolean } }): Promise<void> {
-    const source = takeNodeBody(upstream) ?? Readable.fromWeb(upstream.body! as import("node:stream/web").ReadableStream<Uint8Array>);
-    const filter = createUsageFilter({ stripUsageChunk: options.strip });
-    res.writeHead(200, SSE_HEADERS);
-    return new Promise<void>((resolve) => {
-      const idle = setTimeout(() => source.destroy(new Error(`nothing for ${STREAM_IDLE_TIMEOUT_MS / 1000} s`)), STREAM_IDLE_TIMEOUT_MS);
-      const settle = (broken: boolean) => {
-        clearTimeout(idle);
-        const counted = filter.usage();
-        options.usage.prompt = counted?.promptTokens ?? 0;
-        options.usage.completion = counted?.completionTokens ?? filter.contentChunks();
-        options.usage.estimated = counted === null;
-        if (!res.writableEnded && !res.destroyed) {
-          const rest = filter.end();
-          if (broken) res.end(Buffer.concat([rest, Buffer.from(`\n\ndata: ${JSON.stringify(gatewayError(502, "upstream_unreachable", "The model server's stream broke off.").body)}\n\ndata: [DONE]\n\n`)]));
-          else res.end(rest);
-        }
-        resolve();
-      };
-      source.on("data", (chunk: Buffer) => {
-        idle.refresh();
-        const out = filter.push(chunk);
-        if (out.length > 0) res.write(out);
-      });
-      source.once("end", () => settle(false));
-      source.once("error", () => settle(true));
-      source.once("close", () => {
-        if (!source.readableEnded) settle(true);
-      });
-      res.once("close", () => {
-        if (!source.readableEnded) source.destroy();
-      });
-    });
-  }
 
   /** True when `req` was a gateway request (and is being answered). */
   function handle(req: IncomingMessage, res: ServerResponse): boolean {

@@ -1,0 +1,45 @@
+import type { ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { gatewayError } from "../../lib/gateway/openai-error";
+import { createUsageFilter } from "../../lib/gateway/usage-filter";
+import { takeNodeBody } from "../playground/node-fetch";
+import { SSE_HEADERS, STREAM_IDLE_TIMEOUT_MS } from "../playground/stream";
+
+/** The stream's end as the client sees it when SGLang's broke off: an OpenAI-shaped error event, then [DONE]. */
+export const BROKEN_STREAM_TAIL = `\n\ndata: ${JSON.stringify(gatewayError(502, "upstream_unreachable", "The model server's stream broke off.").body)}\n\ndata: [DONE]\n\n`;
+
+/** SGLang's SSE bytes to the client as they come, reading `usage` on the way (and dropping the chunk we asked for). */
+export function pipeStream(upstream: Response, res: ServerResponse, options: { strip: boolean; usage: { prompt: number; completion: number; estimated: boolean } }): Promise<void> {
+  const source = takeNodeBody(upstream) ?? Readable.fromWeb(upstream.body! as import("node:stream/web").ReadableStream<Uint8Array>);
+  const filter = createUsageFilter({ stripUsageChunk: options.strip });
+  res.writeHead(200, SSE_HEADERS);
+  return new Promise<void>((resolve) => {
+    const idle = setTimeout(() => source.destroy(new Error(`nothing for ${STREAM_IDLE_TIMEOUT_MS / 1000} s`)), STREAM_IDLE_TIMEOUT_MS);
+    const settle = (broken: boolean) => {
+      clearTimeout(idle);
+      const counted = filter.usage();
+      options.usage.prompt = counted?.promptTokens ?? 0;
+      options.usage.completion = counted?.completionTokens ?? filter.contentChunks();
+      options.usage.estimated = counted === null;
+      if (!res.writableEnded && !res.destroyed) {
+        const rest = filter.end();
+        if (broken) res.end(Buffer.concat([rest, Buffer.from(BROKEN_STREAM_TAIL)]));
+        else res.end(rest);
+      }
+      resolve();
+    };
+    source.on("data", (chunk: Buffer) => {
+      idle.refresh();
+      const out = filter.push(chunk);
+      if (out.length > 0) res.write(out);
+    });
+    source.once("end", () => settle(false));
+    source.once("error", () => settle(true));
+    source.once("close", () => {
+      if (!source.readableEnded) settle(true);
+    });
+    res.once("close", () => {
+      if (!source.readableEnded) source.destroy();
+    });
+  });
+}
