@@ -1,6 +1,7 @@
 /**
  * Advice: which knob to turn, which way, and by how much, from the numbers in the log.
  */
+import { editDistance } from "../edit-distance";
 import type { FailureCause } from "./causes";
 import type { FailureDetail } from "./classify-line";
 import type { RunFacts } from "./facts";
@@ -107,23 +108,6 @@ export function closestChoice(value: string, choices: readonly string[]): string
     }
   }
   return bestD <= Math.max(2, Math.floor(nv.length / 3)) ? best : null;
-}
-
-function editDistance(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      prev[j] = Math.min((prev[j] ?? 0) + 1, (prev[j - 1] ?? 0) + 1, diag + cost);
-      diag = tmp;
-    }
-  }
-  return prev[b.length] ?? 0;
 }
 
 export function parseChoices(text: string): string[] {
