@@ -5,7 +5,7 @@ import { editDistance } from "../edit-distance";
 import type { FailureCause } from "./causes";
 import type { FailureDetail } from "./classify-line";
 import type { RunFacts } from "./facts";
-import type { StartupPhase } from "./phases";
+import type { DiagnosisPhase } from "./phases";
 
 export type AdviceAction = "increase" | "decrease" | "set" | "add" | "remove" | "check";
 
@@ -21,7 +21,7 @@ export interface AdviceInput {
   cause: FailureCause;
   detail: FailureDetail;
   facts: RunFacts;
-  phase: StartupPhase;
+  phase: DiagnosisPhase;
   /** Batch size the CUDA graph capture was at when it failed (from the bar), if seen. */
   captureBs: number | null;
   /** How many times one rank began loading weights (2 with a draft model). */

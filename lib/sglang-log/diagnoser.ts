@@ -4,10 +4,11 @@
  */
 import { adviseFor, type Advice } from "./advice";
 import { causeTitle, type FailureCause } from "./causes";
-import { classifyNormalised, STRENGTH, type ClassifyContext, type FailureDetail, type FailureKind, type FrameHint, type LineSignal, type Progress } from "./classify-line";
+import { classifyNormalised, STRENGTH, type ClassifyContext, type FailureDetail, type FailureKind, type LineSignal, type Progress } from "./classify-line";
+import { phaseOfStartFailure, SERVING_CAUSES } from "./failure-phase";
 import { emptyFacts, mergeFacts, type RunFacts } from "./facts";
 import { normaliseLine, splitGlued } from "./line";
-import { phaseIndex, type Outcome, type StartupPhase } from "./phases";
+import { phaseIndex, type DiagnosisPhase, type Outcome, type StartupPhase } from "./phases";
 
 export type { Advice } from "./advice";
 export type { Progress } from "./classify-line";
@@ -16,7 +17,7 @@ export type { RunFacts } from "./facts";
 export interface LogDiagnosis {
   looksLikeSglang: boolean;
   outcome: Outcome;
-  phase: StartupPhase;
+  phase: DiagnosisPhase;
   progress: Progress | null;
   readyLineSeen: boolean;
   cause: FailureCause;
@@ -56,16 +57,10 @@ interface Candidate {
   text: string;
   rank: string | null;
   afterReady: boolean;
+  /** Where the traceback's frames placed the failure. */
+  where: StartupPhase | null;
   order: number;
 }
-
-/** Causes whose phase is known from the cause itself. */
-const CAUSE_PHASE: Partial<Record<FailureCause, StartupPhase>> = {
-  oom_weights: "load_weights",
-  oom_kv_cache: "kv_cache",
-  oom_cuda_graph: "cuda_graph",
-  cuda_graph_error: "cuda_graph",
-};
 
 class Diagnoser implements LogDiagnoser {
   private readonly maxKeyLines: number;
@@ -74,7 +69,8 @@ class Diagnoser implements LogDiagnoser {
   private lineHasChars = false;
   private ended = false;
 
-  private phase: StartupPhase = "args";
+  /** The phase the start-up lines show; null while none has. */
+  private phase: StartupPhase | null = null;
   private phaseLocked = false;
   private progress: Progress | null = null;
   private readyLineSeen = false;
@@ -86,7 +82,8 @@ class Diagnoser implements LogDiagnoser {
   private candidates: Candidate[] = [];
   private order = 0;
   private facts: RunFacts = emptyFacts();
-  private frameHint: FrameHint | null = null;
+  /** The outermost frame of the current traceback that tells where it runs. */
+  private frameHint: StartupPhase | null = null;
   private specInTraceback = false;
   private tracebackRank: string | null = null;
   private captureBs: number | null = null;
@@ -219,7 +216,7 @@ class Diagnoser implements LogDiagnoser {
       if (sig.line.rank !== null) this.tracebackRank = sig.line.rank;
     } else if (sig.traceback === "frame" && sig.frameHint !== null) {
       if (sig.frameHint === "speculative") this.specInTraceback = true;
-      else this.frameHint = sig.frameHint;
+      else if (this.frameHint === null) this.frameHint = sig.frameHint;
     }
 
     if (sig.facts !== null) this.mergeFactsFrom(this.withWeightsOfOneRank(sig.facts, sig.line.rank ?? ""));
@@ -239,7 +236,7 @@ class Diagnoser implements LogDiagnoser {
       if (sig.phase !== null) this.enterPhase(sig.phase, sig.phaseMayRegress);
       if (sig.serving !== null) {
         if (readyish) this.enterPhase("serving", false);
-        else if ((sig.serving === "decode" || sig.serving === "request") && phaseIndex(this.phase) >= phaseIndex("http_up")) {
+        else if ((sig.serving === "decode" || sig.serving === "request") && (this.phase === null || phaseIndex(this.phase) >= phaseIndex("http_up"))) {
           this.inferredReady = true;
           this.enterPhase("serving", false);
         }
@@ -260,7 +257,7 @@ class Diagnoser implements LogDiagnoser {
     if (f !== null) {
       const rank = sig.line.rank ?? (sig.line.sglangPrefix ? null : this.tracebackRank);
       const afterReady = this.readyLineSeen || this.inferredReady;
-      this.addCandidate(f.cause, f.strength, f.fatal, f.kind, f.detail, lineNo, sig.line.raw, rank, afterReady);
+      this.addCandidate(f.cause, f.strength, f.fatal, f.kind, f.detail, lineNo, sig.line.raw, rank, afterReady, this.frameHint);
       if (f.fatal && f.strength >= STRENGTH.sigquit) this.phaseLocked = true;
     }
   }
@@ -276,6 +273,10 @@ class Diagnoser implements LogDiagnoser {
   }
 
   private enterPhase(next: StartupPhase, mayRegress: boolean): void {
+    if (this.phase === null) {
+      this.phase = next;
+      return;
+    }
     const cur = phaseIndex(this.phase);
     const nxt = phaseIndex(next);
     if (nxt > cur || (mayRegress && next === "load_weights" && (this.phase === "kv_cache" || this.phase === "cuda_graph"))) {
@@ -305,12 +306,14 @@ class Diagnoser implements LogDiagnoser {
     raw: string,
     rank: string | null,
     afterReady: boolean,
+    where: StartupPhase | null,
   ): void {
     for (const c of this.candidates) {
       if (c.cause === cause && c.kind === kind && c.afterReady === afterReady) {
         if (strength > c.strength) {
           c.strength = strength;
           c.detail = detail;
+          c.where = where ?? c.where;
           c.text = raw.trim().slice(0, MAX_KEY_TEXT);
           c.lines.unshift(lineNo);
           if (c.lines.length > LINES_PER_CANDIDATE) c.lines.length = LINES_PER_CANDIDATE;
@@ -333,6 +336,7 @@ class Diagnoser implements LogDiagnoser {
       text: raw.trim().slice(0, MAX_KEY_TEXT),
       rank,
       afterReady,
+      where,
       order: this.order++,
     });
   }
@@ -341,29 +345,36 @@ class Diagnoser implements LogDiagnoser {
 
   private compute(): LogDiagnosis {
     const looksLikeSglang = this.strongEvidence >= 1 || this.weakEvidence >= 3;
-    const readyish = this.readyLineSeen || this.inferredReady;
+    let readyish = this.readyLineSeen || this.inferredReady;
     const pool = readyish ? this.candidates.filter((c) => c.afterReady) : this.candidates;
     const fatalSeen = pool.some((c) => c.fatal && c.strength >= STRENGTH.sigquit) || pool.some((c) => c.fatal && c.kind === "specific");
 
-    let outcome: Outcome;
-    if (readyish) outcome = fatalSeen ? "crashed_while_serving" : "ready";
-    else if (this.ended) outcome = "failed_start";
-    else outcome = fatalSeen ? "failed_start" : "starting";
-
-    // The cause: the strongest signal (earliest on a tie); after ready only a fatal one counts.
+    // The cause: the strongest signal (earliest on a tie); after ready only a fatal one counts, or
+    // a request's own error (a chat template that fails) when nothing fatal happened.
+    const eligible = pool.filter((c) => c.kind !== "stop" && c.strength > STRENGTH.hint);
+    const considered = readyish && !fatalSeen ? eligible.filter((c) => c.kind === "specific") : eligible;
     let winner: Candidate | null = null;
-    const considered = readyish && !fatalSeen ? [] : pool.filter((c) => c.kind !== "stop" && c.strength > STRENGTH.hint);
     for (const c of considered) {
       if (winner === null || c.strength > winner.strength || (c.strength === winner.strength && firstLine(c) < firstLine(winner))) winner = c;
     }
+    // An excerpt that shows no start-up line but a failure that only happens while serving.
+    const servingExcerpt = !readyish && this.phase === null && winner !== null && (winner.where === "serving" || SERVING_CAUSES.has(winner.cause));
+    if (servingExcerpt) readyish = true;
+
+    let outcome: Outcome;
+    if (!looksLikeSglang && this.ended) outcome = "unknown";
+    else if (readyish) outcome = fatalSeen || servingExcerpt ? "crashed_while_serving" : "ready";
+    else if (this.ended) outcome = "failed_start";
+    else outcome = fatalSeen ? "failed_start" : "starting";
+
     let cause: FailureCause = winner?.cause ?? "none";
     if (!looksLikeSglang && (this.ended || cause !== "none")) cause = "other";
 
-    let phase = this.phase;
-    if (winner !== null && outcome === "failed_start") {
-      const implied = CAUSE_PHASE[winner.cause];
-      if (implied !== undefined) phase = implied;
-    }
+    let phase: DiagnosisPhase;
+    if (outcome === "unknown") phase = "unknown";
+    else if (servingExcerpt || (readyish && this.phase === null)) phase = "serving";
+    else if (winner !== null && outcome === "failed_start") phase = phaseOfStartFailure({ cause: winner.cause, detail: winner.detail, frames: winner.where, seen: this.phase });
+    else phase = this.phase ?? "unknown";
 
     const keyLines: number[] = [];
     let keyLineText: string | null = null;
@@ -437,8 +448,8 @@ class Diagnoser implements LogDiagnoser {
   private fallback(): LogDiagnosis {
     return {
       looksLikeSglang: false,
-      outcome: this.ended ? "failed_start" : "starting",
-      phase: this.phase,
+      outcome: this.ended ? "unknown" : "starting",
+      phase: this.phase ?? "unknown",
       progress: null,
       readyLineSeen: this.readyLineSeen,
       cause: this.ended ? "other" : "none",

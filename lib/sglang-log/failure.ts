@@ -12,8 +12,9 @@ export const STRENGTH = {
   exception: 30,
   sigquit: 35,
   childFailed: 40,
-  genericCuda: 45,
   subprocessCrashed: 50,
+  /** A kernel crash or an exception in the serving loop names more than the process death that follows. */
+  genericCuda: 55,
   strongHint: 60,
   likely: 90,
   spec: 95,

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { InstancePhase } from "../../lib/instance-phase";
 import type { RunView } from "../../lib/instance-view";
 import { createLogDiagnoser, type LogDiagnosis, type LogDiagnoser } from "../../lib/sglang-log/diagnoser";
+import { shownPhase } from "../../lib/sglang-log/phases";
 import { readLogBlocks, readLogLayout } from "../logs/log-files";
 import { OutputBuffer, type OutputChunk } from "../logs/output-buffer";
 import { gpuHoldingPids } from "./gpu-holders";
@@ -178,13 +179,14 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     this.diagnoser.push(data);
     const snapshot = this.diagnoser.snapshot();
     const progress = snapshot.progress ? { label: snapshot.progress.label, percent: Math.round(snapshot.progress.percent) } : null;
-    const stageChanged = snapshot.phase !== this.stage;
-    if (stageChanged && !(snapshot.phase in this.stageTimes)) this.stageTimes[snapshot.phase] = new Date().toISOString();
+    const stage = shownPhase(snapshot.phase);
+    const stageChanged = stage !== null && stage !== this.stage;
+    if (stage !== null && stageChanged && !(stage in this.stageTimes)) this.stageTimes[stage] = new Date().toISOString();
     const progressChanged = progress?.percent !== this.progress?.percent || progress?.label !== this.progress?.label;
-    this.stage = snapshot.phase;
+    if (stage !== null) this.stage = stage;
     this.progress = progress;
-    if (this.phase === "starting" && LOADING_STAGES.has(snapshot.phase)) this.setPhase("loading", { stage: snapshot.phase });
-    else if (stageChanged) this.emit("change", { stage: snapshot.phase });
+    if (this.phase === "starting" && stage !== null && LOADING_STAGES.has(stage)) this.setPhase("loading", { stage });
+    else if (stageChanged) this.emit("change", { stage });
     else if (progressChanged) this.emit("change", {});
   }
 
@@ -265,7 +267,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       signal: exit.signal,
       cause: this.failure?.cause ?? null,
       causeDetail: this.failure?.detail ?? null,
-      stage: this.diagnosis.phase,
+      stage: shownPhase(this.diagnosis.phase) ?? this.stage,
     });
     this.finish();
   }

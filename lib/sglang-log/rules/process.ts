@@ -41,6 +41,13 @@ export const PROCESS_RULES: readonly FailureRule[] = [
     },
   },
   {
+    // The scheduler (or the data-parallel controller) always exits after this line.
+    name: "scheduler-exception",
+    match(t) {
+      return /(?:Scheduler|DataParallelController) hit an exception/.test(t) ? fail("child_crashed", STRENGTH.sigquit, "header") : null;
+    },
+  },
+  {
     name: "exception-header",
     match(t) {
       return /hit an exception|^Process Process-\d+:|router init state: Traceback/.test(t) ? fail("child_crashed", STRENGTH.header, "header", {}, false) : null;
@@ -56,9 +63,9 @@ export const PROCESS_RULES: readonly FailureRule[] = [
         return fail("spec_decoding", STRENGTH.spec, "specific", { error: t.slice(0, 300) });
       }
       if (/Warning$/.test(ex[1] ?? "")) return null;
-      if (ctx.frameHint === "cuda_graph") {
-        return fail("cuda_graph_error", STRENGTH.strongHint, "specific", { error: t.slice(0, 300) });
-      }
+      if (ctx.frameHint === "cuda_graph") return fail("cuda_graph_error", STRENGTH.strongHint, "specific", { error: t.slice(0, 300) });
+      // Fatal or not is for the process deaths around it to say: a request's error can be logged and survived.
+      if (ctx.frameHint === "serving") return fail("serving_error", STRENGTH.genericCuda, "exception", { error: t.slice(0, 300) }, false);
       return fail("other", STRENGTH.exception, "exception", { error: t.slice(0, 300) }, false);
     },
   },

@@ -5,9 +5,13 @@ import { diagnoseChunked, diagnoseWhole, lineOf, readIndex, readLog } from "./he
 const dir = path.resolve(__dirname, "../../../../shared/fixtures/sglang-logs");
 /**
  * Labels the shared set gives that issue #22 overrules: a warm-up that failed left HTTP up but never
- * ready, so its phase is `http_up` (a `ready` phase beside `failed_start` would contradict itself).
+ * ready, so its phase is `http_up` (a `ready` phase beside `failed_start` would contradict itself);
+ * a crash whose traceback shows an illegal memory access is named by it, not by the process death.
  */
-const RELABELLED: Record<string, { phase: string }> = { "warmup-failed-502.log": { phase: "http_up" } };
+const RELABELLED: Record<string, { phase?: string; cause?: string; keyLine?: string }> = {
+  "warmup-failed-502.log": { phase: "http_up" },
+  "crash-while-serving.log": { cause: "serving_error", keyLine: "RuntimeError: CUDA error: an illegal memory access was encountered" },
+};
 const rows = readIndex(dir).map((row) => ({ ...row, ...RELABELLED[row.file] }));
 
 describe("labelled SGLang logs (shared fixtures)", () => {
