@@ -1,0 +1,154 @@
+/** Advice for what stops a start before loading: the command line, the port, the model and its code. */
+import type { FailureCause } from "../causes";
+import { adviceContext, closestChoice, numOf, parseChoices, str } from "./knobs";
+import type { Advice, AdviceFor } from "./types";
+
+export const STARTUP_ADVICE = {
+  port_in_use(input) {
+    const { detail, facts } = adviceContext(input);
+    const out: Advice[] = [];
+    const port = numOf(detail, "port") ?? facts.port;
+    if (str(detail, "portKind") === "zmq") {
+      out.push({
+        flag: null,
+        action: "check",
+        text: `An internal port${port !== null ? ` (${port})` : ""} is taken: another SGLang server (or a leftover process of an earlier run) is still running. Stop it first.`,
+        why: "SGLang's processes talk over ZMQ on local ports picked near --port.",
+      });
+      const base = facts.port ?? 30000;
+      out.push({
+        flag: "--port",
+        action: "set",
+        suggestedValue: String(base + 100),
+        text: `Or start on another --port (e.g. ${base + 100}) so the internal ports move too.`,
+        why: "Internal ports are derived from the HTTP port.",
+      });
+    } else {
+      const base = port ?? 30000;
+      out.push({
+        flag: "--port",
+        action: "set",
+        suggestedValue: String(base + 1),
+        text: `Port ${base} is taken: start on another --port (e.g. ${base + 1}) or stop what listens there.`,
+        why: "Uvicorn could not bind the HTTP port.",
+      });
+    }
+    return out;
+  },
+  model_not_found(input) {
+    const { detail, facts } = adviceContext(input);
+    const out: Advice[] = [];
+    const kind = str(detail, "modelError");
+    const path = str(detail, "path") ?? facts.modelPath;
+    if (kind === "gated") {
+      out.push({
+        flag: null,
+        action: "set",
+        text: "The model is gated: accept its licence on Hugging Face and give a token (HF_TOKEN=... or huggingface-cli login), or download it and pass the local path.",
+        why: "Hugging Face answered 401/403 for the model files.",
+      });
+    } else if (kind === "no_config") {
+      out.push({
+        flag: "--model-path",
+        action: "check",
+        text: `Point --model-path at the folder that holds config.json${path !== null ? ` (now ${path})` : ""}.`,
+        why: "The folder exists but has no config.json.",
+      });
+    } else {
+      out.push({
+        flag: "--model-path",
+        action: "check",
+        text: `Check --model-path for a typo${path !== null ? `: '${path}' is neither an existing folder nor a valid Hugging Face id` : ""}.`,
+        why: "A path that does not exist is taken for a Hugging Face repo id, which then fails.",
+      });
+    }
+    return out;
+  },
+  unsupported_arch(input) {
+    const { detail, facts } = adviceContext(input);
+    const out: Advice[] = [];
+    const arch = str(detail, "architecture") ?? facts.architecture;
+    if (input.importErrors.length > 0) {
+      out.push({
+        flag: null,
+        action: "check",
+        text: `SGLang skipped ${input.importErrors.slice(0, 3).join(", ")} because of an import error earlier in the log: fix that (a missing or mismatched package) and the architecture will load.`,
+        why: "An 'Ignore import error when loading sglang.srt.models...' warning is the real cause when present.",
+      });
+    }
+    out.push({
+      flag: "--trust-remote-code",
+      action: "add",
+      text: "Add --trust-remote-code if the model ships its own code.",
+      why: `${arch ?? "The architecture"} is not in SGLang's registry; custom models need their code allowed.`,
+    });
+    out.push({
+      flag: "--model-impl",
+      action: "set",
+      suggestedValue: "transformers",
+      text: "Newer SGLang versions can run unknown architectures through transformers (--model-impl transformers); otherwise upgrade SGLang (and transformers).",
+      why: `${arch ?? "This architecture"} is not supported by this SGLang version.`,
+    });
+    return out;
+  },
+  trust_remote_code() {
+    const out: Advice[] = [];
+    out.push({
+      flag: "--trust-remote-code",
+      action: "add",
+      text: "Add --trust-remote-code (only for a model whose code you trust).",
+      why: "The model's config or tokenizer is defined by code in its repository.",
+    });
+    return out;
+  },
+  bad_argument(input) {
+    const { detail } = adviceContext(input);
+    const out: Advice[] = [];
+    const kind = str(detail, "kind");
+    const flag = str(detail, "flag");
+    if (kind === "invalid_choice" && flag !== null) {
+      const choices = parseChoices(str(detail, "choices") ?? "");
+      const value = str(detail, "value") ?? "";
+      const best = closestChoice(value, choices);
+      out.push({
+        flag,
+        action: "set",
+        ...(best !== null ? { suggestedValue: best } : {}),
+        text: `${flag} does not accept '${value}'.${best !== null ? ` Did you mean '${best}'?` : ""} Valid choices: ${choices.join(", ")}.`,
+        why: "argparse rejected the value before anything started.",
+      });
+    } else if (kind === "unrecognized") {
+      const args = (str(detail, "args") ?? "").split(/\s+/).filter((a) => a.startsWith("-"));
+      for (const a of args.length > 0 ? args : [str(detail, "args") ?? ""]) {
+        const dashed = a.startsWith("--") && a.includes("_") ? a.replace(/_/g, "-") : null;
+        out.push({
+          flag: a || null,
+          action: dashed !== null ? "set" : "remove",
+          ...(dashed !== null ? { suggestedValue: dashed } : {}),
+          text: dashed !== null ? `Write ${a} as ${dashed}: SGLang's flags use dashes.` : `Remove ${a}: this SGLang version does not know it (check the spelling or upgrade).`,
+          why: "argparse found arguments it does not know.",
+        });
+      }
+    } else if (kind === "required") {
+      const args = str(detail, "args") ?? "";
+      out.push({
+        flag: args.split(/[\s,]+/)[0] ?? null,
+        action: "add",
+        text: `Add the required argument(s): ${args}.`,
+        why: "argparse needs them to start.",
+      });
+    } else if (kind === "invalid_value" && flag !== null) {
+      out.push({
+        flag,
+        action: "set",
+        text: `${flag} needs a ${str(detail, "valueType") ?? "valid"} value, not '${str(detail, "value") ?? ""}'.`,
+        why: "argparse could not convert the value.",
+      });
+    } else if (kind === "expected" && flag !== null) {
+      out.push({ flag, action: "set", text: `Give ${flag} a value.`, why: "argparse expected a value after the flag." });
+    } else {
+      out.push({ flag: null, action: "check", text: `Fix the command line: ${str(detail, "message") ?? "see the error line"}.`, why: "argparse rejected it." });
+    }
+    return out;
+  },
+} satisfies Partial<Record<FailureCause, AdviceFor>>;
