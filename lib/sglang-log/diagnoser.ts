@@ -372,7 +372,7 @@ class Diagnoser implements LogDiagnoser {
 
     let phase: DiagnosisPhase;
     if (outcome === "unknown") phase = "unknown";
-    else if (servingExcerpt || (readyish && this.phase === null)) phase = "serving";
+    else if (servingExcerpt || (readyish && (this.phase === null || winner !== null))) phase = "serving";
     else if (winner !== null && outcome === "failed_start") phase = phaseOfStartFailure({ cause: winner.cause, detail: winner.detail, frames: winner.where, seen: this.phase });
     else phase = this.phase ?? "unknown";
 

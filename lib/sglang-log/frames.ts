@@ -9,6 +9,8 @@ const FRAME_HINTS: readonly { hint: FrameHint; re: RegExp }[] = [
   { hint: "kv_cache", re: /init_memory_pool|memory_pool|profile_max_num_token|alloc_token|kv_cache/i },
   { hint: "load_weights", re: /model_loader|load_model|load_weights|weight_utils|get_model\b|_initialize_model/i },
   { hint: "dist_init", re: /init_torch_distributed|parallel_state|init_distributed|init_process_group|initialize_model_parallel/i },
+  // The launcher's own module code and the argument checks run before any process is spawned.
+  { hint: "args", re: /launch_server\.py <module>|server_args\.py|prepare_server_args|check_server_args/ },
   { hint: "serving", re: /event_loop|run_batch|forward_batch_generation|forward_decode|forward_extend|process_batch_result|handle_generate_request|tokenizer_manager|serving_chat|serving_completions|run_step/i },
 ];
 

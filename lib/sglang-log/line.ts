@@ -42,6 +42,8 @@ const WRAPPERS: readonly RegExp[] = [
   /^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} [\w.-]+ [\w./-]+(?:\[\d+\])?: /,
   // docker compose: service-1  | ...
   /^[A-Za-z0-9][\w.-]*\s+\|\s?/,
+  // torchrun / torch.distributed elastic: [rank0]: (one space only, so a traceback frame keeps its indent)
+  /^\[(?:rank|default)\d+\]: ?/,
 ];
 
 /** SGLang's prefix at the start of a message: `[2026-03-11 13:53:21 TP0 EP0] `, also time-only. */
@@ -59,8 +61,8 @@ const UVICORN_LEVEL_RE = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL):\s+/;
 const RANK_COLON_RE = /^Rank (\d+): /;
 
 function firstCharMayStartWrapper(c: number): boolean {
-  // digits, letters, '(' — the only starts a wrapper can have
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 40;
+  // digits, letters, '(' and '[' — the only starts a wrapper can have
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 40 || c === 91;
 }
 
 /** Removes container/wrapper prefixes from the start of a line. */

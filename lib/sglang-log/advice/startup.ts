@@ -117,6 +117,15 @@ export const STARTUP_ADVICE = {
         text: `${flag} does not accept '${value}'.${best !== null ? ` Did you mean '${best}'?` : ""} Valid choices: ${choices.join(", ")}.`,
         why: "argparse rejected the value before anything started.",
       });
+    } else if (kind === "context_length") {
+      const limit = numOf(detail, "limit");
+      out.push({
+        flag: "--context-length",
+        action: "decrease",
+        ...(limit !== null ? { suggestedValue: String(limit) } : {}),
+        text: `--context-length ${numOf(detail, "value") ?? ""} is longer than the model's own ${limit ?? ""}: lower it to ${limit ?? "the model's length"} (or set SGLANG_ALLOW_OVERWRITE_LONGER_CONTEXT_LEN=1 only for a model extended with RoPE scaling).`,
+        why: "SGLang refuses a context longer than the model's config allows.",
+      });
     } else if (kind === "unrecognized") {
       const args = (str(detail, "args") ?? "").split(/\s+/).filter((a) => a.startsWith("-"));
       for (const a of args.length > 0 ? args : [str(detail, "args") ?? ""]) {

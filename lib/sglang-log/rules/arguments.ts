@@ -33,6 +33,14 @@ export const ARGUMENT_RULES: readonly FailureRule[] = [
     },
   },
   {
+    // ModelConfig's check, raised before any weight is read.
+    name: "context-length-over-model",
+    match(t) {
+      const m = /User-specified context_length \((\d+)\) is greater than the derived context_length \((\d+)\)/.exec(t);
+      return m ? fail("bad_argument", STRENGTH.specific, "specific", { kind: "context_length", value: Number(m[1]), limit: Number(m[2]) }) : null;
+    },
+  },
+  {
     name: "model-not-found",
     match(t) {
       if (!MODEL_RE.test(t)) return null;

@@ -77,7 +77,7 @@ export const MEMORY_RULES: readonly FailureRule[] = [
   {
     name: "memory-pool-leak",
     match(t) {
-      const m = /leak detected/i.test(t) ? /(\w*pool\w*) memory leak detected|(memory) leak detected!/i.exec(t) : null;
+      const m = /leak detected/i.test(t) ? /(\w{0,48}pool\w{0,16}) memory leak detected|(memory) leak detected!/i.exec(t) : null;
       if (!m) return null;
       return fail("serving_error", STRENGTH.specific, "specific", { serving: "pool_leak", pool: m[1] ?? "", error: t.slice(0, 300) });
     },

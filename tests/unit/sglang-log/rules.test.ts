@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { classifyLogLine } from "../../../lib/sglang-log";
+import { FAILURE_RULES } from "../../../lib/sglang-log/rules";
+
+describe("failure rules as data", () => {
+  it("names every rule once", () => {
+    const names = FAILURE_RULES.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it.each([
+    ["[rank3]:[E101 00:00:00.0 ProcessGroupNCCL.cpp:1] [PG ID 0 PG GUID 0 Rank 3] Process group watchdog thread terminated with exception: boom", "nccl"],
+    ["Scheduler watchdog timeout (self.watchdog_timeout=300, self.soft=False)", "watchdog_timeout"],
+    ["ValueError: req_to_token_pool memory leak detected!", "serving_error"],
+    ["some-wrapper: launch_server.py: error: unrecognized arguments: --foo", "bad_argument"],
+    ["ModuleNotFoundError: No module named 'sgl_kernel'", "kernel_build"],
+    ["RuntimeError: HIP error: invalid device function", "unsupported_gpu"],
+  ])("%s → %s", (line, cause) => {
+    expect(classifyLogLine(line).failure?.cause).toBe(cause);
+  });
+
+  it("keeps a soft watchdog, which only dumps stacks, from counting as fatal", () => {
+    expect(classifyLogLine("Scheduler watchdog timeout (self.watchdog_timeout=300, self.soft=True)").failure).toMatchObject({ cause: "watchdog_timeout", fatal: false });
+  });
+
+  it("stays linear on a 64 KiB line of word characters", () => {
+    const started = Date.now();
+    classifyLogLine(`${"x".repeat(1 << 16)} pool memory leak detected : error: is not divisible by weight quantization block_n = 128`);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
