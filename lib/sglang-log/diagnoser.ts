@@ -3,11 +3,13 @@
  * it keeps counters and a few key lines, never the whole text.
  */
 import { adviseFor, type Advice } from "./advice";
+import { addCandidate, firstLine, strongest, type Candidate } from "./candidates";
 import { causeTitle, type FailureCause } from "./causes";
-import { classifyNormalised, STRENGTH, type ClassifyContext, type FailureDetail, type FailureKind, type LineSignal, type Progress } from "./classify-line";
+import { classifyNormalised, STRENGTH, type ClassifyContext, type LineSignal, type Progress } from "./classify-line";
 import { phaseOfStartFailure, SERVING_CAUSES } from "./failure-phase";
 import { emptyFacts, mergeFacts, type RunFacts } from "./facts";
 import { normaliseLine, splitGlued } from "./line";
+import { SegmentStream } from "./segment-stream";
 import { phaseIndex, type DiagnosisPhase, type Outcome, type StartupPhase } from "./phases";
 
 export type { Advice } from "./advice";
@@ -41,32 +43,10 @@ export interface LogDiagnoserOptions {
   maxKeyLines?: number;
 }
 
-/** The longest line kept whole; the rest of a longer line is dropped (64 KiB). */
-export const MAX_LINE_CHARS = 64 * 1024;
-const MAX_CANDIDATES = 64;
-const LINES_PER_CANDIDATE = 4;
-const MAX_KEY_TEXT = 1000;
-
-interface Candidate {
-  cause: FailureCause;
-  strength: number;
-  fatal: boolean;
-  kind: FailureKind;
-  detail: FailureDetail;
-  lines: number[];
-  text: string;
-  rank: string | null;
-  afterReady: boolean;
-  /** Where the traceback's frames placed the failure. */
-  where: StartupPhase | null;
-  order: number;
-}
-
+export { MAX_LINE_CHARS } from "./segment-stream";
 class Diagnoser implements LogDiagnoser {
   private readonly maxKeyLines: number;
-  private carry = "";
-  private completedLines = 0;
-  private lineHasChars = false;
+  private readonly stream = new SegmentStream((segment, lineNo) => this.processSegment(segment, lineNo));
   private ended = false;
 
   /** The phase the start-up lines show; null while none has. */
@@ -80,7 +60,6 @@ class Diagnoser implements LogDiagnoser {
   private weakEvidence = 0;
 
   private candidates: Candidate[] = [];
-  private order = 0;
   private facts: RunFacts = emptyFacts();
   /** The outermost frame of the current traceback that tells where it runs. */
   private frameHint: StartupPhase | null = null;
@@ -111,60 +90,13 @@ class Diagnoser implements LogDiagnoser {
   private pushUnsafe(chunk: string): void {
     if (this.ended || chunk.length === 0) return;
     this.cached = null;
-    const n = chunk.length;
-    let i = 0;
-    let nextNl = chunk.indexOf("\n");
-    let nextCr = chunk.indexOf("\r");
-    if (nextNl < 0) nextNl = n;
-    if (nextCr < 0) nextCr = n;
-    while (i < n) {
-      if (nextNl < i) {
-        nextNl = chunk.indexOf("\n", i);
-        if (nextNl < 0) nextNl = n;
-      }
-      if (nextCr < i) {
-        nextCr = chunk.indexOf("\r", i);
-        if (nextCr < 0) nextCr = n;
-      }
-      const end = nextNl < nextCr ? nextNl : nextCr;
-      if (end >= n) {
-        this.appendCarry(chunk, i, n);
-        this.lineHasChars = true;
-        break;
-      }
-      let seg: string;
-      if (this.carry.length > 0) {
-        this.appendCarry(chunk, i, end);
-        seg = this.carry;
-        this.carry = "";
-      } else {
-        seg = end - i > MAX_LINE_CHARS ? chunk.slice(i, i + MAX_LINE_CHARS) : chunk.slice(i, end);
-      }
-      this.processSegment(seg, this.completedLines + 1);
-      if (end === nextNl) {
-        this.completedLines++;
-        this.lineHasChars = false;
-      } else {
-        this.lineHasChars = true;
-      }
-      i = end + 1;
-    }
-  }
-
-  private appendCarry(chunk: string, from: number, to: number): void {
-    const room = MAX_LINE_CHARS - this.carry.length;
-    if (room <= 0 || to <= from) return;
-    this.carry += chunk.slice(from, Math.min(to, from + room));
+    this.stream.push(chunk);
   }
 
   end(): LogDiagnosis {
     if (!this.ended) {
       try {
-        if (this.carry.length > 0) {
-          const seg = this.carry;
-          this.carry = "";
-          this.processSegment(seg, this.completedLines + 1);
-        }
+        this.stream.flush();
       } catch {
         // ignore
       }
@@ -257,7 +189,7 @@ class Diagnoser implements LogDiagnoser {
     if (f !== null) {
       const rank = sig.line.rank ?? (sig.line.sglangPrefix ? null : this.tracebackRank);
       const afterReady = this.readyLineSeen || this.inferredReady;
-      this.addCandidate(f.cause, f.strength, f.fatal, f.kind, f.detail, lineNo, sig.line.raw, rank, afterReady, this.frameHint);
+      addCandidate(this.candidates, f, { lineNo, raw: sig.line.raw, rank, afterReady, where: this.frameHint });
       if (f.fatal && f.strength >= STRENGTH.sigquit) this.phaseLocked = true;
     }
   }
@@ -296,51 +228,6 @@ class Diagnoser implements LogDiagnoser {
     mergeFacts(this.facts, overwrite, false);
   }
 
-  private addCandidate(
-    cause: FailureCause,
-    strength: number,
-    fatal: boolean,
-    kind: FailureKind,
-    detail: FailureDetail,
-    lineNo: number,
-    raw: string,
-    rank: string | null,
-    afterReady: boolean,
-    where: StartupPhase | null,
-  ): void {
-    for (const c of this.candidates) {
-      if (c.cause === cause && c.kind === kind && c.afterReady === afterReady) {
-        if (strength > c.strength) {
-          c.strength = strength;
-          c.detail = detail;
-          c.where = where ?? c.where;
-          c.text = raw.trim().slice(0, MAX_KEY_TEXT);
-          c.lines.unshift(lineNo);
-          if (c.lines.length > LINES_PER_CANDIDATE) c.lines.length = LINES_PER_CANDIDATE;
-        } else if (c.lines.length < LINES_PER_CANDIDATE && !c.lines.includes(lineNo)) {
-          c.lines.push(lineNo);
-        }
-        if (c.rank === null) c.rank = rank;
-        c.fatal = c.fatal || fatal;
-        return;
-      }
-    }
-    if (this.candidates.length >= MAX_CANDIDATES) return;
-    this.candidates.push({
-      cause,
-      strength,
-      fatal,
-      kind,
-      detail,
-      lines: [lineNo],
-      text: raw.trim().slice(0, MAX_KEY_TEXT),
-      rank,
-      afterReady,
-      where,
-      order: this.order++,
-    });
-  }
-
   // ------------------------------------------------------------ result
 
   private compute(): LogDiagnosis {
@@ -353,10 +240,7 @@ class Diagnoser implements LogDiagnoser {
     // a request's own error (a chat template that fails) when nothing fatal happened.
     const eligible = pool.filter((c) => c.kind !== "stop" && c.strength > STRENGTH.hint);
     const considered = readyish && !fatalSeen ? eligible.filter((c) => c.kind === "specific") : eligible;
-    let winner: Candidate | null = null;
-    for (const c of considered) {
-      if (winner === null || c.strength > winner.strength || (c.strength === winner.strength && firstLine(c) < firstLine(winner))) winner = c;
-    }
+    const winner = strongest(considered);
     // An excerpt that shows no start-up line but a failure that only happens while serving.
     const servingExcerpt = !readyish && this.phase === null && winner !== null && (winner.where === "serving" || SERVING_CAUSES.has(winner.cause));
     if (servingExcerpt) readyish = true;
@@ -441,7 +325,7 @@ class Diagnoser implements LogDiagnoser {
       failedRank,
       advice,
       facts: { ...this.facts },
-      linesSeen: this.completedLines + (this.lineHasChars || this.carry.length > 0 ? 1 : 0),
+      linesSeen: this.stream.linesSeen,
     };
   }
 
@@ -459,14 +343,11 @@ class Diagnoser implements LogDiagnoser {
       failedRank: null,
       advice: [],
       facts: { ...this.facts },
-      linesSeen: this.completedLines,
+      linesSeen: this.stream.completed,
     };
   }
 }
 
-function firstLine(c: Candidate): number {
-  return c.lines[0] ?? Number.MAX_SAFE_INTEGER;
-}
 
 function pushUnique(list: number[], v: number): void {
   if (!list.includes(v)) list.push(v);
