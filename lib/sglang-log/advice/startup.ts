@@ -1,4 +1,4 @@
-/** Advice for what stops a start before loading: the command line, the port, the model and its code. */
+/** Advice for what stops a start before loading: the command line and the port. */
 import type { FailureCause } from "../causes";
 import { adviceContext, closestChoice, numOf, parseChoices, str } from "./knobs";
 import type { Advice, AdviceFor } from "./types";
@@ -33,72 +33,6 @@ export const STARTUP_ADVICE = {
         why: "Uvicorn could not bind the HTTP port.",
       });
     }
-    return out;
-  },
-  model_not_found(input) {
-    const { detail, facts } = adviceContext(input);
-    const out: Advice[] = [];
-    const kind = str(detail, "modelError");
-    const path = str(detail, "path") ?? facts.modelPath;
-    if (kind === "gated") {
-      out.push({
-        flag: null,
-        action: "set",
-        text: "The model is gated: accept its licence on Hugging Face and give a token (HF_TOKEN=... or huggingface-cli login), or download it and pass the local path.",
-        why: "Hugging Face answered 401/403 for the model files.",
-      });
-    } else if (kind === "no_config") {
-      out.push({
-        flag: "--model-path",
-        action: "check",
-        text: `Point --model-path at the folder that holds config.json${path !== null ? ` (now ${path})` : ""}.`,
-        why: "The folder exists but has no config.json.",
-      });
-    } else {
-      out.push({
-        flag: "--model-path",
-        action: "check",
-        text: `Check --model-path for a typo${path !== null ? `: '${path}' is neither an existing folder nor a valid Hugging Face id` : ""}.`,
-        why: "A path that does not exist is taken for a Hugging Face repo id, which then fails.",
-      });
-    }
-    return out;
-  },
-  unsupported_arch(input) {
-    const { detail, facts } = adviceContext(input);
-    const out: Advice[] = [];
-    const arch = str(detail, "architecture") ?? facts.architecture;
-    if (input.importErrors.length > 0) {
-      out.push({
-        flag: null,
-        action: "check",
-        text: `SGLang skipped ${input.importErrors.slice(0, 3).join(", ")} because of an import error earlier in the log: fix that (a missing or mismatched package) and the architecture will load.`,
-        why: "An 'Ignore import error when loading sglang.srt.models...' warning is the real cause when present.",
-      });
-    }
-    out.push({
-      flag: "--trust-remote-code",
-      action: "add",
-      text: "Add --trust-remote-code if the model ships its own code.",
-      why: `${arch ?? "The architecture"} is not in SGLang's registry; custom models need their code allowed.`,
-    });
-    out.push({
-      flag: "--model-impl",
-      action: "set",
-      suggestedValue: "transformers",
-      text: "Newer SGLang versions can run unknown architectures through transformers (--model-impl transformers); otherwise upgrade SGLang (and transformers).",
-      why: `${arch ?? "This architecture"} is not supported by this SGLang version.`,
-    });
-    return out;
-  },
-  trust_remote_code() {
-    const out: Advice[] = [];
-    out.push({
-      flag: "--trust-remote-code",
-      action: "add",
-      text: "Add --trust-remote-code (only for a model whose code you trust).",
-      why: "The model's config or tokenizer is defined by code in its repository.",
-    });
     return out;
   },
   bad_argument(input) {

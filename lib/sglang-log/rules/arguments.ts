@@ -69,6 +69,13 @@ export const ARGUMENT_RULES: readonly FailureRule[] = [
     },
   },
   {
+    // Old transformers: the source line of the failing frame shows the model type looked up; the KeyError under it does not.
+    name: "transformers-unknown-model-type",
+    match(t) {
+      return /CONFIG_MAPPING\[config_dict\["model_type"\]\]/.test(t) ? fail("unsupported_arch", STRENGTH.likely, "specific", { source: "transformers" }) : null;
+    },
+  },
+  {
     name: "trust-remote-code",
     match(t) {
       if (!/set the option `?trust_remote_code=True`?|pass the argument `?trust_remote_code=True`?|requires you to execute the (?:configuration|modeling|tokenizer) file|contains custom code which must be executed/.test(t)) return null;
