@@ -21,6 +21,15 @@ export const PROCESS_RULES: readonly FailureRule[] = [
     },
   },
   {
+    // The launcher's own words when a scheduler died during start-up.
+    name: "scheduler-dead-at-init",
+    match(t) {
+      return /scheduler is dead\. Please check if there are relevant logs|Initialization failed\. Please see the error messages above/.test(t)
+        ? fail("child_crashed", STRENGTH.childFailed, "crash")
+        : null;
+    },
+  },
+  {
     name: "sigquit-from-child",
     match(t) {
       return /Received sigquit from a child proces?s/.test(t) ? fail("child_crashed", STRENGTH.sigquit, "crash") : null;

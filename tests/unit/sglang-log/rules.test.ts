@@ -15,6 +15,8 @@ describe("failure rules as data", () => {
     ["some-wrapper: launch_server.py: error: unrecognized arguments: --foo", "bad_argument"],
     ["ModuleNotFoundError: No module named 'sgl_kernel'", "kernel_build"],
     ["RuntimeError: HIP error: invalid device function", "unsupported_gpu"],
+    ["Rank 0 scheduler is dead. Please check if there are relevant logs.", "child_crashed"],
+    ["RuntimeError: Initialization failed. Please see the error messages above.", "child_crashed"],
   ])("%s → %s", (line, cause) => {
     expect(classifyLogLine(line).failure?.cause).toBe(cause);
   });
