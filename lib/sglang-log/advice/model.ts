@@ -16,6 +16,13 @@ export const MODEL_ADVICE = {
         text: "The model is gated: accept its licence on Hugging Face and give a token (HF_TOKEN=... or huggingface-cli login), or download it and pass the local path.",
         why: "Hugging Face answered 401/403 for the model files.",
       });
+    } else if (kind === "offline") {
+      out.push({
+        flag: "--model-path",
+        action: "check",
+        text: `Hugging Face could not be reached and the model is not in the cache${path !== null ? ` ('${path}')` : ""}: download it where there is network (huggingface-cli download) and pass the local folder, or set HF_ENDPOINT to a mirror / the proxy variables.`,
+        why: "The hub id is resolved online unless the files are already cached.",
+      });
     } else if (kind === "no_config") {
       out.push({
         flag: "--model-path",

@@ -22,7 +22,7 @@ function argparseDetail(msg: string): FailureDetail {
 }
 
 const MODEL_RE =
-  /HFValidationError|Repo id must be in the form|RepositoryNotFoundError|Repository Not Found|GatedRepoError|Cannot access gated repo|401 Client Error|403 Client Error|does not appear to have a file named config\.json|is not a local folder and is not a valid model identifier|Can't load the configuration of|LocalEntryNotFoundError|No such file or directory: '[^']*config\.json'|Incorrect path_or_model_id/;
+  /HFValidationError|Repo id must be in the form|RepositoryNotFoundError|Repository Not Found|GatedRepoError|Cannot access gated repo|401 Client Error|403 Client Error|does not appear to have a file named config\.json|is not a local folder and is not a valid model identifier|Can't load the configuration of|LocalEntryNotFoundError|No such file or directory: '[^']*config\.json'|Incorrect path_or_model_id|not the path to a directory containing a file named config\.json|We couldn't connect to 'https:\/\/huggingface\.co'/;
 
 export const ARGUMENT_RULES: readonly FailureRule[] = [
   {
@@ -47,6 +47,7 @@ export const ARGUMENT_RULES: readonly FailureRule[] = [
       const d: FailureDetail = {};
       if (/401 Client Error|403 Client Error|GatedRepoError|gated repo|Unauthorized/.test(t)) d.modelError = "gated";
       else if (/Repo id must be in the form|HFValidationError|is not a local folder|No such file|Incorrect path/.test(t)) d.modelError = "path";
+      else if (/We couldn't connect/.test(t)) d.modelError = "offline";
       else if (/config\.json/.test(t)) d.modelError = "no_config";
       else d.modelError = "not_found";
       const path =

@@ -15,6 +15,7 @@ describe("failure rules as data", () => {
     ["some-wrapper: launch_server.py: error: unrecognized arguments: --foo", "bad_argument"],
     ["ModuleNotFoundError: No module named 'sgl_kernel'", "kernel_build"],
     ["RuntimeError: HIP error: invalid device function", "unsupported_gpu"],
+    ["OSError: We couldn't connect to 'https://huggingface.co' to load this file, couldn't find it in the cached files and it looks like meta-llama/Llama-3.1-8B is not the path to a directory containing a file named config.json.", "model_not_found"],
     ["Rank 0 scheduler is dead. Please check if there are relevant logs.", "child_crashed"],
     ["RuntimeError: Initialization failed. Please see the error messages above.", "child_crashed"],
   ])("%s → %s", (line, cause) => {
