@@ -6,7 +6,8 @@ const FRAME_HINTS: readonly { hint: FrameHint; re: RegExp }[] = [
   { hint: "speculative", re: /eagle|speculative|draft|mtp_worker|multi_layer_eagle|ngram_worker|nextn/i },
   { hint: "ready", re: /_wait_and_warmup|warmup|_execute_server_warmup/i },
   { hint: "cuda_graph", re: /cuda_graph_runner|init_cuda_graphs|capture|piecewise|graph_runner/i },
-  { hint: "kv_cache", re: /init_memory_pool|memory_pool|profile_max_num_token|alloc_token|kv_cache/i },
+  // The attention backend is set up after the pool and before the graphs: still the KV cache's phase.
+  { hint: "kv_cache", re: /init_memory_pool|memory_pool|profile_max_num_token|alloc_token|kv_cache|init_attention_backend/i },
   { hint: "load_weights", re: /model_loader|load_model|load_weights|weight_utils|get_model\b|_initialize_model/i },
   { hint: "dist_init", re: /init_torch_distributed|parallel_state|init_distributed|init_process_group|initialize_model_parallel/i },
   // The launcher's own module code and the argument checks run before any process is spawned.

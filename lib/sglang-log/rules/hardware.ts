@@ -6,7 +6,7 @@ const KERNEL_BUILD_RE =
 const KERNEL_IMPORT_RE =
   /undefined symbol: \w+|(?:ImportError|OSError): [^:]*\.so[.\d]*: cannot open shared object file|No module named '(?:sgl_kernel|flashinfer|flash_attn|triton|deep_gemm|vllm|sgl_kernel\.\w+)'|(?:sgl_kernel|flashinfer|deep_gemm)\b.*(?:failed to load|could not be loaded|ImportError)/;
 const GPU_RE =
-  /SGLang only supports sm\d+ and above|no kernel image is available for execution on the device|FlashAttention only supports (?:Ampere|Hopper)|(?:only supports?|requires) (?:GPUs? with )?(?:compute capability|sm_?\d{2,3}|SM ?\d{2,3})|only supported on GPUs with compute capability|compute capability [\d.]+ (?:is )?(?:not supported|too low)|not supported on (?:this GPU|GPUs? with|your GPU)|is not compatible with the current PyTorch installation|Unsupported GPU|Found no NVIDIA driver|No CUDA GPUs are available|HIP error: invalid device function/i;
+  /SGLang only supports sm\d+ and above|no kernel image is available for execution on the device|FlashAttention only supports (?:Ampere|Hopper)|(?:only supports?|requires) (?:GPUs? with )?(?:compute capability|sm_?\d{2,3}|SM ?\d{2,3})|only supported on GPUs with compute capability|compute capability [\d.]+ (?:is )?(?:not supported|too low)|not supported on (?:this GPU|GPUs? with|your GPU)|not supported for the current GPU|is not compatible with the current PyTorch installation|Unsupported GPU|Found no NVIDIA driver|No CUDA GPUs are available|HIP error: invalid device function/i;
 
 export const HARDWARE_RULES: readonly FailureRule[] = [
   {
@@ -50,7 +50,7 @@ export const HARDWARE_RULES: readonly FailureRule[] = [
     name: "unsupported-gpu",
     match(t) {
       if (!GPU_RE.test(t)) return null;
-      const sm = firstMatch(/sm_?(\d{2,3})|compute capability (?:of )?([\d.]+)/i, t);
+      const sm = firstMatch(/sm_?(\d{2,3})/i, t) ?? firstMatch(/Current capability: (\d+)/, t) ?? firstMatch(/compute capability (?:of )?([\d.]+)/i, t);
       return fail("unsupported_gpu", STRENGTH.specific, "specific", sm !== undefined ? { gpuArch: sm } : {});
     },
   },
