@@ -30,7 +30,7 @@ export const STAGE_LABELS: Record<string, string> = {
   load_weights: "loading weights",
   kv_cache: "allocating KV cache",
   cuda_graph: "capturing CUDA graphs",
-  http_up: "starting HTTP server",
-  ready: "warming up",
+  http_up: "HTTP up, warming up",
+  ready: "ready line printed",
   serving: "serving",
 };

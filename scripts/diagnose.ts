@@ -86,6 +86,7 @@ function report(d: LogDiagnosis, file: string, keyTexts: Map<number, string>): s
     ready: d.readyLineSeen ? "ready (the ready line was printed)" : "serving (no ready line, but requests were served)",
     failed_start: "did not become ready",
     crashed_while_serving: "crashed while serving",
+    unknown: "unknown (not an SGLang log)",
   };
   out.push(`Outcome:  ${outcomeWords[d.outcome] ?? d.outcome}`);
   out.push(`Phase:    ${d.phase} — ${PHASE_TITLES[d.phase]}${d.progress ? ` (${d.progress.label || "progress"} ${d.progress.done}/${d.progress.total}, ${d.progress.percent}%)` : ""}`);

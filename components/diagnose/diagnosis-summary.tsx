@@ -8,6 +8,7 @@ const OUTCOMES: Record<Outcome, { words: string; tone: BadgeProps["tone"] }> = {
   failed_start: { words: "Failed to start", tone: "danger" },
   crashed_while_serving: { words: "Crashed while serving", tone: "danger" },
   starting: { words: "Still starting when the log ends", tone: "info" },
+  unknown: { words: "Not an SGLang log", tone: "neutral" },
 };
 
 /** Outcome, phase reached, cause in words and the first rank that failed. */

@@ -1,5 +1,5 @@
 import { cva } from "class-variance-authority";
-import { PHASE_TITLES, STARTUP_PHASES, phaseIndex, type StartupPhase } from "@/lib/sglang-log";
+import { PHASE_TITLES, STARTUP_PHASES, phaseIndex, type DiagnosisPhase } from "@/lib/sglang-log";
 
 const step = cva("rounded px-2 py-0.5 font-mono text-[11px]", {
   variants: {
@@ -12,10 +12,10 @@ const step = cva("rounded px-2 py-0.5 font-mono text-[11px]", {
   },
 });
 
-/** SGLang's startup phases in order, with how far this run got and where it stopped. */
-export function PhaseStrip({ phase, failed }: { phase: StartupPhase; failed: boolean }) {
-  const reached = phaseIndex(phase);
-  const stateOf = (index: number) => (index < reached ? "passed" : index > reached ? "ahead" : failed ? "failed" : "reached");
+/** SGLang's startup phases in order, with how far this run got and where it stopped (none marked when unknown). */
+export function PhaseStrip({ phase, failed }: { phase: DiagnosisPhase; failed: boolean }) {
+  const reached = phase === "unknown" ? -1 : phaseIndex(phase);
+  const stateOf = (index: number) => (reached < 0 ? "ahead" : index < reached ? "passed" : index > reached ? "ahead" : failed ? "failed" : "reached");
   return (
     <ol className="flex flex-wrap gap-1" aria-label="Startup phases">
       {STARTUP_PHASES.map((p, index) => (

@@ -1,20 +1,6 @@
 // "Did you mean ...?" for mistyped flag names and choice values.
+import { editDistance } from "../edit-distance";
 import { allFlagSpellings, findFlag, type FlagSpec } from "./flag-catalogue";
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0;
-      const left = previous[j - 1] ?? 0;
-      previous[j] = Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length] ?? 0;
-}
 
 /** The closest of `candidates` to `value` (case-insensitive, at most 2 edits or a case/underscore difference), or null. */
 export function closestMatch(value: string, candidates: readonly string[]): string | null {

@@ -3,11 +3,14 @@
  * it keeps counters and a few key lines, never the whole text.
  */
 import { adviseFor, type Advice } from "./advice";
+import { addCandidate, firstLine, strongest, type Candidate } from "./candidates";
 import { causeTitle, type FailureCause } from "./causes";
-import { classifyNormalised, STRENGTH, type ClassifyContext, type FailureDetail, type FailureKind, type FrameHint, type LineSignal, type Progress } from "./classify-line";
+import { classifyNormalised, STRENGTH, type ClassifyContext, type LineSignal, type Progress } from "./classify-line";
+import { phaseOfStartFailure, SERVING_CAUSES } from "./failure-phase";
 import { emptyFacts, mergeFacts, type RunFacts } from "./facts";
 import { normaliseLine, splitGlued } from "./line";
-import { phaseIndex, type Outcome, type StartupPhase } from "./phases";
+import { SegmentStream } from "./segment-stream";
+import { phaseIndex, type DiagnosisPhase, type Outcome, type StartupPhase } from "./phases";
 
 export type { Advice } from "./advice";
 export type { Progress } from "./classify-line";
@@ -16,7 +19,7 @@ export type { RunFacts } from "./facts";
 export interface LogDiagnosis {
   looksLikeSglang: boolean;
   outcome: Outcome;
-  phase: StartupPhase;
+  phase: DiagnosisPhase;
   progress: Progress | null;
   readyLineSeen: boolean;
   cause: FailureCause;
@@ -40,41 +43,14 @@ export interface LogDiagnoserOptions {
   maxKeyLines?: number;
 }
 
-/** The longest line kept whole; the rest of a longer line is dropped (64 KiB). */
-export const MAX_LINE_CHARS = 64 * 1024;
-const MAX_CANDIDATES = 64;
-const LINES_PER_CANDIDATE = 4;
-const MAX_KEY_TEXT = 1000;
-
-interface Candidate {
-  cause: FailureCause;
-  strength: number;
-  fatal: boolean;
-  kind: FailureKind;
-  detail: FailureDetail;
-  lines: number[];
-  text: string;
-  rank: string | null;
-  afterReady: boolean;
-  order: number;
-}
-
-/** Causes whose phase is known from the cause itself. */
-const CAUSE_PHASE: Partial<Record<FailureCause, StartupPhase>> = {
-  oom_weights: "load_weights",
-  oom_kv_cache: "kv_cache",
-  oom_cuda_graph: "cuda_graph",
-  cuda_graph_error: "cuda_graph",
-};
-
+export { MAX_LINE_CHARS } from "./segment-stream";
 class Diagnoser implements LogDiagnoser {
   private readonly maxKeyLines: number;
-  private carry = "";
-  private completedLines = 0;
-  private lineHasChars = false;
+  private readonly stream = new SegmentStream((segment, lineNo) => this.processSegment(segment, lineNo));
   private ended = false;
 
-  private phase: StartupPhase = "args";
+  /** The phase the start-up lines show; null while none has. */
+  private phase: StartupPhase | null = null;
   private phaseLocked = false;
   private progress: Progress | null = null;
   private readyLineSeen = false;
@@ -84,9 +60,9 @@ class Diagnoser implements LogDiagnoser {
   private weakEvidence = 0;
 
   private candidates: Candidate[] = [];
-  private order = 0;
   private facts: RunFacts = emptyFacts();
-  private frameHint: FrameHint | null = null;
+  /** The outermost frame of the current traceback that tells where it runs. */
+  private frameHint: StartupPhase | null = null;
   private specInTraceback = false;
   private tracebackRank: string | null = null;
   private captureBs: number | null = null;
@@ -114,60 +90,13 @@ class Diagnoser implements LogDiagnoser {
   private pushUnsafe(chunk: string): void {
     if (this.ended || chunk.length === 0) return;
     this.cached = null;
-    const n = chunk.length;
-    let i = 0;
-    let nextNl = chunk.indexOf("\n");
-    let nextCr = chunk.indexOf("\r");
-    if (nextNl < 0) nextNl = n;
-    if (nextCr < 0) nextCr = n;
-    while (i < n) {
-      if (nextNl < i) {
-        nextNl = chunk.indexOf("\n", i);
-        if (nextNl < 0) nextNl = n;
-      }
-      if (nextCr < i) {
-        nextCr = chunk.indexOf("\r", i);
-        if (nextCr < 0) nextCr = n;
-      }
-      const end = nextNl < nextCr ? nextNl : nextCr;
-      if (end >= n) {
-        this.appendCarry(chunk, i, n);
-        this.lineHasChars = true;
-        break;
-      }
-      let seg: string;
-      if (this.carry.length > 0) {
-        this.appendCarry(chunk, i, end);
-        seg = this.carry;
-        this.carry = "";
-      } else {
-        seg = end - i > MAX_LINE_CHARS ? chunk.slice(i, i + MAX_LINE_CHARS) : chunk.slice(i, end);
-      }
-      this.processSegment(seg, this.completedLines + 1);
-      if (end === nextNl) {
-        this.completedLines++;
-        this.lineHasChars = false;
-      } else {
-        this.lineHasChars = true;
-      }
-      i = end + 1;
-    }
-  }
-
-  private appendCarry(chunk: string, from: number, to: number): void {
-    const room = MAX_LINE_CHARS - this.carry.length;
-    if (room <= 0 || to <= from) return;
-    this.carry += chunk.slice(from, Math.min(to, from + room));
+    this.stream.push(chunk);
   }
 
   end(): LogDiagnosis {
     if (!this.ended) {
       try {
-        if (this.carry.length > 0) {
-          const seg = this.carry;
-          this.carry = "";
-          this.processSegment(seg, this.completedLines + 1);
-        }
+        this.stream.flush();
       } catch {
         // ignore
       }
@@ -219,7 +148,7 @@ class Diagnoser implements LogDiagnoser {
       if (sig.line.rank !== null) this.tracebackRank = sig.line.rank;
     } else if (sig.traceback === "frame" && sig.frameHint !== null) {
       if (sig.frameHint === "speculative") this.specInTraceback = true;
-      else this.frameHint = sig.frameHint;
+      else if (this.frameHint === null) this.frameHint = sig.frameHint;
     }
 
     if (sig.facts !== null) this.mergeFactsFrom(this.withWeightsOfOneRank(sig.facts, sig.line.rank ?? ""));
@@ -239,7 +168,7 @@ class Diagnoser implements LogDiagnoser {
       if (sig.phase !== null) this.enterPhase(sig.phase, sig.phaseMayRegress);
       if (sig.serving !== null) {
         if (readyish) this.enterPhase("serving", false);
-        else if ((sig.serving === "decode" || sig.serving === "request") && phaseIndex(this.phase) >= phaseIndex("http_up")) {
+        else if ((sig.serving === "decode" || sig.serving === "request") && (this.phase === null || phaseIndex(this.phase) >= phaseIndex("http_up"))) {
           this.inferredReady = true;
           this.enterPhase("serving", false);
         }
@@ -260,7 +189,7 @@ class Diagnoser implements LogDiagnoser {
     if (f !== null) {
       const rank = sig.line.rank ?? (sig.line.sglangPrefix ? null : this.tracebackRank);
       const afterReady = this.readyLineSeen || this.inferredReady;
-      this.addCandidate(f.cause, f.strength, f.fatal, f.kind, f.detail, lineNo, sig.line.raw, rank, afterReady);
+      addCandidate(this.candidates, f, { lineNo, raw: sig.line.raw, rank, afterReady, where: this.frameHint });
       if (f.fatal && f.strength >= STRENGTH.sigquit) this.phaseLocked = true;
     }
   }
@@ -276,6 +205,10 @@ class Diagnoser implements LogDiagnoser {
   }
 
   private enterPhase(next: StartupPhase, mayRegress: boolean): void {
+    if (this.phase === null) {
+      this.phase = next;
+      return;
+    }
     const cur = phaseIndex(this.phase);
     const nxt = phaseIndex(next);
     if (nxt > cur || (mayRegress && next === "load_weights" && (this.phase === "kv_cache" || this.phase === "cuda_graph"))) {
@@ -295,75 +228,37 @@ class Diagnoser implements LogDiagnoser {
     mergeFacts(this.facts, overwrite, false);
   }
 
-  private addCandidate(
-    cause: FailureCause,
-    strength: number,
-    fatal: boolean,
-    kind: FailureKind,
-    detail: FailureDetail,
-    lineNo: number,
-    raw: string,
-    rank: string | null,
-    afterReady: boolean,
-  ): void {
-    for (const c of this.candidates) {
-      if (c.cause === cause && c.kind === kind && c.afterReady === afterReady) {
-        if (strength > c.strength) {
-          c.strength = strength;
-          c.detail = detail;
-          c.text = raw.trim().slice(0, MAX_KEY_TEXT);
-          c.lines.unshift(lineNo);
-          if (c.lines.length > LINES_PER_CANDIDATE) c.lines.length = LINES_PER_CANDIDATE;
-        } else if (c.lines.length < LINES_PER_CANDIDATE && !c.lines.includes(lineNo)) {
-          c.lines.push(lineNo);
-        }
-        if (c.rank === null) c.rank = rank;
-        c.fatal = c.fatal || fatal;
-        return;
-      }
-    }
-    if (this.candidates.length >= MAX_CANDIDATES) return;
-    this.candidates.push({
-      cause,
-      strength,
-      fatal,
-      kind,
-      detail,
-      lines: [lineNo],
-      text: raw.trim().slice(0, MAX_KEY_TEXT),
-      rank,
-      afterReady,
-      order: this.order++,
-    });
-  }
-
   // ------------------------------------------------------------ result
 
   private compute(): LogDiagnosis {
     const looksLikeSglang = this.strongEvidence >= 1 || this.weakEvidence >= 3;
-    const readyish = this.readyLineSeen || this.inferredReady;
+    let readyish = this.readyLineSeen || this.inferredReady;
     const pool = readyish ? this.candidates.filter((c) => c.afterReady) : this.candidates;
     const fatalSeen = pool.some((c) => c.fatal && c.strength >= STRENGTH.sigquit) || pool.some((c) => c.fatal && c.kind === "specific");
 
+    // The cause: the strongest signal (earliest on a tie); after ready only a fatal one counts, or
+    // a request's own error (a chat template that fails) when nothing fatal happened.
+    const eligible = pool.filter((c) => c.kind !== "stop" && c.strength > STRENGTH.hint);
+    const considered = readyish && !fatalSeen ? eligible.filter((c) => c.kind === "specific") : eligible;
+    const winner = strongest(considered);
+    // An excerpt that shows no start-up line but a failure that only happens while serving.
+    const servingExcerpt = !readyish && this.phase === null && winner !== null && (winner.where === "serving" || SERVING_CAUSES.has(winner.cause));
+    if (servingExcerpt) readyish = true;
+
     let outcome: Outcome;
-    if (readyish) outcome = fatalSeen ? "crashed_while_serving" : "ready";
+    if (!looksLikeSglang && this.ended) outcome = "unknown";
+    else if (readyish) outcome = fatalSeen || servingExcerpt ? "crashed_while_serving" : "ready";
     else if (this.ended) outcome = "failed_start";
     else outcome = fatalSeen ? "failed_start" : "starting";
 
-    // The cause: the strongest signal (earliest on a tie); after ready only a fatal one counts.
-    let winner: Candidate | null = null;
-    const considered = readyish && !fatalSeen ? [] : pool.filter((c) => c.kind !== "stop" && c.strength > STRENGTH.hint);
-    for (const c of considered) {
-      if (winner === null || c.strength > winner.strength || (c.strength === winner.strength && firstLine(c) < firstLine(winner))) winner = c;
-    }
     let cause: FailureCause = winner?.cause ?? "none";
     if (!looksLikeSglang && (this.ended || cause !== "none")) cause = "other";
 
-    let phase = this.phase;
-    if (winner !== null && outcome === "failed_start") {
-      const implied = CAUSE_PHASE[winner.cause];
-      if (implied !== undefined) phase = implied;
-    }
+    let phase: DiagnosisPhase;
+    if (outcome === "unknown") phase = "unknown";
+    else if (servingExcerpt || (readyish && (this.phase === null || winner !== null))) phase = "serving";
+    else if (winner !== null && outcome === "failed_start") phase = phaseOfStartFailure({ cause: winner.cause, detail: winner.detail, frames: winner.where, seen: this.phase });
+    else phase = this.phase ?? "unknown";
 
     const keyLines: number[] = [];
     let keyLineText: string | null = null;
@@ -430,15 +325,15 @@ class Diagnoser implements LogDiagnoser {
       failedRank,
       advice,
       facts: { ...this.facts },
-      linesSeen: this.completedLines + (this.lineHasChars || this.carry.length > 0 ? 1 : 0),
+      linesSeen: this.stream.linesSeen,
     };
   }
 
   private fallback(): LogDiagnosis {
     return {
       looksLikeSglang: false,
-      outcome: this.ended ? "failed_start" : "starting",
-      phase: this.phase,
+      outcome: this.ended ? "unknown" : "starting",
+      phase: this.phase ?? "unknown",
       progress: null,
       readyLineSeen: this.readyLineSeen,
       cause: this.ended ? "other" : "none",
@@ -448,14 +343,11 @@ class Diagnoser implements LogDiagnoser {
       failedRank: null,
       advice: [],
       facts: { ...this.facts },
-      linesSeen: this.completedLines,
+      linesSeen: this.stream.completed,
     };
   }
 }
 
-function firstLine(c: Candidate): number {
-  return c.lines[0] ?? Number.MAX_SAFE_INTEGER;
-}
 
 function pushUnique(list: number[], v: number): void {
   if (!list.includes(v)) list.push(v);

@@ -1,4 +1,4 @@
-export { STARTUP_PHASES, OUTCOMES, PHASE_TITLES, phaseIndex, isStartupPhase, isOutcome, type StartupPhase, type Outcome } from "./phases";
+export { STARTUP_PHASES, OUTCOMES, PHASE_TITLES, phaseIndex, shownPhase, isStartupPhase, isOutcome, type StartupPhase, type DiagnosisPhase, type Outcome } from "./phases";
 export { FAILURE_CAUSES, CAUSE_TITLES, causeTitle, isFailureCause, type FailureCause } from "./causes";
 export { stripAnsi, stripWrappers, normaliseLine, splitGlued, splitSegments, type NormalisedLine } from "./line";
 export { classifyLogLine, parseProgressBar, STRENGTH, type LineSignal, type FailureSignal, type ClassifyContext, type Progress } from "./classify-line";

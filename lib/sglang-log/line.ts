@@ -44,6 +44,9 @@ const WRAPPERS: readonly RegExp[] = [
   /^[A-Za-z0-9][\w.-]*\s+\|\s?/,
 ];
 
+/** torchrun / torch.distributed elastic: `[rank0]: ` (one space only, so a traceback frame keeps its indent). */
+const TORCH_RANK_RE = /^\[(?:rank|default)\d+\]: ?/;
+
 /** SGLang's prefix at the start of a message: `[2026-03-11 13:53:21 TP0 EP0] `, also time-only. */
 const SG_PREFIX_RE = /^\[((?:\d{4}-\d{2}-\d{2}[ T])?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?)((?: [A-Z][A-Z_]{0,9}\d+)*)\] ?/;
 /** The same prefix anywhere in a line (for glued lines). Needs the date to avoid false hits. */
@@ -59,7 +62,7 @@ const UVICORN_LEVEL_RE = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL):\s+/;
 const RANK_COLON_RE = /^Rank (\d+): /;
 
 function firstCharMayStartWrapper(c: number): boolean {
-  // digits, letters, '(' — the only starts a wrapper can have
+  // digits, letters, '(' — the only starts a wrapper can have, besides torch's `[rankN]: `
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 40;
 }
 
@@ -68,9 +71,12 @@ export function stripWrappers(s: string): { text: string; wrapper: string | null
   let text = s;
   let wrapper: string | null = null;
   for (let round = 0; round < 5; round++) {
-    if (text.length === 0 || !firstCharMayStartWrapper(text.charCodeAt(0))) break;
+    if (text.length === 0) break;
+    const c0 = text.charCodeAt(0);
+    const candidates = c0 === 91 /* [ */ ? (text.charCodeAt(1) === 114 /* r */ || text.charCodeAt(1) === 100 /* d */ ? [TORCH_RANK_RE] : []) : firstCharMayStartWrapper(c0) ? WRAPPERS : [];
+    if (candidates.length === 0) break;
     let matched = false;
-    for (const re of WRAPPERS) {
+    for (const re of candidates) {
       const m = re.exec(text);
       if (m) {
         wrapper = wrapper === null ? m[0].trimEnd() : `${wrapper} ${m[0].trimEnd()}`;

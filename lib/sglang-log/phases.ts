@@ -12,19 +12,26 @@ export const STARTUP_PHASES = [
 
 export type StartupPhase = (typeof STARTUP_PHASES)[number];
 
-export const PHASE_TITLES: Readonly<Record<StartupPhase, string>> = {
+/** The phase a diagnosis reports: a startup phase, or `unknown` when the text shows none (an excerpt, not SGLang's log). */
+export type DiagnosisPhase = StartupPhase | "unknown";
+
+export const PHASE_TITLES: Readonly<Record<DiagnosisPhase, string>> = {
   args: "Checking arguments and model config",
   dist_init: "Initialising torch distributed / NCCL",
   load_weights: "Loading model weights",
   kv_cache: "Allocating the KV cache (memory pool)",
   cuda_graph: "Capturing CUDA graphs",
-  http_up: "Starting the HTTP server",
-  ready: "Warm-up / ready",
+  http_up: "HTTP server up, warming up (not ready)",
+  ready: "Ready (warm-up done)",
   serving: "Serving requests",
+  unknown: "Not shown in this text",
 };
 
-/** How a run ended (or is going). `starting` is only reported before the log is complete. */
-export const OUTCOMES = ["starting", "ready", "failed_start", "crashed_while_serving"] as const;
+/**
+ * How a run ended (or is going). `starting` is only reported before the log is complete;
+ * `unknown` when the text is not an SGLang log.
+ */
+export const OUTCOMES = ["starting", "ready", "failed_start", "crashed_while_serving", "unknown"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export function phaseIndex(phase: StartupPhase): number {
@@ -37,4 +44,9 @@ export function isStartupPhase(value: unknown): value is StartupPhase {
 
 export function isOutcome(value: unknown): value is Outcome {
   return typeof value === "string" && (OUTCOMES as readonly string[]).includes(value);
+}
+
+/** The startup phase a diagnosis shows, or null when it shows none (a run's stage stays unset then). */
+export function shownPhase(phase: DiagnosisPhase): StartupPhase | null {
+  return phase === "unknown" ? null : phase;
 }

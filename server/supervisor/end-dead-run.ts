@@ -1,5 +1,6 @@
 import path from "node:path";
 import { createLogDiagnoser } from "../../lib/sglang-log/diagnoser";
+import { shownPhase } from "../../lib/sglang-log/phases";
 import { readLogBlocks } from "../logs/log-files";
 import type { Db } from "../db/client";
 import { updateRun, type RunRecord } from "../db/runs";
@@ -25,7 +26,7 @@ export async function endDeadRun(db: Db, run: RunRecord, graceMs: number): Promi
   return updateRun(db, {
     id: run.id,
     phase: run.stopRequested ? "stopped" : run.readyAt ? "crashed" : "failed_start",
-    stage: diagnosis.phase,
+    stage: shownPhase(diagnosis.phase),
     cause: failure?.cause ?? null,
     causeDetail: failure ? `Ended while the console was down. ${failure.detail}${note}` : note.trim() || null,
     exitCode: exit?.exitCode ?? null,

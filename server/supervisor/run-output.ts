@@ -1,6 +1,7 @@
 import type { RunView } from "../../lib/instance-view";
 import { lastLines } from "../../lib/run-cause";
 import { createLogDiagnoser, type LogDiagnosis } from "../../lib/sglang-log/diagnoser";
+import { shownPhase } from "../../lib/sglang-log/phases";
 import { readLogBlocks } from "../logs/log-files";
 import { OutputBuffer, type OutputChunk } from "../logs/output-buffer";
 
@@ -63,12 +64,14 @@ export class RunOutput {
     this.diagnoser.push(data);
     const snapshot = this.diagnoser.snapshot();
     const progress = snapshot.progress ? { label: snapshot.progress.label, percent: Math.round(snapshot.progress.percent) } : null;
-    const stageChanged = snapshot.phase !== this.stage;
-    if (stageChanged && !(snapshot.phase in this.stageTimes)) this.stageTimes[snapshot.phase] = new Date().toISOString();
+    // A stage the text does not show ("unknown") keeps the last one shown.
+    const stage = shownPhase(snapshot.phase);
+    const stageChanged = stage !== null && stage !== this.stage;
+    if (stage !== null && stageChanged && !(stage in this.stageTimes)) this.stageTimes[stage] = new Date().toISOString();
     const progressChanged = progress?.percent !== this.progress?.percent || progress?.label !== this.progress?.label;
-    // The classifier reports stage `ready` from uvicorn's start, so the ready line changes no stage: it hints by itself.
-    const mayAnswer = (snapshot.readyLineSeen && !this.readyLineSeen) || (stageChanged && MAY_ANSWER_STAGES.has(snapshot.phase));
-    this.stage = snapshot.phase;
+    // Uvicorn's start is stage `http_up`; the ready line hints by itself.
+    const mayAnswer = (snapshot.readyLineSeen && !this.readyLineSeen) || (stageChanged && MAY_ANSWER_STAGES.has(stage));
+    if (stage !== null) this.stage = stage;
     this.progress = progress;
     this.readyLineSeen = snapshot.readyLineSeen;
     return { chunk, stageChanged, progressChanged, mayAnswer };

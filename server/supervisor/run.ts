@@ -4,6 +4,7 @@ import type { InstancePhase } from "../../lib/instance-phase";
 import type { RunView } from "../../lib/instance-view";
 import { unresponsiveDetail } from "../../lib/run-cause";
 import type { LogDiagnosis } from "../../lib/sglang-log/diagnoser";
+import { shownPhase } from "../../lib/sglang-log/phases";
 import { bearer, fetchWithDeadline } from "../http/fetch-with-deadline";
 import { readLogLayout } from "../logs/log-files";
 import type { OutputBuffer, OutputChunk } from "../logs/output-buffer";
@@ -299,7 +300,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       signal: exit.signal,
       cause: this.failure?.cause ?? null,
       causeDetail: this.failure?.detail ?? null,
-      stage: this.diagnosis.phase,
+      stage: shownPhase(this.diagnosis.phase) ?? this.stage,
     });
     this.finish();
   }

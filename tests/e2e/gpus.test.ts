@@ -48,7 +48,7 @@ describe("GPU page in the browser", () => {
 
     // Physical GPU 5 is held by the instance, through its scheduler's PID.
     const holder = await gpus.waitForHolder(5, "instance", "glm-on-gpu-5", 60_000);
-    expect(holder).toContain("by local");
+    expect(holder).toContain("by admin");
     expect(await gpus.cardText(4)).toContain("No process holds memory on this GPU.");
 
     await gpus.openLastHour(5);

@@ -54,7 +54,7 @@ describe("supervision", () => {
     const instance = await launch(glmProfile(await freePort(), { env: { SGLANG_SIM_FAIL: "crash_after_ready", SGLANG_SIM_CRASH_AFTER_S: "2000" } }));
     await waitForPhase(instance.id, "ready");
     const crashed = await waitForPhase(instance.id, "crashed");
-    expect(crashed.run!.cause).toBe("child_crashed");
+    expect(crashed.run!.cause).toBe("serving_error");
     expect(processGroupMembers(crashed.run!.pid!)).toEqual([]);
   });
 
@@ -208,7 +208,7 @@ describe("supervision", () => {
     consoleProcess = await startConsole({ dataDir: consoleProcess.dataDir });
     const after = await getInstance(consoleProcess.url, instance.id);
     expect(after.phase).toBe("crashed");
-    expect(after.run!.cause).toBe("child_crashed");
+    expect(after.run!.cause).toBe("serving_error");
     expect(after.run!.causeDetail).toContain("while the console was down");
   });
 });
