@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newSignedInPage } from "./browser";
 import { LaunchPage } from "./pages/launch-page";
 import { MASK } from "../../lib/secrets";
 
@@ -11,7 +11,7 @@ let browser: Browser;
 beforeAll(async () => {
   [consoleProcess, browser] = await Promise.all([
     startConsole({
-      env: { LD_LIBRARY_PATH: "/opt/cuda/lib64", HF_TOKEN: "hf_never_shown", http_proxy: "http://alice:pw@proxy.example:3128", BETTER_AUTH_SECRET: "never-shown-either" },
+      env: { LD_LIBRARY_PATH: "/opt/cuda/lib64", HF_TOKEN: "hf_never_shown", http_proxy: "http://alice:pw@proxy.example:3128", BETTER_AUTH_SECRET: "never-shown-either-a-secret-of-32-characters" },
     }),
     launchBrowser(),
   ]);
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe("the launch page's environment panel", () => {
   it("shows the variables the server will get and where each came from, with secrets masked and the console's own left out", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1400, height: 1100 } });
     const launchPage = new LaunchPage(page, consoleProcess.url);
     await launchPage.open();
     const env = await launchPage.serverEnv();

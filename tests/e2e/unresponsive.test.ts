@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
 import { api, glmProfile } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser } from "./browser";
+import { launchBrowser, newSignedInPage } from "./browser";
 import { GpusPage } from "./pages/gpus-page";
 import { InstancePage } from "./pages/instance-page";
 
@@ -35,7 +35,7 @@ describe("an instance that stops answering, in the browser", () => {
     const profile = glmProfile(await freePort(), { name: "wedged", gpuIds: [2], env: { SGLANG_SIM_FAIL: "hang_after_ready", SGLANG_SIM_CRASH_AFTER_S: "300" } });
     const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", { profile, supervision: { livenessIntervalS: 0.3, livenessTimeoutS: 2 } });
     expect(launched.status).toBe(201);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1200 } });
     await page.goto(`${consoleProcess.url}/instances/${launched.body.instance.id}`);
     const instancePage = new InstancePage(page);
     await instancePage.waitForPhase("ready");
