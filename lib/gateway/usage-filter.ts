@@ -13,21 +13,22 @@ export interface UsageFilter {
   /** What is left at the end of the stream. */
   end(): Buffer;
   usage(): StreamUsage | null;
-  /** Chunks that carried generated text, for an estimate when the stream ended before its usage. */
-  contentChunks(): number;
+  /** Events seen (about one per generated token), for an estimate when the stream ended before its usage. */
+  events(): number;
 }
 
 const USAGE = /"usage":\s*\{[^}]*"prompt_tokens":\s*(\d+)[^}]*"completion_tokens":\s*(\d+)/;
+const USAGE_BYTES = Buffer.from('"usage"');
+const EVENT_END = Buffer.from("\n\n");
 const EMPTY_CHOICES = /"choices":\s*\[\s*\]/;
-const CONTENT = /"(?:content|text|reasoning_content)":\s*"[^"]/;
 
 export function createUsageFilter(options: { stripUsageChunk: boolean }): UsageFilter {
   let pending = "";
   let usage: StreamUsage | null = null;
-  let content = 0;
+  let events = 0;
 
   const inspect = (event: string): boolean => {
-    if (CONTENT.test(event)) content += 1;
+    events += 1;
     const match = USAGE.exec(event);
     if (match) {
       usage = { promptTokens: Number(match[1]), completionTokens: Number(match[2]) };
@@ -38,6 +39,12 @@ export function createUsageFilter(options: { stripUsageChunk: boolean }): UsageF
 
   return {
     push(chunk) {
+      // SGLang writes whole events, one or more a chunk: such a chunk without usage passes untouched (no copy, no
+      // decoding); its events are counted for an estimate should the usage never come.
+      if (pending === "" && chunk.length >= 2 && chunk[chunk.length - 2] === 10 && chunk[chunk.length - 1] === 10 && chunk.indexOf(USAGE_BYTES) === -1) {
+        for (let at = chunk.indexOf(EVENT_END); at !== -1; at = chunk.indexOf(EVENT_END, at + 2)) events += 1;
+        return chunk;
+      }
       pending += chunk.toString("utf8");
       let kept = "";
       for (let end = pending.indexOf("\n\n"); end !== -1; end = pending.indexOf("\n\n")) {
@@ -53,6 +60,6 @@ export function createUsageFilter(options: { stripUsageChunk: boolean }): UsageF
       return Buffer.from(rest && !inspect(rest) ? rest : "", "utf8");
     },
     usage: () => usage,
-    contentChunks: () => content,
+    events: () => events,
   };
 }

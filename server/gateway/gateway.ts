@@ -11,7 +11,7 @@ import type { Db } from "../db/client";
 import { readJson } from "../http/node-route";
 import { nodeFetch } from "../playground/node-fetch";
 import type { Supervisor } from "../supervisor/supervisor";
-import { findUsableApiKey, touchApiKey } from "./api-keys";
+import type { KeyService } from "./key-service";
 import { BROKEN_STREAM_TAIL, pipeStream } from "./pipe-stream";
 import { recordUsage, type UsageEntry } from "./usage";
 
@@ -32,6 +32,7 @@ interface Caller {
 
 export interface GatewayDeps {
   db: Db;
+  keys: KeyService;
   supervisor: Supervisor;
   log: (message: string) => void;
 }
@@ -54,11 +55,10 @@ export function createGateway(deps: GatewayDeps) {
   async function authenticate(req: IncomingMessage): Promise<Caller | GatewayError> {
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
     if (!match) return gatewayError(401, "invalid_api_key", "Send a personal API key as `Authorization: Bearer <key>`; create one on the console's API keys page.");
-    const found = await findUsableApiKey(deps.db, { secret: match[1]! });
+    const found = await deps.keys.authenticate(match[1]!);
     if (!found) return gatewayError(401, "invalid_api_key", "This API key is not valid: it is unknown, revoked or expired, or its owner is disabled.");
     const role = (ROLES as readonly string[]).includes(found.user.role ?? "") ? (found.user.role as UserRole) : "viewer";
     const { key } = found;
-    void touchApiKey(deps.db, { id: key.id }).catch(() => undefined);
     return {
       actor: { id: found.user.id, name: found.user.name, role },
       key: { id: key.id, name: key.name, models: key.modelsJson ? (JSON.parse(key.modelsJson) as string[]) : null, rpm: key.rpm, tpm: key.tpm, maxInFlight: key.maxInFlight },

@@ -3,9 +3,18 @@ import type { ApiKeyView, CreateApiKeyInput } from "../../lib/api-keys";
 import { canManageEveryonesKeys, type Actor } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
 import type { Db } from "../db/client";
-import { createApiKey, findApiKeyOrThrow, listApiKeys, revokeApiKey, toApiKeyView } from "./api-keys";
+import { createApiKey, findApiKeyOrThrow, findUsableApiKey, hashApiKey, listApiKeys, revokeApiKey, toApiKeyView, touchApiKey } from "./api-keys";
+
+/** How long a looked-up key is trusted without asking the database again (a disabled owner takes this long). */
+const KEY_CACHE_MS = 1000;
+/** lastUsedAt is written at most this often per key: a write per request would cost more than the request's proxying. */
+const TOUCH_EVERY_MS = 60_000;
+
+type Usable = NonNullable<Awaited<ReturnType<typeof findUsableApiKey>>>;
 
 export function createKeyService(db: Db, nameOf: (userId: string) => string) {
+  const cache = new Map<string, { found: Usable | null; at: number }>();
+  const touched = new Map<string, number>();
   const ownedOrThrow = async (actor: Actor, id: string) => {
     const row = await findApiKeyOrThrow(db, { id });
     // Someone else's key is "not found", not "forbidden": its existence is not theirs to learn.
@@ -21,7 +30,28 @@ export function createKeyService(db: Db, nameOf: (userId: string) => string) {
     },
     revoke: async (actor: Actor, id: string): Promise<ApiKeyView> => {
       await ownedOrThrow(actor, id);
-      return toApiKeyView(await revokeApiKey(db, { id }), nameOf);
+      const row = await revokeApiKey(db, { id });
+      // Revoked means at once: no request may pass on a cached lookup.
+      cache.clear();
+      return toApiKeyView(row, nameOf);
+    },
+    /** The key and its owner behind a secret, when usable; looked up at most once a second per secret. */
+    authenticate: async (secret: string): Promise<Usable | null> => {
+      const hash = hashApiKey(secret);
+      const now = Date.now();
+      const cached = cache.get(hash);
+      let found = cached && now - cached.at < KEY_CACHE_MS ? cached.found : undefined;
+      if (found === undefined) {
+        found = await findUsableApiKey(db, { secret });
+        if (cache.size > 10_000) cache.clear();
+        cache.set(hash, { found, at: now });
+      }
+      if (found && found.key.expiresAt && found.key.expiresAt.getTime() <= now) return null;
+      if (found && now - (touched.get(found.key.id) ?? 0) >= TOUCH_EVERY_MS) {
+        touched.set(found.key.id, now);
+        void touchApiKey(db, { id: found.key.id }).catch(() => undefined);
+      }
+      return found;
     },
   };
 }

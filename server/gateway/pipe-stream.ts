@@ -19,7 +19,8 @@ export function pipeStream(upstream: Response, res: ServerResponse, options: { s
       clearTimeout(idle);
       const counted = filter.usage();
       options.usage.prompt = counted?.promptTokens ?? 0;
-      options.usage.completion = counted?.completionTokens ?? filter.contentChunks();
+      // Without SGLang's count (the stream was cut short), each event but the role chunk and [DONE] is about a token.
+      options.usage.completion = counted?.completionTokens ?? Math.max(0, filter.events() - 2);
       options.usage.estimated = counted === null;
       if (!res.writableEnded && !res.destroyed) {
         const rest = filter.end();

@@ -53,7 +53,15 @@ describe("usage read from a stream in passing", () => {
     const out = parts.map((part) => filter.push(Buffer.from(part)).toString()).join("") + filter.end().toString();
     expect(out).toBe(content + content + "data: [DONE]\n\n");
     expect(filter.usage()).toEqual({ promptTokens: 7, completionTokens: 3 });
-    expect(filter.contentChunks()).toBe(2);
+    expect(filter.events()).toBe(4);
+  });
+
+  it("passes whole events without usage through untouched, and counts them", () => {
+    const filter = createUsageFilter({ stripUsageChunk: true });
+    const chunk = Buffer.from(content + content);
+    expect(filter.push(chunk)).toBe(chunk);
+    expect(filter.events()).toBe(2);
+    expect(filter.usage()).toBeNull();
   });
 
   it("keeps the usage chunk for a client that asked for it", () => {
