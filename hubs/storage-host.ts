@@ -78,11 +78,11 @@ export async function startStorageHost(switches: HubSwitches): Promise<StorageHo
       return res.end(body);
     }
     bytesSent += cut;
-    res.write(body.subarray(0, cut));
     if (stall) {
       stalled.add(res);
       res.on("close", () => stalled.delete(res));
-    } else res.socket?.destroy();
+      res.write(body.subarray(0, cut));
+    } else res.write(body.subarray(0, cut), () => res.socket?.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
