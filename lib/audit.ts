@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "user_status",
   "user_password_reset",
   "settings_change",
+  "download_start",
+  "download_cancel",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -11,6 +11,7 @@ import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
 import { createLauncher } from "./launching/launch-as";
 import { createProfileService, type ProfileService } from "./profiles/profile-service";
+import { createDownloadService, type DownloadService } from "./downloads/download-service";
 import { listGpus } from "./gpus/list-gpus";
 import { runLogs, type RunLogs } from "./logs/run-logs";
 import { inspectModelPath, scanModels } from "./models/scan-models";
@@ -48,6 +49,8 @@ export interface Services {
   metricsScraper: MetricsScraper;
   /** Reading, searching and serving runs' log files (capped in parts by LOG_FILE_MAX_MB). */
   runLogs: RunLogs;
+  /** Model downloads from ModelScope and Hugging Face, resumed after any restart. */
+  downloads: DownloadService;
 }
 
 export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (message: string) => void): Promise<Services> {
@@ -96,6 +99,9 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
   if (env.bootstrapAdmin) await firstRun.setupFromEnvironment(env.bootstrapAdmin);
   if (firstRun.setupToken && (await firstRun.needsSetup())) log(`first run: open the console and create the administrator with the setup token ${firstRun.setupToken}`);
   const { gpuSampler, metricsScraper } = createTelemetry(env, supervisor, log);
+  const downloads = createDownloadService({ db, env: env.downloads, modelsDirs: env.modelsDirs, log });
+  const resumed = await downloads.resumeUnfinished();
+  if (resumed > 0) log(`downloads: resuming ${resumed} from the bytes on disk`);
   return {
     env,
     runtime,
@@ -116,5 +122,6 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     gpuSampler,
     metricsScraper,
     runLogs,
+    downloads,
   };
 }

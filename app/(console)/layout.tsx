@@ -8,6 +8,7 @@ const NAV = [
   ["/launch", "New deployment"],
   ["/diagnose", "Diagnose"],
   ["/gpus", "GPUs"],
+  ["/models", "Models"],
 ] as const;
 
 /** Every console page needs a signed-in person; the header shows who, and the admin pages to those who may. */

@@ -53,7 +53,7 @@ export async function fetchFile(options: FetchFileOptions): Promise<void> {
       try {
         const reader = answer.response.body!.getReader();
         for (;;) {
-          let chunk: ReadableStreamReadResult<Uint8Array>;
+          let chunk: Awaited<ReturnType<typeof reader.read>>;
           try {
             chunk = await reader.read();
           } catch (error) {

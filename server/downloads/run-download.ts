@@ -3,6 +3,7 @@
 // Progress is a plain object the runner mutates and reports; the service decides how often anyone hears of it.
 import fs from "node:fs/promises";
 import { matchesAny, type FileInFlight } from "../../lib/downloads";
+import { formatBytes } from "../../lib/models/model-config";
 import { fetchFile, partSize } from "./fetch-file";
 import { HubRequestError } from "./hub-error";
 import type { DownloadLayout } from "./layouts";
@@ -39,8 +40,6 @@ export class DownloadFailedError extends Error {}
 /** Ends the job as paused: the disk filled while writing; nothing is deleted, resume once there is room. */
 export class DiskFullError extends Error {}
 
-const GB = 1024 ** 3;
-const inGb = (bytes: number) => `${(bytes / GB).toFixed(2)} GB`;
 
 export async function runDownload(options: RunDownloadOptions): Promise<RepoListing> {
   const { progress, layout } = options;
@@ -63,15 +62,31 @@ export async function runDownload(options: RunDownloadOptions): Promise<RepoList
   }
   options.report();
   await checkSpace(options.targetDir, pending.reduce((sum, file) => sum + file.size - (onDisk.get(file) ?? 0), 0));
-  const queue = [...pending];
-  const worker = async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) await fetchWithRetries(options, file, listing);
-  };
-  await Promise.all(Array.from({ length: Math.min(options.parallel, queue.length) }, worker));
+  await fetchAll(options, pending, listing);
   progress.state = "verifying";
   options.report();
   await layout.finish(listing, options.revision);
   return listing;
+}
+
+/** Up to `parallel` files at once; the first failure stops the others, so a job never half-runs. */
+async function fetchAll(options: RunDownloadOptions, files: RemoteFile[], listing: RepoListing): Promise<void> {
+  const inner = new AbortController();
+  const forward = () => inner.abort(options.signal.reason);
+  options.signal.addEventListener("abort", forward, { once: true });
+  const queue = [...files];
+  let failure: { error: unknown } | null = null;
+  const worker = async () => {
+    try {
+      for (let file = queue.shift(); file && !inner.signal.aborted; file = queue.shift()) await fetchWithRetries({ ...options, signal: inner.signal }, file, listing);
+    } catch (error) {
+      failure ??= { error };
+      inner.abort(error);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.parallel, queue.length) }, worker));
+  options.signal.removeEventListener("abort", forward);
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
 async function fetchWithRetries(options: RunDownloadOptions, file: RemoteFile, listing: RepoListing): Promise<void> {
@@ -127,7 +142,7 @@ async function checkSpace(targetDir: string, neededBytes: number): Promise<void>
   await fs.mkdir(targetDir, { recursive: true });
   const stats = await fs.statfs(targetDir);
   const free = stats.bavail * stats.bsize;
-  if (neededBytes > free) throw new DownloadFailedError(`${inGb(neededBytes)} more are needed but ${targetDir} has ${inGb(free)} free: free some space or pick another folder`);
+  if (neededBytes > free) throw new DownloadFailedError(`${formatBytes(neededBytes)} more are needed but ${targetDir} has ${formatBytes(free)} free: free some space or pick another folder`);
 }
 
 const isDiskFull = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === "ENOSPC" || (error as NodeJS.ErrnoException | null)?.code === "EDQUOT";

@@ -20,6 +20,12 @@ type Allowed = Who[] | "public";
 const ROUTES: Record<string, Allowed> = {
   "GET /api/audit": ADMIN,
   "POST /api/diagnose": ALL,
+  "GET /api/downloads": ALL,
+  "POST /api/downloads": OPS,
+  "GET /api/downloads/[id]": ALL,
+  "POST /api/downloads/[id]/pause": OPS,
+  "POST /api/downloads/[id]/resume": OPS,
+  "POST /api/downloads/[id]/cancel": OPS,
   "POST /api/instances/[id]/chat": ALL,
   "POST /api/instances/[id]/restart": ADMIN,
   "GET /api/instances/[id]": ALL,
