@@ -5,6 +5,8 @@ export interface HubFile {
   path: string;
   content: Buffer;
   lfs?: boolean;
+  /** The file is `content` this many times over: gigabytes for the bench without holding them (switches ignore it). */
+  repeat?: number;
 }
 
 export interface HubRepo {
@@ -51,7 +53,21 @@ export const NO_SWITCHES: HubSwitches = {
   singleUseUrls: false,
 };
 
-export const sha256Of = (content: Buffer): string => createHash("sha256").update(content).digest("hex");
+export const sizeOf = (file: HubFile): number => file.content.length * (file.repeat ?? 1);
+
+const digests = new WeakMap<HubFile, string>();
+
+/** The file's SHA-256, computed once. */
+export function sha256Of(file: HubFile): string {
+  let digest = digests.get(file);
+  if (!digest) {
+    const hash = createHash("sha256");
+    for (let i = 0; i < (file.repeat ?? 1); i++) hash.update(file.content);
+    digest = hash.digest("hex");
+    digests.set(file, digest);
+  }
+  return digest;
+}
 
 /** git's object id of a blob: SHA-1 over `blob <size>\0` and the content. */
 export const gitBlobSha1Of = (content: Buffer): string =>

@@ -7,7 +7,7 @@
 //   a redirect to another host
 // - utils/_http.py `hf_raise_for_status`: errors carry X-Error-Code (GatedRepo, RepoNotFound, RevisionNotFound)
 import type http from "node:http";
-import { findRepo, gitBlobSha1Of, sha256Of, type HubFile, type HubRepo } from "./hub-repo";
+import { findRepo, gitBlobSha1Of, sha256Of, sizeOf, type HubFile, type HubRepo } from "./hub-repo";
 import type { StorageHost } from "./storage-host";
 
 const PAGE_SIZE = 2;
@@ -30,7 +30,7 @@ export function answerHuggingFace(req: http.IncomingMessage, res: http.ServerRes
   const file = repo.files.find((candidate) => candidate.path === decodeURIComponent(resolve![3]!));
   if (!file) return refuse(res, 404, "EntryNotFound", "Entry not found");
   if (file.lfs) {
-    res.writeHead(302, { Location: hub.storage.sign(file), "X-Linked-Etag": `"${sha256Of(file.content)}"`, "X-Linked-Size": String(file.content.length), ETag: `"${sha256Of(file.content)}"` });
+    res.writeHead(302, { Location: hub.storage.sign(file), "X-Linked-Etag": `"${sha256Of(file)}"`, "X-Linked-Size": String(sizeOf(file)), ETag: `"${sha256Of(file)}"` });
     res.end();
     return true;
   }
@@ -52,13 +52,13 @@ function listTree(res: http.ServerResponse, url: URL, repo: HubRepo, base: strin
 }
 
 function treeEntry(file: HubFile) {
-  const oid = gitBlobSha1Of(file.lfs ? Buffer.from(`version https://git-lfs.github.com/spec/v1\noid sha256:${sha256Of(file.content)}\nsize ${file.content.length}\n`) : file.content);
+  const oid = gitBlobSha1Of(file.lfs ? Buffer.from(`version https://git-lfs.github.com/spec/v1\noid sha256:${sha256Of(file)}\nsize ${sizeOf(file)}\n`) : file.content);
   return {
     type: "file",
     path: file.path,
-    size: file.content.length,
+    size: sizeOf(file),
     oid,
-    ...(file.lfs ? { lfs: { oid: sha256Of(file.content), size: file.content.length, pointerSize: 134 } } : {}),
+    ...(file.lfs ? { lfs: { oid: sha256Of(file), size: sizeOf(file), pointerSize: 134 } } : {}),
   };
 }
 

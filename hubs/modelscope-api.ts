@@ -6,7 +6,7 @@
 //   here to the storage host, which honours Range as `http_get_model_file` asks)
 // Every JSON answer has the envelope errors.py `raise_on_error` checks: Code, Success, Message, Data.
 import type http from "node:http";
-import { findRepo, sha256Of, type HubRepo } from "./hub-repo";
+import { findRepo, sha256Of, sizeOf, type HubRepo } from "./hub-repo";
 import type { StorageHost } from "./storage-host";
 
 const CREATED_AT = 1764748800;
@@ -29,7 +29,7 @@ export function answerModelScope(req: http.IncomingMessage, res: http.ServerResp
     case "/revisions":
       return ok(res, { RevisionMap: { Branches: [{ Revision: "master", CommitId: repo.commit, CreatedAt: CREATED_AT }], Tags: [] } }), true;
     case "/repo/files":
-      return ok(res, { Files: repo.files.map((file) => ({ Name: file.path.split("/").pop(), Path: file.path, Type: "blob", Size: file.content.length, Sha256: sha256Of(file.content), Revision: repo.commit })) }), true;
+      return ok(res, { Files: repo.files.map((file) => ({ Name: file.path.split("/").pop(), Path: file.path, Type: "blob", Size: sizeOf(file), Sha256: sha256Of(file), Revision: repo.commit })) }), true;
     default: {
       const file = repo.files.find((candidate) => candidate.path === url.searchParams.get("FilePath"));
       if (!file) return json(res, 404, { Code: 10010205001, Success: false, Message: "file not found" }), true;

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { HubFile, HubSwitches } from "./hub-repo";
+import { sizeOf, type HubFile, type HubSwitches } from "./hub-repo";
 
 export interface StorageHost {
   url: string;
@@ -42,26 +42,34 @@ export async function startStorageHost(switches: HubSwitches): Promise<StorageHo
       return end(res, 503, "storage unavailable");
     }
     ranges.push(req.headers.range ?? "-");
-    const content = entry.file.content;
+    const file = entry.file;
+    const size = sizeOf(file);
     const range = switches.ignoreRange ? null : /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
     const start = range ? Number(range[1]) : 0;
-    const last = range && range[2] ? Number(range[2]) : content.length - 1;
-    if (range && start >= content.length) {
-      res.setHeader("Content-Range", `bytes */${content.length}`);
+    const last = range && range[2] ? Number(range[2]) : size - 1;
+    if (range && start >= size) {
+      res.setHeader("Content-Range", `bytes */${size}`);
       return end(res, 416, "range not satisfiable");
     }
+    const headers = {
+      "Content-Length": String(last + 1 - start),
+      "Content-Type": "application/octet-stream",
+      "Accept-Ranges": "bytes",
+      ...(range ? { "Content-Range": `bytes ${start}-${last}/${size}` } : {}),
+    };
+    if (file.repeat) {
+      res.writeHead(range ? 206 : 200, headers);
+      if (req.method === "HEAD") return res.end();
+      return void streamRepeated(res, file.content, start, last + 1).then((sent) => (bytesSent += sent));
+    }
+    const content = file.content;
     let body = content.subarray(start, last + 1);
     if (switches.flipTimes > 0 && body.length > 0) {
       switches.flipTimes--;
       body = Buffer.from(body);
       body[Math.floor(body.length / 2)]! ^= 0xff;
     }
-    res.writeHead(range ? 206 : 200, {
-      "Content-Length": String(body.length),
-      "Content-Type": "application/octet-stream",
-      "Accept-Ranges": "bytes",
-      ...(range ? { "Content-Range": `bytes ${start}-${last}/${content.length}` } : {}),
-    });
+    res.writeHead(range ? 206 : 200, headers);
     if (req.method === "HEAD") return res.end();
     let cut: number | null = null;
     let stall = false;
@@ -105,6 +113,19 @@ export async function startStorageHost(switches: HubSwitches): Promise<StorageHo
         server.close(() => resolve());
       }),
   };
+}
+
+/** Bytes [from, to) of `content` repeated, written as the socket drains. */
+async function streamRepeated(res: http.ServerResponse, content: Buffer, from: number, to: number): Promise<number> {
+  let at = from;
+  while (at < to && !res.destroyed) {
+    const offset = at % content.length;
+    const slice = content.subarray(offset, Math.min(content.length, offset + (to - at)));
+    at += slice.length;
+    if (!res.write(slice)) await new Promise((resolve) => res.once("drain", resolve).once("close", resolve));
+  }
+  res.end();
+  return at - from;
 }
 
 function end(res: http.ServerResponse, status: number, message: string): void {
