@@ -90,7 +90,10 @@ export async function startStorageHost(switches: HubSwitches): Promise<StorageHo
       stalled.add(res);
       res.on("close", () => stalled.delete(res));
       res.write(body.subarray(0, cut));
-    } else res.write(body.subarray(0, cut), () => res.socket?.destroy());
+    } else {
+      // Dropped a moment after the bytes left, as on a real link where the client has read what arrived before the cut.
+      res.write(body.subarray(0, cut), () => setTimeout(() => res.socket?.destroy(), 100));
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
@@ -122,10 +125,20 @@ async function streamRepeated(res: http.ServerResponse, content: Buffer, from: n
     const offset = at % content.length;
     const slice = content.subarray(offset, Math.min(content.length, offset + (to - at)));
     at += slice.length;
-    if (!res.write(slice)) await new Promise((resolve) => res.once("drain", resolve).once("close", resolve));
+    if (!res.write(slice)) await drained(res);
   }
   res.end();
   return at - from;
+}
+
+function drained(res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done).off("close", done);
+      resolve();
+    };
+    res.on("drain", done).on("close", done);
+  });
 }
 
 function end(res: http.ServerResponse, status: number, message: string): void {

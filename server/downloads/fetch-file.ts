@@ -45,22 +45,23 @@ export async function fetchFile(options: FetchFileOptions): Promise<void> {
   if (have < file.size) {
     const answer = await hubRequest({ ...options, range: have > 0 ? `bytes=${have}-` : undefined });
     try {
-      const resumed = answer.response.status === 206 && answer.response.headers.get("content-range")?.startsWith(`bytes ${have}-`);
+      const resumed = answer.status === 206 && answer.headers.get("content-range")?.startsWith(`bytes ${have}-`);
       if (!resumed) have = 0;
       await hashFilePrefix(digest, partPath, have);
       options.onBytes(have);
       const handle = await fs.open(partPath, resumed ? "a" : "w");
       try {
-        const reader = answer.response.body!.getReader();
+        const chunks = answer.body[Symbol.asyncIterator]();
         for (;;) {
-          let chunk: Awaited<ReturnType<typeof reader.read>>;
+          let chunk: IteratorResult<Buffer>;
           try {
-            chunk = await reader.read();
+            chunk = (await chunks.next()) as IteratorResult<Buffer>;
           } catch (error) {
             throw answer.signal.aborted ? answer.signal.reason : error;
           }
           if (chunk.done) break;
           answer.touch();
+          // Written before it counts: the bytes reported are the bytes a restart finds on disk.
           await handle.write(chunk.value);
           digest.update(chunk.value);
           have += chunk.value.length;
@@ -70,6 +71,7 @@ export async function fetchFile(options: FetchFileOptions): Promise<void> {
         await handle.close();
       }
     } finally {
+      answer.body.destroy();
       answer.done();
     }
     if (have !== file.size) throw new IncompleteError(file, have);

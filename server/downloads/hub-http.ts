@@ -1,7 +1,13 @@
 // Requests to a hub and the hosts it redirects to. Redirects are followed here, not by fetch, so the hub's
 // credentials go only to the hub's own host: a redirect to another host (a CDN, a signed storage URL) gets none.
 // Every request runs under an idle timer we own (house-style.md, "A timeout you do not own can vanish").
+// undici's `request` rather than fetch: bodies arrive as Node streams without WHATWG stream overhead, and its
+// EnvHttpProxyAgent honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY as curl does.
+import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from "undici";
 import { HubRequestError, hubStatusError, unreachable } from "./hub-error";
+
+let proxyAgent: EnvHttpProxyAgent | null = null;
+const dispatcher = () => (proxyAgent ??= new EnvHttpProxyAgent());
 
 const MAX_REDIRECTS = 5;
 
@@ -40,7 +46,9 @@ export interface HubRequest {
 }
 
 export interface HubAnswer {
-  response: Response;
+  status: number;
+  headers: Headers;
+  body: Dispatcher.ResponseData["body"];
   host: string;
   /** Call on every chunk read: the idle timer starts again. */
   touch: () => void;
@@ -67,24 +75,25 @@ export async function hubRequest(request: HubRequest): Promise<HubAnswer> {
       host = new URL(url).host;
       const headers: Record<string, string> = { "accept-encoding": "identity", ...(host === request.credentialsHost ? request.headers : {}) };
       if (request.range) headers.range = request.range;
-      let response: Response;
+      let response: Dispatcher.ResponseData;
       try {
-        response = await fetch(url, { headers, redirect: "manual", signal: controller.signal });
+        response = await undiciRequest(url, { headers, signal: controller.signal, dispatcher: dispatcher() });
       } catch (error) {
         throw controller.signal.aborted ? controller.signal.reason : unreachable(host, error);
       }
       idle.touch();
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel();
+      const answerHeaders = toHeaders(response.headers);
+      const location = answerHeaders.get("location");
+      if (response.statusCode >= 300 && response.statusCode < 400 && location) {
+        await response.body.dump();
         url = new URL(location, url).href;
         continue;
       }
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw hubStatusError(host, response.status, response.headers, request.what);
+      if (response.statusCode < 200 || response.statusCode >= 300) {
+        await response.body.dump();
+        throw hubStatusError(host, response.statusCode, answerHeaders, request.what);
       }
-      return { response, host, signal: controller.signal, touch: () => idle.touch(), done: release };
+      return { status: response.statusCode, headers: answerHeaders, body: response.body, host, signal: controller.signal, touch: () => idle.touch(), done: release };
     }
     throw new HubRequestError(host, null, `${host} redirected more than ${MAX_REDIRECTS} times`, false);
   } catch (error) {
@@ -97,11 +106,19 @@ export async function hubRequest(request: HubRequest): Promise<HubAnswer> {
 export async function hubJson<T>(request: Omit<HubRequest, "range">): Promise<{ body: T; headers: Headers }> {
   const answer = await hubRequest(request);
   try {
-    const body = (await answer.response.json()) as T;
-    return { body, headers: answer.response.headers };
+    const body = (await answer.body.json()) as T;
+    return { body, headers: answer.headers };
   } catch {
-    throw answer.signal.aborted ? answer.signal.reason : new HubRequestError(answer.host, answer.response.status, `${answer.host} answered something that is not JSON`, true);
+    throw answer.signal.aborted ? answer.signal.reason : new HubRequestError(answer.host, answer.status, `${answer.host} answered something that is not JSON`, true);
   } finally {
     answer.done();
   }
+}
+
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  return headers;
 }
