@@ -6,8 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NO_SWITCHES } from "../../hubs/hub-repo";
 import { startStandInHub, type StandInHub } from "../../hubs/stand-in-hub";
 import { ERROR_TABLE } from "../../lib/errors";
-import { api } from "../support/api";
-import { startConsole, type RunningConsole } from "../support/console-process";
+import type { InstanceView } from "../../lib/instance-view";
+import { api, getInstance, glmProfile } from "../support/api";
+import { freePort, startConsole, type RunningConsole } from "../support/console-process";
+import { waitFor } from "../support/processes";
 import { startDownload, waitForDownload } from "../support/downloads";
 import { glmRepo } from "../support/hub-fixtures";
 
@@ -49,6 +51,12 @@ describe("downloads through the console's API", () => {
     expect(fs.readFileSync(path.join(done.modelPath!, "model-00002-of-00002.safetensors")).equals(repo.files[3]!.content)).toBe(true);
     const audit = await api<{ events: { action: string; target: string }[] }>(consoleProcess.url, "GET", "/api/audit?action=download_start");
     expect(audit.body.events.map((e) => e.target)).toContain(repo.id);
+
+    // The guide's --model-path (the plain name, a symlink to the masked folder) launches.
+    const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", { profile: glmProfile(await freePort(), { modelPath: done.modelPath! }) });
+    expect(launched.status).toBe(201);
+    await waitFor(async () => ((await getInstance(consoleProcess.url, launched.body.instance.id)).phase === "ready" ? true : null), { timeoutMs: 30_000, what: "phase ready" });
+    await api(consoleProcess.url, "POST", `/api/instances/${launched.body.instance.id}/stop`, {});
   });
 
   it("refuses a target outside MODELS_DIR with the error table's words", async () => {
