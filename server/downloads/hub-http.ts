@@ -77,7 +77,9 @@ export async function hubRequest(request: HubRequest): Promise<HubAnswer> {
       if (request.range) headers.range = request.range;
       let response: Dispatcher.ResponseData;
       try {
-        response = await undiciRequest(url, { headers, signal: controller.signal, dispatcher: dispatcher() });
+        // Raced with our own abort: undici's proxy agent keeps reconnecting to a proxy that refuses CONNECT without
+        // ever settling, and the idle timer must still end the attempt.
+        response = await Promise.race([undiciRequest(url, { headers, signal: controller.signal, dispatcher: dispatcher() }), rejectOnAbort(controller.signal)]);
       } catch (error) {
         throw controller.signal.aborted ? controller.signal.reason : unreachable(host, error);
       }
@@ -121,4 +123,11 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
   }
   return headers;
+}
+
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
 }
