@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "settings_change",
   "download_start",
   "download_cancel",
+  "model_delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

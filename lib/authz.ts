@@ -57,6 +57,6 @@ export const canManageSettings = (actor: Actor): boolean => isAdmin(actor);
 export const canViewAudit = (actor: Actor): boolean => isAdmin(actor);
 /** Signed-in members change their own password and see who they are. */
 export const canUseOwnAccount = (actor: Actor): boolean => isMember(actor);
-/** Model downloads: everyone sees the list and the progress; operators and administrators start, pause and cancel. */
+/** Model downloads: everyone sees the list and the progress; operators and administrators start, pause and cancel, and delete model folders. */
 export const canViewDownloads = (actor: Actor): boolean => isMember(actor);
 export const canManageDownloads = (actor: Actor): boolean => canOperate(actor);

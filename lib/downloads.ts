@@ -49,6 +49,16 @@ export interface DownloadView {
   createdAt: string;
 }
 
+/** What a download would fetch, answered before anything is fetched. */
+export interface DownloadPreview {
+  commit: string;
+  files: { path: string; size: number }[];
+  totalBytes: number;
+  /** Free bytes on the filesystem that holds the target folder. */
+  freeBytes: number;
+  fits: boolean;
+}
+
 export const defaultRevision = (source: DownloadSource): string => (source === "modelscope" ? "master" : "main");
 
 /** fnmatch-style patterns as modelscope's and huggingface_hub's filters read them: `*` also crosses `/`. */

@@ -14,6 +14,8 @@ import { createProfileService, type ProfileService } from "./profiles/profile-se
 import { createDownloadService, type DownloadService } from "./downloads/download-service";
 import { listGpus } from "./gpus/list-gpus";
 import { runLogs, type RunLogs } from "./logs/run-logs";
+import { deleteModel, instancesUsing } from "./models/delete-model";
+import type { LocalModel } from "../lib/models/local-model";
 import { inspectModelPath, scanModels } from "./models/scan-models";
 import { sendChat } from "./playground/chat";
 import { createPlaygroundService, type PlaygroundService } from "./playground/service";
@@ -49,6 +51,10 @@ export interface Services {
   metricsScraper: MetricsScraper;
   /** Reading, searching and serving runs' log files (capped in parts by LOG_FILE_MAX_MB). */
   runLogs: RunLogs;
+  /** The model folders under MODELS_DIR with the active instances that use each (the Models page). */
+  listLocalModels: () => Promise<LocalModel[]>;
+  /** Deletes a model folder under MODELS_DIR unless an active instance uses it. */
+  deleteModel: (modelPath: string) => Promise<{ path: string; name: string }>;
   /** Model downloads from ModelScope and Hugging Face, resumed after any restart. */
   downloads: DownloadService;
 }
@@ -118,6 +124,12 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     listGpus,
     scanModels: () => scanModels(env.modelsDirs),
     inspectModelPath,
+    listLocalModels: async () => {
+      const instances = supervisor.list();
+      const models = await scanModels(env.modelsDirs);
+      return Promise.all(models.map(async (model) => ({ ...model, usedBy: (await instancesUsing(model.path, instances)).map(({ id, name }) => ({ id, name })) })));
+    },
+    deleteModel: async (modelPath) => deleteModel({ modelPath, models: await scanModels(env.modelsDirs), instances: supervisor.list() }),
     playground: createPlaygroundService(db),
     gpuSampler,
     metricsScraper,

@@ -4,7 +4,8 @@ import { callApi, ApiFailure } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
-import { defaultRevision, type DownloadSource } from "@/lib/downloads";
+import { defaultRevision, type DownloadPreview, type DownloadSource } from "@/lib/downloads";
+import { formatBytes } from "@/lib/models/model-config";
 
 /** Source, repository, revision, target folder and an optional file filter; the server checks them again. */
 export function DownloadForm({ modelsDirs, onStarted }: { modelsDirs: string[]; onStarted: () => void }) {
@@ -15,20 +16,31 @@ export function DownloadForm({ modelsDirs, onStarted }: { modelsDirs: string[]; 
   const [include, setInclude] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<DownloadPreview | null>(null);
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const request = () => {
+    const patterns = include.split(",").map((p) => p.trim()).filter(Boolean);
+    return { source, repo: repo.trim(), revision: revision.trim() || undefined, targetDir: targetDir.trim() || undefined, include: patterns.length ? patterns : undefined };
+  };
+  const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
-      const patterns = include.split(",").map((p) => p.trim()).filter(Boolean);
-      await callApi("POST", "/api/downloads", { source, repo: repo.trim(), revision: revision.trim() || undefined, targetDir: targetDir.trim() || undefined, include: patterns.length ? patterns : undefined });
-      onStarted();
+      await action();
     } catch (failure) {
       setError(failure instanceof ApiFailure ? failure.message : String(failure));
     } finally {
       setBusy(false);
     }
+  };
+  const check = () => run(async () => setPreview((await callApi<{ preview: DownloadPreview }>("POST", "/api/downloads/preview", request())).preview));
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await callApi("POST", "/api/downloads", request());
+      setPreview(null);
+      onStarted();
+    });
   };
 
   return (
@@ -59,6 +71,9 @@ export function DownloadForm({ modelsDirs, onStarted }: { modelsDirs: string[]; 
           <Input mono value={include} onChange={(e) => setInclude(e.target.value)} aria-label="Only these files" placeholder="*.safetensors, *.json" />
         </label>
         <div className="flex items-center gap-3 md:col-span-2">
+          <Button variant="secondary" disabled={busy || !repo.trim()} onClick={() => void check()}>
+            Check size and space
+          </Button>
           <Button type="submit" disabled={busy || !repo.trim()}>
             Download
           </Button>
@@ -68,6 +83,14 @@ export function DownloadForm({ modelsDirs, onStarted }: { modelsDirs: string[]; 
             </p>
           )}
         </div>
+        {preview && (
+          <p className="text-sm md:col-span-2" data-testid="download-preview">
+            <span className="text-zinc-300">
+              {preview.files.length} files, {formatBytes(preview.totalBytes)}; {formatBytes(preview.freeBytes)} free on the target&apos;s disk.
+            </span>{" "}
+            {preview.fits ? <span className="text-emerald-400">It fits.</span> : <span className="text-red-400">It does not fit: free {formatBytes(preview.totalBytes - preview.freeBytes)} or pick another folder.</span>}
+          </p>
+        )}
       </form>
     </Card>
   );

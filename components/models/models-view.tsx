@@ -5,13 +5,16 @@ import { Card, CardTitle } from "@/components/ui/card";
 import type { DownloadView } from "@/lib/downloads";
 import { launchHrefFor } from "@/lib/launch-link";
 import { formatBytes } from "@/lib/models/model-config";
-import type { ScannedModel } from "@/lib/models/scanned-model";
+import type { LocalModel } from "@/lib/models/local-model";
+import { callApi, ApiFailure } from "@/components/api-client";
+import { Button } from "@/components/ui/button";
+import { useRouter } from "next/navigation";
 import { DownloadForm } from "./download-form";
 import { DownloadRow } from "./download-row";
 import { useDownloads } from "./use-downloads";
 
 interface ModelsViewProps {
-  models: ScannedModel[];
+  models: LocalModel[];
   initialDownloads: DownloadView[];
   modelsDirs: string[];
   canManage: boolean;
@@ -21,9 +24,24 @@ interface ModelsViewProps {
 export function ModelsView({ models, initialDownloads, modelsDirs, canManage }: ModelsViewProps) {
   const { downloads, refresh } = useDownloads(initialDownloads);
   const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
+  const remove = async (model: LocalModel) => {
+    if (!confirm(`Delete ${model.path} and everything in it?`)) return;
+    try {
+      await callApi("DELETE", "/api/models", { path: model.path });
+      router.refresh();
+    } catch (failure) {
+      setError(failure instanceof ApiFailure ? failure.message : String(failure));
+    }
+  };
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold text-zinc-50">Models</h1>
+      {error && (
+        <p role="alert" className="text-sm text-red-400">
+          {error}
+        </p>
+      )}
       <Card>
         <CardTitle>On this machine</CardTitle>
         {models.length === 0 ? (
@@ -37,9 +55,15 @@ export function ModelsView({ models, initialDownloads, modelsDirs, canManage }: 
                   {model.summary.architecture ?? "unknown architecture"} · {formatBytes(model.sizeBytes)}
                   {model.shards && model.shards.present < model.shards.listed && ` · ${model.shards.listed - model.shards.present} shards missing`}
                 </span>
+                {model.usedBy.length > 0 && <span className="text-xs text-emerald-400">used by {model.usedBy.map((instance) => instance.name).join(", ")}</span>}
                 <Link href={launchHrefFor(model.path)} className="ml-auto text-sm text-sky-400 hover:text-sky-300">
                   Launch
                 </Link>
+                {canManage && (
+                  <Button size="sm" variant="ghost" disabled={model.usedBy.length > 0} title={model.usedBy.length > 0 ? "Stop the instances that use it first" : undefined} onClick={() => void remove(model)}>
+                    Delete
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
@@ -48,11 +72,6 @@ export function ModelsView({ models, initialDownloads, modelsDirs, canManage }: 
       {canManage && <DownloadForm modelsDirs={modelsDirs} onStarted={() => void refresh()} />}
       <Card>
         <CardTitle>Downloads</CardTitle>
-        {error && (
-          <p role="alert" className="mt-2 text-sm text-red-400">
-            {error}
-          </p>
-        )}
         {downloads.length === 0 ? (
           <p className="mt-3 text-sm text-zinc-400">No downloads yet.</p>
         ) : (

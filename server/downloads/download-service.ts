@@ -3,13 +3,15 @@
 // memory; the database gets it every few seconds (a restart recounts it from the disk anyway).
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { defaultRevision, type DownloadView, type StartDownload } from "../../lib/downloads";
+import { defaultRevision, type DownloadPreview, type DownloadView, type StartDownload } from "../../lib/downloads";
 import { AppError } from "../../lib/errors";
 import type { Db } from "../db/client";
 import { createDownload, downloadRowToView, findDownload, listDownloads, listUnfinishedDownloads, updateDownload, type DownloadRow } from "../db/downloads";
 import type { DownloadEnv } from "../env";
 import { huggingFaceSource } from "./huggingface-source";
 import { planLayout } from "./layouts";
+import { previewDownload } from "./preview-download";
+import type { HubSource } from "./remote-file";
 import { modelScopeSource } from "./modelscope-source";
 import { DiskFullError, DownloadFailedError, runDownload, type DownloadProgress } from "./run-download";
 import { SpeedMeter } from "./speed-meter";
@@ -24,6 +26,13 @@ interface ActiveJob {
   progress: DownloadProgress;
   meter: SpeedMeter;
   settled: Promise<void>;
+}
+
+function hubSource(env: DownloadEnv, what: { source: string; repo: string; revision: string }): HubSource {
+  const options = { repo: what.repo, revision: what.revision, idleMs: env.stallMs };
+  return what.source === "modelscope"
+    ? modelScopeSource({ ...options, endpoint: env.modelScopeEndpoint, token: env.modelScopeToken })
+    : huggingFaceSource({ ...options, endpoint: env.huggingFaceEndpoint, token: env.huggingFaceToken });
 }
 
 export type DownloadService = ReturnType<typeof createDownloadService>;
@@ -50,11 +59,7 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
     const controller = new AbortController();
     const progress: DownloadProgress = { state: "downloading", bytesTotal: null, filesTotal: null, bytesDone: 0, filesDone: 0, inFlight: new Map() };
     const meter = new SpeedMeter();
-    const sourceOptions = { repo: row.repo, revision: row.revision, idleMs: env.stallMs };
-    const source =
-      row.source === "modelscope"
-        ? modelScopeSource({ ...sourceOptions, endpoint: env.modelScopeEndpoint, token: env.modelScopeToken })
-        : huggingFaceSource({ ...sourceOptions, endpoint: env.huggingFaceEndpoint, token: env.huggingFaceToken });
+    const source = hubSource(env, row);
     const layout = planLayout(row.source === "modelscope" ? "modelscope" : "huggingface", row.targetDir, row.repo);
     let persistedAt = 0;
     const persist = () => {
@@ -131,6 +136,11 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
       await halt(id);
       if (deleteFiles) await planLayout(row.source === "modelscope" ? "modelscope" : "huggingface", row.targetDir, row.repo).remove();
       return view(await updateDownload(db, { id, changes: { state: "cancelled" } }));
+    },
+    /** What a download would fetch, and whether it fits, before anything is fetched. */
+    preview: async (input: StartDownload): Promise<DownloadPreview> => {
+      const targetDir = checkTarget(input.targetDir);
+      return previewDownload({ source: hubSource(env, { source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source) }), targetDir, include: input.include ?? [] });
     },
     /** At start: every job that was running goes on from the bytes on disk. */
     resumeUnfinished: async (): Promise<number> => {

@@ -35,6 +35,7 @@ describe("the Models page in the browser", () => {
     const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
     const models = new ModelsPage(page, consoleProcess.url);
     await models.open();
+    expect(await models.checkSpace({ source: "ModelScope", repo: repo.id })).toMatch(/^5 files, 8\.4 MB; [\d.]+ [kMG]B free on the target's disk\. It fits\.$/);
     await models.startDownload({ source: "ModelScope", repo: repo.id });
     await models.waitForState(repo.id, "downloading");
     const first = await models.progressText(repo.id);

@@ -56,7 +56,16 @@ describe("downloads through the console's API", () => {
     const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", { profile: glmProfile(await freePort(), { modelPath: done.modelPath! }) });
     expect(launched.status).toBe(201);
     await waitFor(async () => ((await getInstance(consoleProcess.url, launched.body.instance.id)).phase === "ready" ? true : null), { timeoutMs: 30_000, what: "phase ready" });
+
+    // Deleting it is refused while the instance runs, then removes the folder and its plain-name symlink.
+    const refused = await api<{ error: { code: string; message: string } }>(consoleProcess.url, "DELETE", "/api/models", { path: done.modelPath });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(ERROR_TABLE.model_in_use.message({ path: done.modelPath!, instances: launched.body.instance.name }));
     await api(consoleProcess.url, "POST", `/api/instances/${launched.body.instance.id}/stop`, {});
+    await waitFor(async () => ((await getInstance(consoleProcess.url, launched.body.instance.id)).phase === "stopped" ? true : null), { timeoutMs: 30_000, what: "phase stopped" });
+    expect((await api(consoleProcess.url, "DELETE", "/api/models", { path: done.modelPath })).status).toBe(200);
+    expect(fs.existsSync(path.join(modelsDir, "ZhipuAI", "GLM-4___7-Flash"))).toBe(false);
+    expect(fs.existsSync(done.modelPath!)).toBe(false);
   });
 
   it("refuses a target outside MODELS_DIR with the error table's words", async () => {
@@ -110,6 +119,13 @@ describe("downloads through the console's API", () => {
     const paused = await waitForDownload(consoleProcess.url, started.id, (d) => d.state === "paused");
     expect(paused.error).toBe(`the disk holding ${small} is full: free some space, then resume (nothing was deleted)`);
     expect(partsOf(small)).toBeGreaterThanOrEqual(400_000);
+
+    // With the disk full, the preview says it will not fit, and a new download is refused with the numbers.
+    const preview = await api<{ preview: { fits: boolean; files: unknown[]; totalBytes: number } }>(consoleProcess.url, "POST", "/api/downloads/preview", { source: "huggingface", repo: repo.id, targetDir: small });
+    expect(preview.body.preview).toMatchObject({ fits: false, files: expect.any(Array) as unknown, totalBytes: repo.files.reduce((sum, f) => sum + f.content.length, 0) });
+    const refused = await startDownload(consoleProcess.url, { source: "huggingface", repo: repo.id, targetDir: path.join(small, "more") });
+    const failed = await waitForDownload(consoleProcess.url, refused.id, (d) => d.state === "failed");
+    expect(failed.error).toMatch(new RegExp(`^[\\d.]+ MB more are needed but ${path.join(small, "more")} has [\\d.]+ k?B free: free some space or pick another folder$`));
     fs.rmSync(path.join(small, "filler"));
     await api(consoleProcess.url, "POST", `/api/downloads/${started.id}/resume`, {});
     await waitForDownload(consoleProcess.url, started.id, (d) => d.state === "done");

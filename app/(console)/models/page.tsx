@@ -12,6 +12,6 @@ export default async function ModelsPage() {
   const actor = await requirePageActor();
   if (!canViewDownloads(actor)) return <NotAllowed what="seeing the models" />;
   const services = getServices();
-  const [models, downloads] = await Promise.all([services.scanModels(), services.downloads.list()]);
+  const [models, downloads] = await Promise.all([services.listLocalModels(), services.downloads.list()]);
   return <ModelsView models={models} initialDownloads={downloads} modelsDirs={services.env.modelsDirs} canManage={canManageDownloads(actor)} />;
 }

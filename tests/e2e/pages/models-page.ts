@@ -16,6 +16,15 @@ export class ModelsPage {
     await form.getByRole("button", { name: "Download" }).click();
   }
 
+  /** Fills the form and presses "Check size and space"; answers the preview's line. */
+  async checkSpace(input: { source: "ModelScope" | "Hugging Face"; repo: string }): Promise<string> {
+    const form = this.page.getByRole("form", { name: "Download a model" });
+    await form.getByLabel("Source").selectOption({ label: input.source });
+    await form.getByLabel("Repository").fill(input.repo);
+    await form.getByRole("button", { name: "Check size and space" }).click();
+    return form.getByTestId("download-preview").innerText();
+  }
+
   private download(repo: string) {
     return this.page.getByTestId("download").filter({ hasText: repo }).first();
   }
