@@ -5,6 +5,9 @@ export const DOWNLOAD_SOURCES = ["modelscope", "huggingface"] as const;
 export type DownloadSource = (typeof DOWNLOAD_SOURCES)[number];
 export const DOWNLOAD_STATES = ["queued", "downloading", "paused", "verifying", "done", "failed", "cancelled"] as const;
 export type DownloadState = (typeof DOWNLOAD_STATES)[number];
+/** Where files land: ModelScope's cache, Hugging Face's plain `local_dir` folder, or Hugging Face's hub cache. */
+export const DOWNLOAD_LAYOUTS = ["modelscope", "local_dir", "hub_cache"] as const;
+export type DownloadLayoutKind = (typeof DOWNLOAD_LAYOUTS)[number];
 /** States a job leaves only when someone acts (resume) or never. */
 export const SETTLED_STATES: readonly DownloadState[] = ["paused", "done", "failed", "cancelled"];
 
@@ -14,6 +17,8 @@ export const startDownloadSchema = z.object({
   revision: z.string().min(1).max(200).regex(/^[^/\s][^\s]*$/, "a branch, tag or commit").optional(),
   targetDir: z.string().min(1).optional(),
   include: z.array(z.string().min(1).max(200)).max(50).optional(),
+  /** Hugging Face only: the hub cache (models--owner--name/blobs, snapshots, refs) instead of a plain folder. */
+  hubCache: z.boolean().optional(),
 });
 export type StartDownload = z.infer<typeof startDownloadSchema>;
 
@@ -34,6 +39,7 @@ export interface DownloadView {
   revision: string;
   targetDir: string;
   include: string[];
+  layout: DownloadLayoutKind;
   state: DownloadState;
   bytesDone: number;
   bytesTotal: number | null;
@@ -58,6 +64,9 @@ export interface DownloadPreview {
   freeBytes: number;
   fits: boolean;
 }
+
+export const layoutFor = (input: { source: DownloadSource; hubCache?: boolean }): DownloadLayoutKind =>
+  input.source === "modelscope" ? "modelscope" : input.hubCache ? "hub_cache" : "local_dir";
 
 export const defaultRevision = (source: DownloadSource): string => (source === "modelscope" ? "master" : "main");
 

@@ -14,13 +14,14 @@ export function DownloadForm({ modelsDirs, onStarted }: { modelsDirs: string[]; 
   const [revision, setRevision] = useState("");
   const [targetDir, setTargetDir] = useState(modelsDirs[0] ?? "");
   const [include, setInclude] = useState("");
+  const [hubCache, setHubCache] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<DownloadPreview | null>(null);
 
   const request = () => {
     const patterns = include.split(",").map((p) => p.trim()).filter(Boolean);
-    return { source, repo: repo.trim(), revision: revision.trim() || undefined, targetDir: targetDir.trim() || undefined, include: patterns.length ? patterns : undefined };
+    return { source, repo: repo.trim(), revision: revision.trim() || undefined, targetDir: targetDir.trim() || undefined, include: patterns.length ? patterns : undefined, hubCache: source === "huggingface" && hubCache ? true : undefined };
   };
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -66,6 +67,12 @@ export function DownloadForm({ modelsDirs, onStarted }: { modelsDirs: string[]; 
           Target folder
           <Input mono value={targetDir} onChange={(e) => setTargetDir(e.target.value)} aria-label="Target folder" placeholder="a folder under MODELS_DIR" />
         </label>
+        {source === "huggingface" && (
+          <label className="flex items-center gap-2 text-sm text-zinc-300 md:col-span-2">
+            <input type="checkbox" checked={hubCache} onChange={(e) => setHubCache(e.target.checked)} />
+            Into the Hugging Face hub cache (models--owner--name with blobs, snapshots and refs) instead of a plain folder
+          </label>
+        )}
         <label className="text-sm text-zinc-300 md:col-span-2">
           Only these files (optional, comma-separated)
           <Input mono value={include} onChange={(e) => setInclude(e.target.value)} aria-label="Only these files" placeholder="*.safetensors, *.json" />

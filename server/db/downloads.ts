@@ -1,10 +1,10 @@
-import type { DownloadSource, DownloadState, DownloadView } from "../../lib/downloads";
+import type { DownloadLayoutKind, DownloadSource, DownloadState, DownloadView } from "../../lib/downloads";
 import type { Download } from "../generated/prisma/client";
 import type { Db } from "./client";
 
 export type DownloadRow = Download;
 
-export function createDownload(db: Db, input: { id: string; owner: string; source: DownloadSource; repo: string; revision: string; targetDir: string; include: string[] }): Promise<DownloadRow> {
+export function createDownload(db: Db, input: { id: string; owner: string; source: DownloadSource; repo: string; revision: string; targetDir: string; include: string[]; layout: DownloadLayoutKind }): Promise<DownloadRow> {
   const { include, ...rest } = input;
   return db.download.create({ data: { ...rest, includeJson: JSON.stringify(include), state: "queued" } });
 }
@@ -38,6 +38,7 @@ export function downloadRowToView(row: DownloadRow): DownloadView {
     revision: row.revision,
     targetDir: row.targetDir,
     include: JSON.parse(row.includeJson) as string[],
+    layout: row.layout as DownloadLayoutKind,
     state: row.state as DownloadState,
     bytesDone: row.bytesDone,
     bytesTotal: row.bytesTotal,

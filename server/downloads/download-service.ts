@@ -3,7 +3,7 @@
 // memory; the database gets it every few seconds (a restart recounts it from the disk anyway).
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { defaultRevision, type DownloadPreview, type DownloadView, type StartDownload } from "../../lib/downloads";
+import { defaultRevision, layoutFor, type DownloadLayoutKind, type DownloadPreview, type DownloadView, type StartDownload } from "../../lib/downloads";
 import { AppError } from "../../lib/errors";
 import type { Db } from "../db/client";
 import { createDownload, downloadRowToView, findDownload, listDownloads, listUnfinishedDownloads, updateDownload, type DownloadRow } from "../db/downloads";
@@ -60,7 +60,7 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
     const progress: DownloadProgress = { state: "downloading", bytesTotal: null, filesTotal: null, bytesDone: 0, filesDone: 0, inFlight: new Map() };
     const meter = new SpeedMeter();
     const source = hubSource(env, row);
-    const layout = planLayout(row.source === "modelscope" ? "modelscope" : "huggingface", row.targetDir, row.repo);
+    const layout = planLayout(row.layout as DownloadLayoutKind, row.targetDir, row.repo);
     let persistedAt = 0;
     const persist = () => {
       persistedAt = Date.now();
@@ -74,10 +74,11 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
     const run = async () => {
       await updateDownload(db, { id: row.id, changes: { state: "downloading", error: null } });
       try {
-        await runDownload({ source, layout, repo: row.repo, revision: row.revision, targetDir: row.targetDir, include: JSON.parse(row.includeJson) as string[], signal: controller.signal, idleMs: env.stallMs, parallel: PARALLEL_FILES, maxAttempts: MAX_ATTEMPTS, backoffMs, progress, report, log });
+        const listing = await runDownload({ source, layout, repo: row.repo, revision: row.revision, targetDir: row.targetDir, include: JSON.parse(row.includeJson) as string[], signal: controller.signal, idleMs: env.stallMs, parallel: PARALLEL_FILES, maxAttempts: MAX_ATTEMPTS, backoffMs, progress, report, log });
         await persist();
-        await updateDownload(db, { id: row.id, changes: { state: "done", modelPath: layout.modelPath } });
-        log(`download ${row.repo}: done, ${progress.filesDone} files in ${layout.modelPath}`);
+        const modelPath = layout.modelPath(listing);
+        await updateDownload(db, { id: row.id, changes: { state: "done", modelPath } });
+        log(`download ${row.repo}: done, ${progress.filesDone} files in ${modelPath}`);
       } catch (error) {
         await persist();
         if (controller.signal.aborted) return; // pause and cancel record their own state
@@ -114,7 +115,7 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
     getOrThrow: async (id: string): Promise<DownloadView> => view(await rowOrThrow(id)),
     start: async (input: StartDownload, owner: string): Promise<DownloadView> => {
       const targetDir = checkTarget(input.targetDir);
-      const row = await createDownload(db, { id: randomUUID(), owner, source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source), targetDir, include: input.include ?? [] });
+      const row = await createDownload(db, { id: randomUUID(), owner, source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source), targetDir, include: input.include ?? [], layout: layoutFor(input) });
       launch(row);
       return view(row);
     },
@@ -134,7 +135,7 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
       const row = await rowOrThrow(id);
       if (row.state === "done" || row.state === "cancelled") throw new AppError("download_state", { repo: row.repo, state: row.state, action: "cancelled" });
       await halt(id);
-      if (deleteFiles) await planLayout(row.source === "modelscope" ? "modelscope" : "huggingface", row.targetDir, row.repo).remove();
+      if (deleteFiles) await planLayout(row.layout as DownloadLayoutKind, row.targetDir, row.repo).remove();
       return view(await updateDownload(db, { id, changes: { state: "cancelled" } }));
     },
     /** What a download would fetch, and whether it fits, before anything is fetched. */

@@ -4,16 +4,18 @@
 //   hub/snapshot_download.py): the folder with `.` masked as `___`, the plain name as a symlink to it when they
 //   differ, and its metadata (.mdl: pickled {"id": "owner/masked"}; .msc: pickled [{"Path", "Revision"}];
 //   .mv: "Revision:<rev>,CreatedAt:<ts>"); parts wait in `cache_dir/._____temp/owner/name`.
-// - Hugging Face: a plain folder `target/owner/name`, like `local_dir`, parts under its `.cache/huggingface/download`.
+// - Hugging Face: a plain folder `target/owner/name`, like `local_dir`, parts under its `.cache/huggingface/download`;
+//   or the hub cache (hub-cache-layout.ts).
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { DownloadSource } from "../../lib/downloads";
+import type { DownloadLayoutKind } from "../../lib/downloads";
+import { hubCacheLayout } from "./hub-cache-layout";
 import { pickle } from "./pickle";
 import type { RemoteFile, RepoListing } from "./remote-file";
 
 export interface DownloadLayout {
-  /** The folder to launch with (`--model-path`). */
-  modelPath: string;
+  /** The folder to launch with (`--model-path`), once the listing says which commit it is. */
+  modelPath: (listing: RepoListing) => string;
   finalPath: (file: RemoteFile) => string;
   partPath: (file: RemoteFile) => string;
   /** Writes what makes the download look finished to the hub's own client; runs once every file is in place. */
@@ -24,9 +26,10 @@ export interface DownloadLayout {
 
 export const MODELSCOPE_TEMP_FOLDER = "._____temp";
 
-export function planLayout(source: DownloadSource, targetDir: string, repo: string): DownloadLayout {
+export function planLayout(kind: DownloadLayoutKind, targetDir: string, repo: string): DownloadLayout {
   const [owner, name] = repo.split("/") as [string, string];
-  return source === "modelscope" ? modelScopeLayout(targetDir, owner, name) : localDirLayout(targetDir, owner, name);
+  if (kind === "modelscope") return modelScopeLayout(targetDir, owner, name);
+  return kind === "hub_cache" ? hubCacheLayout(targetDir, owner, name) : localDirLayout(targetDir, owner, name);
 }
 
 function modelScopeLayout(cacheDir: string, owner: string, name: string): DownloadLayout {
@@ -35,7 +38,7 @@ function modelScopeLayout(cacheDir: string, owner: string, name: string): Downlo
   const plain = path.join(cacheDir, owner, name);
   const temp = path.join(cacheDir, MODELSCOPE_TEMP_FOLDER, owner, name);
   return {
-    modelPath: plain,
+    modelPath: () => plain,
     finalPath: (file) => path.join(folder, file.path),
     partPath: (file) => path.join(temp, `${file.path}.part`),
     finish: async (listing, revision) => {
@@ -58,7 +61,7 @@ function localDirLayout(targetDir: string, owner: string, name: string): Downloa
   const folder = path.join(targetDir, owner, name);
   const temp = path.join(folder, ".cache", "huggingface", "download");
   return {
-    modelPath: folder,
+    modelPath: () => folder,
     finalPath: (file) => path.join(folder, file.path),
     partPath: (file) => path.join(temp, `${file.path}.part`),
     finish: async () => {

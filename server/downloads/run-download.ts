@@ -65,8 +65,9 @@ export async function runDownload(options: RunDownloadOptions): Promise<RepoList
   await fetchAll(options, pending, listing);
   progress.state = "verifying";
   options.report();
-  await layout.finish(listing, options.revision);
-  return listing;
+  const fetched = { ...listing, files };
+  await layout.finish(fetched, options.revision);
+  return fetched;
 }
 
 /** Up to `parallel` files at once; the first failure stops the others, so a job never half-runs. */

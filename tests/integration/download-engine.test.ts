@@ -9,7 +9,7 @@ import { huggingFaceSource } from "../../server/downloads/huggingface-source";
 import { planLayout } from "../../server/downloads/layouts";
 import { modelScopeSource } from "../../server/downloads/modelscope-source";
 import { runDownload, type DownloadProgress } from "../../server/downloads/run-download";
-import type { DownloadSource } from "../../lib/downloads";
+import { layoutFor, type DownloadSource } from "../../lib/downloads";
 import { glmRepo } from "../support/hub-fixtures";
 
 const repo = glmRepo();
@@ -27,17 +27,18 @@ afterEach(() => {
   hub.storage.ranges.length = 0;
 });
 
-async function download(source: DownloadSource, options: { repoId?: string; token?: string | null; idleMs?: number; include?: string[] } = {}) {
+async function download(source: DownloadSource, options: { repoId?: string; token?: string | null; idleMs?: number; include?: string[]; hubCache?: boolean } = {}) {
   const targetDir = fs.mkdtempSync(path.join(os.tmpdir(), "download-engine-"));
   const repoId = options.repoId ?? repo.id;
   const revision = source === "modelscope" ? "master" : "main";
   const sourceOptions = { endpoint: hub.url, token: options.token ?? null, repo: repoId, revision, idleMs: options.idleMs ?? 5000 };
-  const layout = planLayout(source, targetDir, repoId);
+  const planned = planLayout(layoutFor({ source, hubCache: options.hubCache }), targetDir, repoId);
+  const layout = { ...planned, modelPath: planned.modelPath({ commit: repo.commit, files: [] }) };
   const progress: DownloadProgress = { state: "downloading", bytesTotal: null, filesTotal: null, bytesDone: 0, filesDone: 0, inFlight: new Map() };
   const log: string[] = [];
   const run = runDownload({
     source: source === "modelscope" ? modelScopeSource(sourceOptions) : huggingFaceSource(sourceOptions),
-    layout,
+    layout: planned,
     repo: repoId,
     revision,
     targetDir,
@@ -78,6 +79,18 @@ describe("the download engine against the stand-in hubs", () => {
     expect(JSON.parse(read(".mdl"))).toEqual({ id: "ZhipuAI/GLM-4___7-Flash" });
     expect(JSON.parse(read(".msc"))).toEqual(repo.files.map((file) => ({ Path: file.path, Revision: repo.commit })));
     expect(fs.readFileSync(path.join(masked, ".mv"), "utf8")).toBe("Revision:master,CreatedAt:1764748800");
+  });
+
+  it("lays a Hugging Face download out as the hub cache when asked: blobs by digest, snapshot links, refs", async () => {
+    const { run, targetDir } = await download("huggingface", { hubCache: true });
+    await run;
+    const storage = path.join(targetDir, "models--ZhipuAI--GLM-4.7-Flash");
+    const snapshot = path.join(storage, "snapshots", repo.commit);
+    expect(layoutFor({ source: "huggingface", hubCache: true })).toBe("hub_cache");
+    expect(fs.readFileSync(path.join(storage, "refs", "main"), "utf8")).toBe(repo.commit);
+    expect(fs.readlinkSync(path.join(snapshot, "extra", "notes.md"))).toMatch(/^\.\.\/\.\.\/\.\.\/blobs\/[0-9a-f]{40}$/);
+    expect(fs.readlinkSync(path.join(snapshot, "model-00001-of-00002.safetensors"))).toMatch(/^\.\.\/\.\.\/blobs\/[0-9a-f]{64}$/);
+    for (const file of repo.files) expect(fs.readFileSync(path.join(snapshot, file.path)).equals(file.content), file.path).toBe(true);
   });
 
   it("resumes a dropped connection with a Range request from the bytes on disk", async () => {

@@ -31,7 +31,7 @@ afterAll(async () => {
 describe("downloads behind a proxy", () => {
   it("go through HTTP_PROXY, except to the hosts NO_PROXY names", async () => {
     const targetDir = fs.mkdtempSync(path.join(os.tmpdir(), "download-proxy-"));
-    const layout = planLayout("huggingface", targetDir, repo.id);
+    const layout = planLayout("local_dir", targetDir, repo.id);
     await runDownload({
       source: huggingFaceSource({ endpoint: hub.url, token: null, repo: repo.id, revision: "main", idleMs: 5000 }),
       layout,
@@ -48,7 +48,7 @@ describe("downloads behind a proxy", () => {
       report: () => {},
       log: () => {},
     });
-    expect(fs.readFileSync(path.join(layout.modelPath, "model-00001-of-00002.safetensors")).equals(repo.files[2]!.content)).toBe(true);
+    expect(fs.readFileSync(path.join(layout.modelPath({ commit: repo.commit, files: [] }), "model-00001-of-00002.safetensors")).equals(repo.files[2]!.content)).toBe(true);
     const hubHost = new URL(hub.url).host;
     expect(proxy.hosts.filter((host) => host === hubHost).length).toBeGreaterThan(0);
     expect(proxy.hosts.filter((host) => host.startsWith("localhost"))).toEqual([]);

@@ -68,6 +68,15 @@ describe("downloads through the console's API", () => {
     expect(fs.existsSync(done.modelPath!)).toBe(false);
   });
 
+  it("downloads into the Hugging Face hub cache when asked, and answers the snapshot as the model path", async () => {
+    const targetDir = path.join(modelsDir, "hub");
+    const started = await startDownload(consoleProcess.url, { source: "huggingface", repo: repo.id, targetDir, hubCache: true, include: ["*.json"] });
+    expect(started.layout).toBe("hub_cache");
+    const done = await waitForDownload(consoleProcess.url, started.id, (d) => d.state === "done");
+    expect(done.modelPath).toBe(path.join(targetDir, "models--ZhipuAI--GLM-4.7-Flash", "snapshots", repo.commit));
+    expect(fs.readdirSync(done.modelPath!).sort()).toEqual(["config.json", "tokenizer_config.json"]);
+  });
+
   it("refuses a target outside MODELS_DIR with the error table's words", async () => {
     const { status, body } = await api<{ error: { code: string; message: string } }>(consoleProcess.url, "POST", "/api/downloads", { source: "huggingface", repo: repo.id, targetDir: "/etc" });
     expect(status).toBe(400);

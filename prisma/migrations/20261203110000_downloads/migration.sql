@@ -7,6 +7,7 @@ CREATE TABLE "Download" (
     "revision" TEXT NOT NULL,
     "targetDir" TEXT NOT NULL,
     "includeJson" TEXT NOT NULL DEFAULT '[]',
+    "layout" TEXT NOT NULL,
     "state" TEXT NOT NULL,
     "bytesTotal" REAL,
     "bytesDone" REAL NOT NULL DEFAULT 0,
