@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   "api_key_revoke",
   "demo_link_create",
   "demo_link_revoke",
+  "download_start",
+  "download_cancel",
+  "model_delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -64,3 +64,6 @@ export const canManageEveryonesKeys = (actor: Actor): boolean => isAdmin(actor);
 export const canViewEveryonesUsage = (actor: Actor): boolean => isAdmin(actor);
 /** Demo links show one instance to visitors without an account: made by those who run instances. */
 export const canMakeDemoLinks = (actor: Actor): boolean => canOperate(actor);
+/** Model downloads: everyone sees the list and the progress; operators and administrators start, pause and cancel, and delete model folders. */
+export const canViewDownloads = (actor: Actor): boolean => isMember(actor);
+export const canManageDownloads = (actor: Actor): boolean => canOperate(actor);

@@ -63,6 +63,15 @@ export const ERROR_TABLE = {
     status: 415,
     message: (p: { detail?: string }) => `Send the log as text/plain or as a multipart/form-data upload with a field named "file", not ${p.detail ?? "this type"}.`,
   },
+  model_not_found: { status: 404, message: (p: { path?: string }) => `No model folder ${p.path ?? ""} is under MODELS_DIR.` },
+  model_in_use: { status: 409, message: (p: { path?: string; instances?: string }) => `${p.path ?? "The model"} is in use by ${p.instances ?? "an instance"}: stop it first.` },
+  download_not_found: { status: 404, message: (p: { id?: string }) => `No download ${p.id ?? ""} exists on this console.` },
+  download_target_refused: {
+    status: 400,
+    message: (p: { detail?: string }) => `The download cannot go there: ${p.detail ?? "pick a folder under MODELS_DIR"}.`,
+  },
+  download_hub_refused: { status: 502, message: (p: { detail?: string }) => `The hub did not give the file list: ${p.detail ?? "no reason given"}.` },
+  download_state: { status: 409, message: (p: { repo?: string; state?: string; action?: string }) => `The download of ${p.repo ?? ""} is ${p.state ?? "settled"}; it cannot be ${p.action ?? "changed"} now.` },
   internal: { status: 500, message: () => "Something went wrong inside the console; its log has the details." },
 } as const satisfies Record<string, { status: number; message: (p: never) => string }>;
 

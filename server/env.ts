@@ -1,6 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseConsoleOrigins } from "../lib/request-guard";
+import { huggingFaceEndpoint } from "./downloads/huggingface-source";
+import { modelScopeEndpoint } from "./downloads/modelscope-source";
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
@@ -29,6 +31,12 @@ const envSchema = z.object({
   CONSOLE_ADMIN_PASSWORD: optional(z.string().min(8, "must be at least 8 characters")),
   SESSION_IDLE_HOURS: optional(z.coerce.number().positive()),
   SESSION_MAX_DAYS: optional(z.coerce.number().positive()),
+  HF_ENDPOINT: optional(z.url()),
+  HF_TOKEN: optional(z.string()),
+  MODELSCOPE_ENDPOINT: optional(z.url()),
+  MODELSCOPE_DOMAIN: optional(z.string().regex(/^[\w.-]+(:\d+)?$/, "a host name such as www.modelscope.cn")),
+  MODELSCOPE_API_TOKEN: optional(z.string()),
+  DOWNLOAD_STALL_S: optional(z.coerce.number().positive()),
 });
 
 /** The console's own variables: never passed on to the servers it launches. */
@@ -65,6 +73,17 @@ export interface ConsoleEnv {
   bootstrapAdmin: { email: string; password: string } | null;
   sessionIdleS: number;
   sessionMaxS: number;
+  /** Model downloads: hub endpoints (HF_ENDPOINT, MODELSCOPE_ENDPOINT / MODELSCOPE_DOMAIN), tokens, the stall limit. */
+  downloads: DownloadEnv;
+}
+
+export interface DownloadEnv {
+  huggingFaceEndpoint: string;
+  modelScopeEndpoint: string;
+  huggingFaceToken: string | null;
+  modelScopeToken: string | null;
+  /** A connection silent this long is dropped and retried (DOWNLOAD_STALL_S, 60 s). */
+  stallMs: number;
 }
 
 /** Parses the environment once at start; a bad value stops the console with a sentence naming the variable. */
@@ -99,6 +118,13 @@ export function parseEnv(source: NodeJS.ProcessEnv, projectRoot: string): Consol
     bootstrapAdmin: bootstrapAdmin(env.CONSOLE_ADMIN_EMAIL, env.CONSOLE_ADMIN_PASSWORD),
     sessionIdleS: Math.round((env.SESSION_IDLE_HOURS ?? 12) * 3600),
     sessionMaxS: Math.round((env.SESSION_MAX_DAYS ?? 7) * 86400),
+    downloads: {
+      huggingFaceEndpoint: huggingFaceEndpoint(env),
+      modelScopeEndpoint: modelScopeEndpoint(env),
+      huggingFaceToken: env.HF_TOKEN ?? null,
+      modelScopeToken: env.MODELSCOPE_API_TOKEN ?? null,
+      stallMs: (env.DOWNLOAD_STALL_S ?? 60) * 1000,
+    },
   };
 }
 

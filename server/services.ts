@@ -15,8 +15,11 @@ import { listUsage } from "./gateway/usage";
 import type { UsageRowView } from "../lib/usage";
 import { createLauncher } from "./launching/launch-as";
 import { createProfileService, type ProfileService } from "./profiles/profile-service";
+import { createDownloadService, type DownloadService } from "./downloads/download-service";
 import { listGpus } from "./gpus/list-gpus";
 import { runLogs, type RunLogs } from "./logs/run-logs";
+import { deleteModel, instancesUsing } from "./models/delete-model";
+import type { LocalModel } from "../lib/models/local-model";
 import { inspectModelPath, scanModels } from "./models/scan-models";
 import { ParserChecks } from "./parser-check/parser-checks";
 import { sendChat } from "./playground/chat";
@@ -61,6 +64,12 @@ export interface Services {
   metricsScraper: MetricsScraper;
   /** Reading, searching and serving runs' log files (capped in parts by LOG_FILE_MAX_MB). */
   runLogs: RunLogs;
+  /** The model folders under MODELS_DIR with the active instances that use each (the Models page). */
+  listLocalModels: () => Promise<LocalModel[]>;
+  /** Deletes a model folder under MODELS_DIR unless an active instance uses it. */
+  deleteModel: (modelPath: string) => Promise<{ path: string; name: string }>;
+  /** Model downloads from ModelScope and Hugging Face, resumed after any restart. */
+  downloads: DownloadService;
 }
 
 export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (message: string) => void): Promise<Services> {
@@ -113,6 +122,9 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
   supervisor.on("state", (view) => parserChecks.onState(view));
   for (const view of supervisor.list()) parserChecks.onState(view);
   const { gpuSampler, metricsScraper } = createTelemetry(env, supervisor, log);
+  const downloads = createDownloadService({ db, env: env.downloads, modelsDirs: env.modelsDirs, log });
+  const resumed = await downloads.resumeUnfinished();
+  if (resumed > 0) log(`downloads: resuming ${resumed} from the bytes on disk`);
   return {
     env,
     runtime,
@@ -132,10 +144,17 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     listGpus,
     scanModels: () => scanModels(env.modelsDirs),
     inspectModelPath,
+    listLocalModels: async () => {
+      const instances = supervisor.list();
+      const models = await scanModels(env.modelsDirs);
+      return Promise.all(models.map(async (model) => ({ ...model, usedBy: (await instancesUsing(model.path, instances)).map(({ id, name }) => ({ id, name })) })));
+    },
+    deleteModel: async (modelPath) => deleteModel({ modelPath, models: await scanModels(env.modelsDirs), instances: supervisor.list() }),
     playground: createPlaygroundService(db),
     parserChecks,
     gpuSampler,
     metricsScraper,
     runLogs,
+    downloads,
   };
 }

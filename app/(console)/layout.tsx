@@ -8,6 +8,7 @@ const NAV = [
   ["/launch", "New deployment"],
   ["/diagnose", "Diagnose"],
   ["/gpus", "GPUs"],
+  ["/models", "Models"],
   ["/keys", "API keys"],
   ["/usage", "Usage"],
 ] as const;

@@ -19,7 +19,21 @@ export async function scanModels(roots: readonly string[]): Promise<ScannedModel
   for (const root of roots) {
     await visit(root, root, 0, found);
   }
-  return found.sort((a, b) => a.name.localeCompare(b.name));
+  return (await withoutAliases(found)).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * One entry per folder on disk. ModelScope's cache holds `GLM-4___7-Flash` and the symlink `GLM-4.7-Flash` to it;
+ * the symlink's name is the one people pass as --model-path, so an alias reached through a symlink wins.
+ */
+async function withoutAliases(models: ScannedModel[]): Promise<ScannedModel[]> {
+  const byTarget = new Map<string, ScannedModel>();
+  for (const model of models) {
+    const target = await fs.realpath(model.path).catch(() => model.path);
+    const kept = byTarget.get(target);
+    if (!kept || (kept.path === target && model.path !== target)) byTarget.set(target, model);
+  }
+  return [...byTarget.values()];
 }
 
 async function visit(root: string, folder: string, depth: number, found: ScannedModel[]): Promise<void> {

@@ -66,6 +66,11 @@ describe("database migrations", () => {
       expect(await db.playgroundSession.findMany({ where: { owner: "local" }, orderBy: { updatedAt: "desc" } })).toHaveLength(1);
       await db.playgroundSession.delete({ where: { id: "s1" } });
       expect(await db.playgroundSession.count()).toBe(0);
+
+      const download = await db.download.create({ data: { id: "d1", owner: "u1", source: "modelscope", repo: "ZhipuAI/GLM-4.7-Flash", revision: "master", targetDir: "/models", layout: "modelscope", state: "queued" } });
+      expect(download).toMatchObject({ bytesDone: 0, filesDone: 0, includeJson: "[]", bytesTotal: null });
+      const big = await db.download.update({ where: { id: "d1" }, data: { bytesTotal: 62_000_000_000, bytesDone: 61_999_999_999, state: "downloading" } });
+      expect(big).toMatchObject({ bytesTotal: 62_000_000_000, bytesDone: 61_999_999_999 });
     } finally {
       await db.$disconnect();
     }

@@ -35,6 +35,14 @@ afterAll(() => {
 });
 
 describe("scanModels", () => {
+  it("lists a ModelScope cache folder once, under the plain name its symlink gives it", async () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), "models-ms-"));
+    buildModelFolder(path.join(cache, "ZhipuAI", "GLM-4___7-Flash"), { shards: 1, present: 1, shardBytes: 10 });
+    fs.symlinkSync(path.join(cache, "ZhipuAI", "GLM-4___7-Flash"), path.join(cache, "ZhipuAI", "GLM-4.7-Flash"), "dir");
+    expect((await scanModels([cache])).map((m) => m.name)).toEqual(["ZhipuAI/GLM-4.7-Flash"]);
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
+
   it("finds folders with config.json under several roots, also one level deeper (org/name), and skips the rest", async () => {
     const models = await scanModels([root, second]);
     expect(models.map((m) => m.name)).toEqual(["broken", "half-downloaded", "zai-org/GLM-4.7-Flash"]);

@@ -4,6 +4,7 @@ import {
   canDiagnose,
   canLaunchInstance,
   canListInstances,
+  canManageDownloads,
   canManageProfiles,
   canSavePlaygroundSession,
   canUsePlayground,
@@ -16,6 +17,7 @@ import {
   canManageUsers,
   canUseOwnAccount,
   canViewAudit,
+  canViewDownloads,
   canViewProfile,
   isBoundByLaunchPolicy,
   type Actor,
@@ -129,6 +131,16 @@ describe("administration", () => {
     it(`gives a ${role} exactly the administration rights of its row`, () => {
       const a = actor(role);
       expect([canManageUsers(a), canManageSettings(a), canViewAudit(a), canUseOwnAccount(a), isBoundByLaunchPolicy(a)]).toEqual(expected);
+    });
+  }
+});
+
+describe("model downloads", () => {
+  const TABLE: Record<Role, [boolean, boolean]> = { admin: [true, true], operator: [true, true], viewer: [true, false], demo: [false, false] };
+  for (const [role, expected] of Object.entries(TABLE) as [Role, [boolean, boolean]][]) {
+    it(`${role}: see downloads ${expected[0]}, start, pause and cancel them ${expected[1]}`, () => {
+      const a = actor(role);
+      expect([canViewDownloads(a), canManageDownloads(a)]).toEqual(expected);
     });
   }
 });

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { NotAllowed } from "@/components/auth/not-allowed";
+import { ModelsView } from "@/components/models/models-view";
+import { canManageDownloads, canViewDownloads } from "@/lib/authz";
+import { getServices } from "@/server/registry";
+import { requirePageActor } from "../_lib/page-actor";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Models · SGLang Console" };
+
+export default async function ModelsPage() {
+  const actor = await requirePageActor();
+  if (!canViewDownloads(actor)) return <NotAllowed what="seeing the models" />;
+  const services = getServices();
+  const [models, downloads] = await Promise.all([services.listLocalModels(), services.downloads.list()]);
+  return <ModelsView models={models} initialDownloads={downloads} modelsDirs={services.env.modelsDirs} canManage={canManageDownloads(actor)} />;
+}

@@ -1,0 +1,89 @@
+/**
+ * Bench for model downloads: the console fetching a Hugging Face repository of 4 large LFS files from the stand-in
+ * hub (4 files in parallel, hashed and moved into place), against `curl` fetching the same 4 files from the same
+ * server in the same run (4 processes at once, following the same redirect, writing to disk, no hashing).
+ * Reports throughput of each, the ratio (target: the console at least 90 % of curl), and the console's resident
+ * memory before and at its peak during the download (target: flat, no file held in memory).
+ * Files are one random 1 MiB block repeated, so the hub holds no gigabytes either. BENCH_GB (default 2) sets the total;
+ * BENCH_ROUNDS (default 3) rounds alternate curl and the console, and the median ratio is reported, since a shared
+ * machine's noise moves single runs a lot.
+ * Needs `npm run build` first.
+ */
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { sizeOf, type HubRepo } from "../hubs/hub-repo";
+import { startStandInHub } from "../hubs/stand-in-hub";
+import { startConsole } from "../tests/support/console-process";
+import { startDownload, waitForDownload } from "../tests/support/downloads";
+
+const TOTAL_GB = Number(process.env.BENCH_GB ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const FILES = 4;
+const BLOCK = randomBytes(1024 * 1024);
+const repeat = Math.round((TOTAL_GB * 1024) / FILES);
+
+const rssMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+
+async function main(): Promise<void> {
+  const repo: HubRepo = {
+    id: "bench-org/Big-Model",
+    commit: "0123456789abcdef0123456789abcdef01234567",
+    files: Array.from({ length: FILES }, (_, i) => ({ path: `model-0000${i + 1}-of-0000${FILES}.safetensors`, content: BLOCK, repeat, lfs: true })),
+  };
+  const totalBytes = repo.files.reduce((sum, file) => sum + sizeOf(file), 0);
+  console.log(`stand-in repository: ${FILES} files, ${(totalBytes / 1e9).toFixed(2)} GB; hashing it once for the hub...`);
+  const hub = await startStandInHub({ repos: [repo] });
+  const modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-download-"));
+  const consoleProcess = await startConsole({ env: { MODELS_DIR: modelsDir, HF_ENDPOINT: hub.url } });
+  try {
+    const pid = consoleProcess.process.pid!;
+    const rssBefore = rssMb(pid);
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 100);
+    const ratios: number[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const curlMs = await timeCurl(repo, hub.url, path.join(modelsDir, "curl"));
+      const consoleMs = await timeConsole(repo, consoleProcess.url, path.join(modelsDir, `round-${round}`));
+      const [curlRate, consoleRate] = [mbps(totalBytes, curlMs), mbps(totalBytes, consoleMs)];
+      ratios.push(consoleRate / curlRate);
+      console.log(`round ${round}: curl (4 at once) ${curlRate.toFixed(0)} MB/s, console (4 files, hashed) ${consoleRate.toFixed(0)} MB/s: ${((consoleRate / curlRate) * 100).toFixed(0)} %`);
+    }
+    clearInterval(sampler);
+    const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+    console.log(`console / curl, median of ${ROUNDS}: ${(median * 100).toFixed(0)} % (target ≥ 90 %)`);
+    console.log(`console RSS: ${rssBefore.toFixed(0)} MB before, ${rssPeak.toFixed(0)} MB at peak (${((totalBytes * ROUNDS) / 1e6).toFixed(0)} MB fetched)`);
+  } finally {
+    await consoleProcess.stop();
+    await hub.close();
+    fs.rmSync(modelsDir, { recursive: true, force: true });
+  }
+}
+
+async function timeCurl(repo: HubRepo, hubUrl: string, dir: string): Promise<number> {
+  fs.mkdirSync(dir, { recursive: true });
+  const started = performance.now();
+  await Promise.all(repo.files.map((file) => promisify(execFile)("curl", ["-sSfL", "-o", path.join(dir, file.path), `${hubUrl}/${repo.id}/resolve/main/${file.path}`])));
+  const ms = performance.now() - started;
+  fs.rmSync(dir, { recursive: true });
+  return ms;
+}
+
+async function timeConsole(repo: HubRepo, consoleUrl: string, targetDir: string): Promise<number> {
+  const started = performance.now();
+  const download = await startDownload(consoleUrl, { source: "huggingface", repo: repo.id, targetDir });
+  const done = await waitForDownload(consoleUrl, download.id, (d) => d.state === "done" || d.state === "failed", 30 * 60_000);
+  const ms = performance.now() - started;
+  if (done.state !== "done") throw new Error(`the console's download failed: ${done.error}`);
+  fs.rmSync(targetDir, { recursive: true });
+  return ms;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

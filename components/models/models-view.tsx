@@ -1,0 +1,87 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { Card, CardTitle } from "@/components/ui/card";
+import type { DownloadView } from "@/lib/downloads";
+import { launchHrefFor } from "@/lib/launch-link";
+import { formatBytes } from "@/lib/models/model-config";
+import type { LocalModel } from "@/lib/models/local-model";
+import { callApi, ApiFailure } from "@/components/api-client";
+import { Button } from "@/components/ui/button";
+import { useRouter } from "next/navigation";
+import { DownloadForm } from "./download-form";
+import { DownloadRow } from "./download-row";
+import { useDownloads } from "./use-downloads";
+
+interface ModelsViewProps {
+  models: LocalModel[];
+  initialDownloads: DownloadView[];
+  modelsDirs: string[];
+  canManage: boolean;
+}
+
+/** The Models page: local model folders with Launch, downloads with live progress, and the download form. */
+export function ModelsView({ models, initialDownloads, modelsDirs, canManage }: ModelsViewProps) {
+  const { downloads, refresh } = useDownloads(initialDownloads);
+  const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
+  const remove = async (model: LocalModel) => {
+    if (!confirm(`Delete ${model.path} and everything in it?`)) return;
+    try {
+      await callApi("DELETE", "/api/models", { path: model.path });
+      router.refresh();
+    } catch (failure) {
+      setError(failure instanceof ApiFailure ? failure.message : String(failure));
+    }
+  };
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold text-zinc-50">Models</h1>
+      {error && (
+        <p role="alert" className="text-sm text-red-400">
+          {error}
+        </p>
+      )}
+      <Card>
+        <CardTitle>On this machine</CardTitle>
+        {models.length === 0 ? (
+          <p className="mt-3 text-sm text-zinc-400">{modelsDirs.length ? `No model folder (one with config.json) under ${modelsDirs.join(", ")} yet.` : "Set MODELS_DIR to the folders that hold models."}</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-zinc-800" aria-label="Local models">
+            {models.map((model) => (
+              <li key={model.path} className="flex flex-wrap items-center gap-3 py-2 text-sm">
+                <span className="font-mono text-zinc-100">{model.name}</span>
+                <span className="text-xs text-zinc-500">
+                  {model.summary.architecture ?? "unknown architecture"} · {formatBytes(model.sizeBytes)}
+                  {model.shards && model.shards.present < model.shards.listed && ` · ${model.shards.listed - model.shards.present} shards missing`}
+                </span>
+                {model.usedBy.length > 0 && <span className="text-xs text-emerald-400">used by {model.usedBy.map((instance) => instance.name).join(", ")}</span>}
+                <Link href={launchHrefFor(model.path)} className="ml-auto text-sm text-sky-400 hover:text-sky-300">
+                  Launch
+                </Link>
+                {canManage && (
+                  <Button size="sm" variant="ghost" disabled={model.usedBy.length > 0} title={model.usedBy.length > 0 ? "Stop the instances that use it first" : undefined} onClick={() => void remove(model)}>
+                    Delete
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      {canManage && <DownloadForm modelsDirs={modelsDirs} onStarted={() => void refresh()} />}
+      <Card>
+        <CardTitle>Downloads</CardTitle>
+        {downloads.length === 0 ? (
+          <p className="mt-3 text-sm text-zinc-400">No downloads yet.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-zinc-800" aria-label="Downloads">
+            {downloads.map((download) => (
+              <DownloadRow key={download.id} download={download} canManage={canManage} onChange={() => void refresh()} onError={setError} />
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

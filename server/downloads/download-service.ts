@@ -1,0 +1,153 @@
+// Download jobs: stored in the database, run by run-download.ts, paused, resumed and cancelled here. At start the
+// console resumes every job that was running when it stopped, from the bytes on disk. Live progress is kept in
+// memory; the database gets it every few seconds (a restart recounts it from the disk anyway).
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { defaultRevision, layoutFor, type DownloadLayoutKind, type DownloadPreview, type DownloadView, type StartDownload } from "../../lib/downloads";
+import { AppError } from "../../lib/errors";
+import type { Db } from "../db/client";
+import { createDownload, downloadRowToView, findDownload, listDownloads, listUnfinishedDownloads, updateDownload, type DownloadRow } from "../db/downloads";
+import type { DownloadEnv } from "../env";
+import { huggingFaceSource } from "./huggingface-source";
+import { planLayout } from "./layouts";
+import { previewDownload } from "./preview-download";
+import type { HubSource } from "./remote-file";
+import { modelScopeSource } from "./modelscope-source";
+import { DiskFullError, DownloadFailedError, runDownload, type DownloadProgress } from "./run-download";
+import { SpeedMeter } from "./speed-meter";
+
+const PERSIST_EVERY_MS = 2000;
+const PARALLEL_FILES = 4;
+const MAX_ATTEMPTS = 8;
+const backoffMs = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 30_000);
+
+interface ActiveJob {
+  controller: AbortController;
+  progress: DownloadProgress;
+  meter: SpeedMeter;
+  settled: Promise<void>;
+}
+
+function hubSource(env: DownloadEnv, what: { source: string; repo: string; revision: string }): HubSource {
+  const options = { repo: what.repo, revision: what.revision, idleMs: env.stallMs };
+  return what.source === "modelscope"
+    ? modelScopeSource({ ...options, endpoint: env.modelScopeEndpoint, token: env.modelScopeToken })
+    : huggingFaceSource({ ...options, endpoint: env.huggingFaceEndpoint, token: env.huggingFaceToken });
+}
+
+export type DownloadService = ReturnType<typeof createDownloadService>;
+
+export function createDownloadService(options: { db: Db; env: DownloadEnv; modelsDirs: string[]; log: (message: string) => void }) {
+  const { db, env, log } = options;
+  const active = new Map<string, ActiveJob>();
+
+  const view = (row: DownloadRow): DownloadView => {
+    const base = downloadRowToView(row);
+    const job = active.get(row.id);
+    if (!job) return base;
+    const { progress } = job;
+    return { ...base, state: progress.state, bytesDone: progress.bytesDone, bytesTotal: progress.bytesTotal, filesDone: progress.filesDone, filesTotal: progress.filesTotal, speed: job.meter.speed(), inFlight: [...progress.inFlight.values()] };
+  };
+
+  const rowOrThrow = async (id: string) => {
+    const row = await findDownload(db, { id });
+    if (!row) throw new AppError("download_not_found", { id });
+    return row;
+  };
+
+  const launch = (row: DownloadRow) => {
+    const controller = new AbortController();
+    const progress: DownloadProgress = { state: "downloading", bytesTotal: null, filesTotal: null, bytesDone: 0, filesDone: 0, inFlight: new Map() };
+    const meter = new SpeedMeter();
+    const source = hubSource(env, row);
+    const layout = planLayout(row.layout as DownloadLayoutKind, row.targetDir, row.repo);
+    let persistedAt = 0;
+    const persist = () => {
+      persistedAt = Date.now();
+      const { bytesDone, bytesTotal, filesDone, filesTotal } = progress;
+      return updateDownload(db, { id: row.id, changes: { state: progress.state, bytesDone, bytesTotal, filesDone, filesTotal } }).catch((error: unknown) => log(`download ${row.repo}: cannot record progress: ${String(error)}`));
+    };
+    const report = () => {
+      meter.note(progress.bytesDone);
+      if (Date.now() - persistedAt >= PERSIST_EVERY_MS) void persist();
+    };
+    const run = async () => {
+      await updateDownload(db, { id: row.id, changes: { state: "downloading", error: null } });
+      try {
+        const listing = await runDownload({ source, layout, repo: row.repo, revision: row.revision, targetDir: row.targetDir, include: JSON.parse(row.includeJson) as string[], signal: controller.signal, idleMs: env.stallMs, parallel: PARALLEL_FILES, maxAttempts: MAX_ATTEMPTS, backoffMs, progress, report, log });
+        await persist();
+        const modelPath = layout.modelPath(listing);
+        await updateDownload(db, { id: row.id, changes: { state: "done", modelPath } });
+        log(`download ${row.repo}: done, ${progress.filesDone} files in ${modelPath}`);
+      } catch (error) {
+        await persist();
+        if (controller.signal.aborted) return; // pause and cancel record their own state
+        const paused = error instanceof DiskFullError;
+        const message = error instanceof DownloadFailedError || paused ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
+        log(`download ${row.repo}: ${paused ? "paused" : "failed"}: ${message}`);
+        await updateDownload(db, { id: row.id, changes: { state: paused ? "paused" : "failed", error: message } });
+      } finally {
+        active.delete(row.id);
+      }
+    };
+    active.set(row.id, { controller, progress, meter, settled: run() });
+  };
+
+  const halt = async (id: string) => {
+    const job = active.get(id);
+    if (!job) return;
+    job.controller.abort(new Error("stopped by request"));
+    await job.settled;
+  };
+
+  const checkTarget = (targetDir: string | undefined): string => {
+    const first = options.modelsDirs[0];
+    if (!first) throw new AppError("download_target_refused", { detail: "this console has no MODELS_DIR; set it to the folder models go in" });
+    const resolved = path.resolve(targetDir ?? first);
+    if (!options.modelsDirs.some((dir) => resolved === dir || resolved.startsWith(dir + path.sep))) {
+      throw new AppError("download_target_refused", { detail: `${resolved} is not under MODELS_DIR (${options.modelsDirs.join(", ")})` });
+    }
+    return resolved;
+  };
+
+  return {
+    list: async (): Promise<DownloadView[]> => (await listDownloads(db)).map(view),
+    getOrThrow: async (id: string): Promise<DownloadView> => view(await rowOrThrow(id)),
+    start: async (input: StartDownload, owner: string): Promise<DownloadView> => {
+      const targetDir = checkTarget(input.targetDir);
+      const row = await createDownload(db, { id: randomUUID(), owner, source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source), targetDir, include: input.include ?? [], layout: layoutFor(input) });
+      launch(row);
+      return view(row);
+    },
+    pause: async (id: string): Promise<DownloadView> => {
+      const row = await rowOrThrow(id);
+      if (!["queued", "downloading", "verifying"].includes(row.state)) throw new AppError("download_state", { repo: row.repo, state: row.state, action: "paused" });
+      await halt(id);
+      return view(await updateDownload(db, { id, changes: { state: "paused" } }));
+    },
+    resume: async (id: string): Promise<DownloadView> => {
+      const row = await rowOrThrow(id);
+      if (row.state !== "paused" && row.state !== "failed") throw new AppError("download_state", { repo: row.repo, state: row.state, action: "resumed" });
+      launch(row);
+      return view(row);
+    },
+    cancel: async (id: string, deleteFiles: boolean): Promise<DownloadView> => {
+      const row = await rowOrThrow(id);
+      if (row.state === "done" || row.state === "cancelled") throw new AppError("download_state", { repo: row.repo, state: row.state, action: "cancelled" });
+      await halt(id);
+      if (deleteFiles) await planLayout(row.layout as DownloadLayoutKind, row.targetDir, row.repo).remove();
+      return view(await updateDownload(db, { id, changes: { state: "cancelled" } }));
+    },
+    /** What a download would fetch, and whether it fits, before anything is fetched. */
+    preview: async (input: StartDownload): Promise<DownloadPreview> => {
+      const targetDir = checkTarget(input.targetDir);
+      return previewDownload({ source: hubSource(env, { source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source) }), targetDir, include: input.include ?? [] });
+    },
+    /** At start: every job that was running goes on from the bytes on disk. */
+    resumeUnfinished: async (): Promise<number> => {
+      const rows = await listUnfinishedDownloads(db);
+      for (const row of rows) launch(row);
+      return rows.length;
+    },
+  };
+}
