@@ -39,8 +39,10 @@ const envSchema = z.object({
   DOWNLOAD_STALL_S: optional(z.coerce.number().positive()),
 });
 
+/** Read by the console for downloads and by SGLang alike (hub endpoints and tokens): servers inherit them. */
+const SHARED_WITH_SERVERS = new Set(["HF_ENDPOINT", "HF_TOKEN", "MODELSCOPE_ENDPOINT", "MODELSCOPE_DOMAIN", "MODELSCOPE_API_TOKEN"]);
 /** The console's own variables: never passed on to the servers it launches. */
-export const CONSOLE_ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
+export const CONSOLE_ENV_NAMES: readonly string[] = Object.keys(envSchema.shape).filter((name) => !SHARED_WITH_SERVERS.has(name));
 
 export interface ConsoleEnv {
   port: number;
