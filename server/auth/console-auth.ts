@@ -19,6 +19,9 @@ export interface SignedIn {
 /** The Better Auth endpoints the console uses; every other one answers 404. */
 const EXPOSED_AUTH_PATHS = new Set(["/api/auth/sign-in/email", "/api/auth/sign-out", "/api/auth/get-session", "/api/auth/change-password"]);
 
+/** How long a looked-up session is trusted (changes made through the console clear it at once). */
+const SESSION_LOOKUP_CACHE_MS = 1000;
+
 const asRole = (role: string | null | undefined): UserRole => ((ROLES as readonly string[]).includes(role ?? "") ? (role as UserRole) : "viewer");
 
 function statusOf(user: { banned: boolean | null; banReason: string | null }): UserView["status"] {
@@ -29,6 +32,8 @@ function statusOf(user: { banned: boolean | null; banReason: string | null }): U
 export class ConsoleAuth {
   private readonly names = new Map<string, string>([["local", "local"]]);
   private readonly failedSignIns: FailedSignIns;
+  /** Sessions looked up in the last second, by cookie: a lookup per request cost the playground ~4 ms at 1 stream. */
+  private readonly recent = new Map<string, { signedIn: SignedIn | null; at: number }>();
 
   private constructor(
     private readonly db: Db,
@@ -70,6 +75,8 @@ export class ConsoleAuth {
       res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfterS) }).end(body);
       return true;
     }
+    // Sign-out and password changes end sessions: nothing may pass on a remembered lookup after them.
+    res.once("finish", () => this.recent.clear());
     void this.nodeHandler(req, res);
     return true;
   }
@@ -77,7 +84,18 @@ export class ConsoleAuth {
   /** The signed-in person behind these request headers, or null (no cookie, expired, revoked, disabled). */
   async signedIn(headers: Headers | IncomingMessage["headers"]): Promise<SignedIn | null> {
     const webHeaders = headers instanceof Headers ? headers : this.toHeaders(headers);
-    if (!webHeaders.get("cookie")) return null;
+    const cookie = webHeaders.get("cookie");
+    if (!cookie) return null;
+    const now = Date.now();
+    const remembered = this.recent.get(cookie);
+    if (remembered && now - remembered.at < SESSION_LOOKUP_CACHE_MS) return remembered.signedIn;
+    const signedIn = await this.lookUp(webHeaders);
+    if (this.recent.size > 10_000) this.recent.clear();
+    this.recent.set(cookie, { signedIn, at: now });
+    return signedIn;
+  }
+
+  private async lookUp(webHeaders: Headers): Promise<SignedIn | null> {
     const found = await this.auth.api.getSession({ headers: webHeaders }).catch(() => null);
     if (!found) return null;
     const { session, user } = found as { session: { id: string; token: string; createdAt: Date }; user: { id: string; name: string; role?: string | null; banned?: boolean | null } };
@@ -129,6 +147,7 @@ export class ConsoleAuth {
   async setRole(userId: string, role: UserRole): Promise<UserView> {
     await this.userOrThrow(userId);
     await this.db.user.update({ where: { id: userId }, data: { role } });
+    this.recent.clear();
     return this.userOrThrow(userId);
   }
 
@@ -137,6 +156,7 @@ export class ConsoleAuth {
     await this.userOrThrow(userId);
     await this.db.user.update({ where: { id: userId }, data: status === "active" ? { banned: false, banReason: null } : { banned: true, banReason: "disabled by an administrator" } });
     if (status === "disabled") await this.db.session.deleteMany({ where: { userId } });
+    this.recent.clear();
     return this.userOrThrow(userId);
   }
 
@@ -147,10 +167,12 @@ export class ConsoleAuth {
     const hash = await context.password.hash(password);
     await this.db.account.updateMany({ where: { userId, providerId: "credential" }, data: { password: hash } });
     await this.db.session.deleteMany({ where: { userId } });
+    this.recent.clear();
   }
 
   async revokeSessions(userId: string): Promise<void> {
     await this.db.session.deleteMany({ where: { userId } });
+    this.recent.clear();
   }
 
   private async userOrThrow(userId: string): Promise<UserView> {
