@@ -1,5 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import consoleRules from "./scripts/eslint/no-ui-literals.mjs";
+import { UNTRANSLATED } from "./scripts/eslint/untranslated.mjs";
 
 export default tseslint.config(
   { ignores: ["node_modules/", ".next/", "dist/", "data/", "server/generated/", "simulator/", "next-env.d.ts", "test-results/"] },
@@ -46,5 +48,12 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "../server/*", "../../server/*"], message: "lib/ is pure: it imports only lib/ (relatively) and libraries." }] }],
     },
+  },
+  {
+    // Everything a person reads comes from messages/<locale>/*.json (issue #23).
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: UNTRANSLATED,
+    plugins: { console: consoleRules },
+    rules: { "console/no-ui-literals": "error" },
   },
 );

@@ -1,3 +1,5 @@
+const createNextIntlPlugin = require("next-intl/plugin");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and process-owning packages never go through Next's bundler.
@@ -5,4 +7,4 @@ const nextConfig = {
   typescript: { tsconfigPath: "tsconfig.json" },
 };
 
-module.exports = nextConfig;
+module.exports = createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);

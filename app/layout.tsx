@@ -1,17 +1,26 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "SGLang Console",
-  description: "Launch, supervise and try SGLang servers on this GPU box",
-  // Both live in public/: the SVG for browsers that take it, favicon.ico for those that ask for it by name.
-  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "32x32" }] },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: t("appName"),
+    description: t("appDescription"),
+    // Both live in public/: the SVG for browsers that take it, favicon.ico for those that ask for it by name.
+    icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "32x32" }] },
+  };
+}
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/** The request's language (lib/i18n/request.ts) for every page: `lang` for fonts and screen readers, catalogues for client components. */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen font-sans">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

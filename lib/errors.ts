@@ -1,6 +1,11 @@
 // One error type for the whole console: a code, the HTTP status it maps to, and a message for the user
 // that says what to change. Internal detail (stderr, pids, causes) goes to the server log, never the client.
 
+import { CATALOGUES } from "./i18n/catalogues";
+import { placeholdersOf } from "./i18n/placeholders";
+import type { Locale } from "./i18n/locales";
+import { hasMessage, translator } from "./i18n/translate";
+
 export const ERROR_TABLE = {
   bad_request: { status: 400, message: (p: { detail?: string }) => `The request is not valid: ${p.detail ?? "check its fields"}.` },
   validation_failed: { status: 422, message: (p: { detail?: string }) => `The launch settings need changes: ${p.detail ?? ""}` },
@@ -76,6 +81,17 @@ export const ERROR_TABLE = {
 } as const satisfies Record<string, { status: number; message: (p: never) => string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;
+
+/**
+ * An error's message in a locale other than English, from messages/<locale>/errors.json (keyed by code); the
+ * English text above stays the source for logs. A parameter the thrower left out reads as empty.
+ */
+function localizedErrorMessage(code: ErrorCode, params: Record<string, string | undefined>, locale: Locale): string | null {
+  if (locale === "en" || !hasMessage(locale, "errors", code)) return null;
+  const values: Record<string, string> = {};
+  for (const name of placeholdersOf(String(CATALOGUES[locale].errors[code]))) values[name] = params[name] ?? "";
+  return translator(locale, "errors")(code, values);
+}
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 /**
  * The message parameters of one error code: a typo or a parameter its message does not use fails to compile.
@@ -93,6 +109,8 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   readonly code: C;
   readonly status: number;
   readonly userMessage: string;
+  /** The message's parameters, kept to say it again in another language. */
+  readonly params: Readonly<Record<string, string | undefined>>;
   readonly details: unknown;
 
   constructor(code: C, params: ErrorParams<C> = {} as ErrorParams<C>, options: { cause?: unknown; details?: unknown } = {}) {
@@ -103,11 +121,14 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
     this.code = code;
     this.status = entry.status;
     this.userMessage = userMessage;
+    this.params = params as Readonly<Record<string, string | undefined>>;
     this.details = options.details;
   }
 
-  toJSON(): ErrorBody {
-    return { error: { code: this.code, message: this.userMessage, ...(this.details ? { details: this.details } : {}) } };
+  /** The answer's body, its message in the reader's language (the English one is what logs keep). */
+  toJSON(locale: Locale = "en"): ErrorBody {
+    const message = localizedErrorMessage(this.code, this.params, locale) ?? this.userMessage;
+    return { error: { code: this.code, message, ...(this.details ? { details: this.details } : {}) } };
   }
 }
 

@@ -1,7 +1,8 @@
 // Better Auth, configured for this console: email and password, sessions in the database, the admin plugin's
 // role and ban fields. Better Auth ships ESM only while the custom server compiles to CommonJS: it is loaded
-// here, once, with a dynamic import() (kept as import() by tsconfig.server.json's `module: node16`).
+// here, once, with a dynamic import() (kept as import() by tsconfig.server.json's `module: node20`).
 import type { BetterAuthOptions } from "better-auth" with { "resolution-mode": "import" };
+import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S } from "../../lib/i18n/locales";
 import type { Db } from "../db/client";
 
 export const SESSION_COOKIE_PREFIX = "sglang-console";
@@ -29,6 +30,7 @@ export async function createBetterAuth(options: { db: Db; secret: string; timeou
   const { prismaAdapter } = await import("better-auth/adapters/prisma");
   const { admin } = await import("better-auth/plugins");
   const { createAuthMiddleware, isAPIError } = await import("better-auth/api");
+  const useSecureCookies = options.consoleOrigins.length > 0 && options.consoleOrigins.every((origin) => origin.startsWith("https:"));
   const config = {
     appName: "SGLang Console",
     secret: options.secret,
@@ -43,6 +45,8 @@ export async function createBetterAuth(options: { db: Db; secret: string; timeou
     // own origin check then accepts the request's origin.
     trustedOrigins: (request?: Request) => (request ? [new URL(request.url).origin, request.headers.get("origin")] : []),
     database: prismaAdapter(options.db, { provider: "sqlite" }),
+    // The person's language travels with their account: sign-in sets the locale cookie from it.
+    user: { additionalFields: { locale: { type: "string", required: false, input: false } } },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 256 },
     session: { expiresIn: options.timeouts.idleS, updateAge: Math.min(options.timeouts.idleS / 4, 15 * 60) },
     rateLimit: {
@@ -57,7 +61,7 @@ export async function createBetterAuth(options: { db: Db; secret: string; timeou
       cookiePrefix: SESSION_COOKIE_PREFIX,
       // Secure cookies only when the console is served over https (CONSOLE_URL); on loopback or a LAN over http
       // a Secure cookie would never come back.
-      useSecureCookies: options.consoleOrigins.length > 0 && options.consoleOrigins.every((origin) => origin.startsWith("https:")),
+      useSecureCookies,
       // The browser keeps the cookie up to the absolute timeout; the idle timeout is the session row's sliding expiry.
       cookies: { session_token: { attributes: { maxAge: options.timeouts.absoluteS } } },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
@@ -88,6 +92,10 @@ export async function createBetterAuth(options: { db: Db; secret: string; timeou
           ok: !failed && session !== null,
           reason: isAPIError(returned) ? String(returned.body?.message ?? returned.message) : null,
         });
+        const locale = (session?.user as { locale?: unknown } | undefined)?.locale;
+        if (isLocale(locale)) {
+          ctx.setCookie(LOCALE_COOKIE, locale, { path: "/", maxAge: LOCALE_COOKIE_MAX_AGE_S, sameSite: "lax", httpOnly: false, secure: useSecureCookies });
+        }
       }),
     },
   } satisfies BetterAuthOptions;

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ROLES, type Actor, type UserRole } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
+import type { Locale } from "../../lib/i18n/locales";
 import type { UserView } from "../../lib/users";
 import type { Db } from "../db/client";
 import { FailedSignIns } from "./failed-sign-ins";
@@ -168,6 +169,11 @@ export class ConsoleAuth {
     await this.db.account.updateMany({ where: { userId, providerId: "credential" }, data: { password: hash } });
     await this.db.session.deleteMany({ where: { userId } });
     this.recent.clear();
+  }
+
+  /** Remembers a person's language, so their next sign-in anywhere sets it. */
+  async setLocale(userId: string, locale: Locale): Promise<void> {
+    await this.db.user.updateMany({ where: { id: userId }, data: { locale } });
   }
 
   async revokeSessions(userId: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { Actor } from "../../lib/authz";
 import { AppError, toAppError } from "../../lib/errors";
 import { parseInput } from "../../lib/parse-input";
 import type { Services } from "../services";
+import { localeOfHeaders } from "../../lib/i18n/locales";
 
 interface HandlerArgs<TBody> {
   body: TBody;
@@ -63,7 +64,7 @@ async function answer(route: NodeRoute<unknown>, params: Record<string, string>,
     if (!res.headersSent) sendJson(res, 200, result);
   } catch (error) {
     const appError = toAppError(error, (message, cause) => console.error(`[api] ${req.method} ${req.url}: ${message}`, cause));
-    if (!res.headersSent) sendJson(res, appError.status, appError.toJSON());
+    if (!res.headersSent) sendJson(res, appError.status, appError.toJSON(localeOfHeaders(req.headers)));
     else res.end();
   }
 }

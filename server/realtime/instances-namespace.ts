@@ -13,6 +13,7 @@ import type { Services } from "../services";
 import { LogFanout } from "./log-fanout";
 import { requireSignedIn } from "./socket-auth";
 import { socketHandler } from "./socket-handler";
+import { localeOfHeaders } from "../../lib/i18n/locales";
 
 const watchSchema = z.object({ instanceId: z.string().min(1).max(100), runId: z.string().max(100).optional(), afterSeq: z.number().int().min(0).optional() });
 const unwatchSchema = z.object({ instanceId: z.string().min(1).max(100) });
@@ -33,6 +34,7 @@ export function attachInstancesNamespace(io: Server, services: Services, flowLim
 
   namespace.on("connection", (socket) => {
     const actor = (): Actor => socket.data.actor;
+    const locale = localeOfHeaders(socket.handshake.headers);
     socket.on(
       "instance:watch",
       socketHandler(actor, {
@@ -52,7 +54,7 @@ export function attachInstancesNamespace(io: Server, services: Services, flowLim
           const chunks = replay.chunks.map(({ seq, data, offset, at }) => ({ instanceId: request.instanceId, runId: replay.runId!, seq, data, offset, at }));
           return { ok: true, state, runId: replay.runId, chunks, gap: replay.gap } satisfies WatchAck;
         },
-      }),
+      }, locale),
     );
     socket.on(
       "instance:unwatch",
@@ -65,7 +67,7 @@ export function attachInstancesNamespace(io: Server, services: Services, flowLim
           fanout.unwatch(socket.id, request.instanceId);
           return { ok: true } as const;
         },
-      }),
+      }, locale),
     );
     socket.on(
       "log:ack",
@@ -77,7 +79,7 @@ export function attachInstancesNamespace(io: Server, services: Services, flowLim
           fanout.ack(socket.id, request.instanceId, request.runId, request.seq);
           return { ok: true } as const;
         },
-      }),
+      }, locale),
     );
     socket.on("disconnect", () => fanout.unwatch(socket.id));
   });

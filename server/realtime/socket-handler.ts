@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import type { Actor } from "../../lib/authz";
 import { AppError, toAppError } from "../../lib/errors";
+import type { Locale } from "../../lib/i18n/locales";
 import { parseInput } from "../../lib/parse-input";
 
-export type SocketFailure = { ok: false; error: { code: string; message: string } };
+export type SocketFailure = { ok: false; error: { code: string; message: string; details?: unknown } };
 
 interface SocketEventConfig<TInput, TResult> {
   event: string;
@@ -19,7 +20,7 @@ interface SocketEventConfig<TInput, TResult> {
  * have changed since the handshake), answer the ack, and turn any error into the one error shape (unexpected
  * ones logged once, answered as `internal`).
  */
-export function socketHandler<TInput, TResult>(getActor: () => Actor, config: SocketEventConfig<TInput, TResult>) {
+export function socketHandler<TInput, TResult>(getActor: () => Actor, config: SocketEventConfig<TInput, TResult>, locale: Locale = "en") {
   return (raw: unknown, ack?: unknown): void => {
     const reply = typeof ack === "function" ? (ack as (answer: TResult | SocketFailure) => void) : () => undefined;
     try {
@@ -29,7 +30,7 @@ export function socketHandler<TInput, TResult>(getActor: () => Actor, config: So
       reply(config.handle(input, actor));
     } catch (error) {
       const appError = toAppError(error, (message, cause) => console.error(`[socket] ${config.event}: ${message}`, cause));
-      reply({ ok: false, error: { code: appError.code, message: appError.userMessage } });
+      reply({ ok: false, error: appError.toJSON(locale).error });
     }
   };
 }

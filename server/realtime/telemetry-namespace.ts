@@ -14,6 +14,7 @@ import {
 import type { Services } from "../services";
 import { requireSignedIn } from "./socket-auth";
 import { socketHandler } from "./socket-handler";
+import { localeOfHeaders } from "../../lib/i18n/locales";
 
 const historySchema = z.object({ index: z.number().int().min(0).max(1023) });
 const instanceSchema = z.object({ instanceId: z.string().min(1).max(100) });
@@ -33,6 +34,7 @@ export function attachTelemetryNamespace(io: Server, services: Services): Teleme
 
   namespace.on("connection", (socket) => {
     const actor = (): Actor => socket.data.actor;
+    const locale = localeOfHeaders(socket.handshake.headers);
     socket.emit("gpu:snapshot", gpuSampler.snapshot());
     socket.on(
       "gpu:history",
@@ -45,7 +47,7 @@ export function attachTelemetryNamespace(io: Server, services: Services): Teleme
           if (!series) throw new AppError("bad_request", { detail: `no GPU ${index} has been sampled` });
           return { ok: true, value: series };
         },
-      }),
+      }, locale),
     );
     socket.on(
       "instance:watch",
@@ -58,7 +60,7 @@ export function attachTelemetryNamespace(io: Server, services: Services): Teleme
           void socket.join(instanceMetricsRoom(instanceId));
           return { ok: true, value: metricsScraper.history(instance) };
         },
-      }),
+      }, locale),
     );
     socket.on(
       "instance:unwatch",
@@ -70,7 +72,7 @@ export function attachTelemetryNamespace(io: Server, services: Services): Teleme
           void socket.leave(instanceMetricsRoom(instanceId));
           return { ok: true } as const;
         },
-      }),
+      }, locale),
     );
   });
 

@@ -70,6 +70,7 @@ const ROUTES: Record<string, Allowed> = {
   "GET /api/setup": "public",
   "POST /api/setup": "public",
   "POST /api/sign-up": "public",
+  "POST /api/locale": "public",
   "POST /api/users/[id]/password": ADMIN,
   "PATCH /api/users/[id]": ADMIN,
   "GET /api/users": ADMIN,

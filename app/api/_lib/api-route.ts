@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Actor } from "@/lib/authz";
 import { AppError, toAppError } from "@/lib/errors";
+import { localeOfHeaders } from "@/lib/i18n/locales";
 import { parseInput } from "@/lib/parse-input";
 import { getServices } from "@/server/registry";
 import type { Services } from "@/server/services";
@@ -34,7 +35,7 @@ export function apiRoute<TBody = undefined, TParams extends Record<string, strin
       return result instanceof Response ? result : Response.json(result, { status: config.status ?? 200 });
     } catch (error) {
       const appError = toAppError(error, (message, cause) => console.error(`[api] ${request.method} ${new URL(request.url).pathname}: ${message}`, cause));
-      return Response.json(appError.toJSON(), { status: appError.status });
+      return Response.json(appError.toJSON(localeOfHeaders(request.headers)), { status: appError.status });
     }
   };
 }
@@ -56,10 +57,10 @@ export function publicApiRoute<TBody = undefined>(config: { body?: z.ZodType<TBo
       const services = getServices();
       const body = config.body ? await parseBody(request, config.body) : (undefined as TBody);
       const result = await config.handler({ body, services, request });
-      return Response.json(result, { status: config.status ?? 200 });
+      return result instanceof Response ? result : Response.json(result, { status: config.status ?? 200 });
     } catch (error) {
       const appError = toAppError(error, (message, cause) => console.error(`[api] ${request.method} ${new URL(request.url).pathname}: ${message}`, cause));
-      return Response.json(appError.toJSON(), { status: appError.status });
+      return Response.json(appError.toJSON(localeOfHeaders(request.headers)), { status: appError.status });
     }
   };
 }
