@@ -16,7 +16,7 @@ export function formatBytes(bytes: number, locale: Locale): string {
       return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / size);
     }
   }
-  return new Intl.NumberFormat(locale, { style: "unit", unit: "byte", unitDisplay: "short" }).format(bytes);
+  return `${new Intl.NumberFormat(locale).format(bytes)} B`;
 }
 
 /** "850 ms", "12.3 s", "4 min 5 s", "2 h 3 min" (or their Chinese forms). */

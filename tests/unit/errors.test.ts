@@ -8,6 +8,14 @@ describe("AppError", () => {
     expect(error.toJSON()).toEqual({ error: { code: "instance_not_ready", message: "Instance glm is loading; wait until it is ready." } });
   });
 
+  it("answers in the reader's language, by code, while its English message stays for the logs", () => {
+    const error = new AppError("instance_not_ready", { name: "glm", phase: "loading" });
+    expect(error.toJSON("zh-CN")).toEqual({ error: { code: "instance_not_ready", message: "实例 glm 当前状态为 loading：请等它就绪。" } });
+    expect(error.message).toBe("Instance glm is loading; wait until it is ready.");
+    // A parameter the thrower left out reads as empty rather than breaking the message.
+    expect(new AppError("instance_not_found").toJSON("zh-CN").error.message).toBe("此控制台上不存在实例 。");
+  });
+
   it("never puts its cause into what the client sees", () => {
     const error = new AppError("internal", {}, { cause: new Error("secret stderr") });
     expect(JSON.stringify(error.toJSON())).not.toContain("secret");
