@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit trail · SGLang Console" };
 
 export default async function AuditPage() {
-  if (!canViewAudit(await requirePageActor())) return <NotAllowed what="reading the audit trail" />;
+  if (!canViewAudit(await requirePageActor())) return <NotAllowed what="audit" />;
   const services = getServices();
   const [events, users] = await Promise.all([services.auditTrail.list({ limit: 500 }), services.auth.listUsers()]);
   return (

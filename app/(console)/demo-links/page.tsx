@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Demo links · SGLang Console" };
 
 export default async function DemoLinksPage() {
   const actor = await requirePageActor();
-  if (!canMakeDemoLinks(actor)) return <NotAllowed what="making demo links" />;
+  if (!canMakeDemoLinks(actor)) return <NotAllowed what="demoLinks" />;
   const services = getServices();
   const instances = services.supervisor
     .list()

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "API keys · SGLang Console" };
 
 export default async function ApiKeysPage() {
   const actor = await requirePageActor();
-  if (!canUseApiKeys(actor)) return <NotAllowed what="API keys" />;
+  if (!canUseApiKeys(actor)) return <NotAllowed what="keys" />;
   const keys = await getServices().apiKeys.list(actor);
   return (
     <div className="space-y-4">

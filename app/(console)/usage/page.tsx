@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Usage · SGLang Console" };
 
 export default async function UsagePage() {
   const actor = await requirePageActor();
-  if (!canUseApiKeys(actor)) return <NotAllowed what="seeing usage" />;
+  if (!canUseApiKeys(actor)) return <NotAllowed what="usage" />;
   const services = getServices();
   const everyone = canViewEveryonesUsage(actor);
   const [rows, users] = await Promise.all([services.usage.list(everyone ? {} : { userId: actor.id }), everyone ? services.auth.listUsers() : Promise.resolve(null)]);

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Users · SGLang Console" };
 
 export default async function UsersPage() {
   const actor = await requirePageActor();
-  if (!canManageUsers(actor)) return <NotAllowed what="managing users" />;
+  if (!canManageUsers(actor)) return <NotAllowed what="users" />;
   const services = getServices();
   const [users, settings] = await Promise.all([services.auth.listUsers(), services.settings.read()]);
   return (
