@@ -9,3 +9,6 @@ export interface UserView {
   status: "active" | "pending" | "disabled";
   createdAt: string;
 }
+
+/** The password lengths Better Auth accepts (server/auth/better-auth.ts), shown on the forms that ask for one. */
+export const PASSWORD_LENGTH = { min: 8, max: 256 } as const;

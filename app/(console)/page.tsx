@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const actor = await requirePageActor();
-  if (!canListInstances(actor)) return <NotAllowed what="seeing the instances" />;
+  if (!canListInstances(actor)) return <NotAllowed what="instances" />;
   const { supervisor, runtime } = getServices();
   const preset = GLM47_FLASH_PRESETS[0]!.profile;
   return (

@@ -1,15 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ApiFailure, callApi } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { PASSWORD_LENGTH } from "@/lib/users";
 import { Field, FormError } from "./auth-card";
 
 type Mode = { kind: "setup"; tokenRequired: boolean } | { kind: "sign-up" };
 
 /** Creates the first administrator (setup) or a pending account (sign-up), then goes on to sign-in. */
 export function AccountForm({ mode }: { mode: Mode }) {
+  const t = useTranslations("auth");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,26 +36,31 @@ export function AccountForm({ mode }: { mode: Mode }) {
     }
   };
 
-  if (done) return <p role="status" className="text-sm text-emerald-300">Your account waits for an administrator&apos;s approval. You can sign in once it is approved.</p>;
+  if (done)
+    return (
+      <p role="status" className="text-sm text-emerald-300">
+        {t("signUp.waiting")}
+      </p>
+    );
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-3">
-      <Field label="Name">
+      <Field label={t("fields.name")}>
         <Input name="name" autoComplete="name" required maxLength={100} />
       </Field>
-      <Field label="Email">
+      <Field label={t("fields.email")}>
         <Input name="email" type="email" autoComplete="username" required />
       </Field>
-      <Field label="Password (at least 8 characters)">
-        <Input name="password" type="password" autoComplete="new-password" required minLength={8} />
+      <Field label={t("fields.newPassword", { min: PASSWORD_LENGTH.min })}>
+        <Input name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_LENGTH.min} />
       </Field>
       {mode.kind === "setup" && mode.tokenRequired && (
-        <Field label="Setup token (printed in the console's output)">
+        <Field label={t("fields.setupToken")}>
           <Input name="token" required mono />
         </Field>
       )}
       <FormError message={error} />
       <Button type="submit" disabled={busy} className="w-full">
-        {mode.kind === "setup" ? "Create the administrator account" : "Ask for an account"}
+        {mode.kind === "setup" ? t("setup.submit") : t("signUp.submit")}
       </Button>
     </form>
   );

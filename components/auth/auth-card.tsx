@@ -1,9 +1,20 @@
-/** The frame of the pages before sign-in: a title, a short explanation, the form. */
+import { useTranslations } from "next-intl";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
+
+/**
+ * The frame of the pages before sign-in: a title, a short explanation, the form, and the language switch, so a
+ * newcomer can choose before signing in. Rendered on the server and also imported by client forms (Field,
+ * FormError), so it reads messages with the hook that works in both.
+ */
 export function AuthCard({ title, intro, children }: { title: string; intro?: React.ReactNode; children: React.ReactNode }) {
+  const t = useTranslations("common");
   return (
     <main className="mx-auto mt-24 max-w-sm space-y-5 px-6">
       <div className="space-y-1">
-        <p className="text-sm font-semibold tracking-tight text-zinc-400">SGLang Console</p>
+        <div className="flex items-center justify-between gap-3">
+          <p className="text-sm font-semibold tracking-tight text-zinc-400">{t("appName")}</p>
+          <LanguageSwitch />
+        </div>
         <h1 className="text-2xl font-semibold tracking-tight text-zinc-50">{title}</h1>
         {intro && <div className="text-sm text-zinc-400">{intro}</div>}
       </div>

@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { PASSWORD_LENGTH } from "@/lib/users";
 import { Field, FormError } from "./auth-card";
 
-/** Better Auth's own change-password endpoint; other sessions of the person end. */
+/** Better Auth's own change-password endpoint (its refusals come in the reader's language); other sessions of the person end. */
 export function ChangePasswordForm() {
+  const t = useTranslations("account.password");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
 
@@ -16,7 +19,7 @@ export function ChangePasswordForm() {
     const form = new FormData(formElement);
     setError(null);
     setDone(false);
-    if (form.get("newPassword") !== form.get("repeat")) return setError("The two new passwords differ.");
+    if (form.get("newPassword") !== form.get("repeat")) return setError(t("differ"));
     const response = await fetch("/api/auth/change-password", {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -27,27 +30,27 @@ export function ChangePasswordForm() {
       return setDone(true);
     }
     const body = (await response?.json().catch(() => null)) as { message?: string } | null;
-    setError(response?.status === 429 ? "Too many attempts: wait a few seconds." : (body?.message ?? "The password could not be changed."));
+    setError(response?.status === 429 ? t("tooManyAttempts") : (body?.message ?? t("failed")));
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} className="max-w-sm space-y-3" aria-label="change password">
-      <Field label="Current password">
+    <form onSubmit={(event) => void submit(event)} className="max-w-sm space-y-3" aria-label={t("formLabel")}>
+      <Field label={t("current")}>
         <Input name="currentPassword" type="password" autoComplete="current-password" required />
       </Field>
-      <Field label="New password (at least 8 characters)">
-        <Input name="newPassword" type="password" autoComplete="new-password" minLength={8} required />
+      <Field label={t("new", { min: PASSWORD_LENGTH.min })}>
+        <Input name="newPassword" type="password" autoComplete="new-password" minLength={PASSWORD_LENGTH.min} required />
       </Field>
-      <Field label="New password again">
-        <Input name="repeat" type="password" autoComplete="new-password" minLength={8} required />
+      <Field label={t("repeat")}>
+        <Input name="repeat" type="password" autoComplete="new-password" minLength={PASSWORD_LENGTH.min} required />
       </Field>
       <FormError message={error} />
       {done && (
         <p role="status" className="text-sm text-emerald-300">
-          Password changed; your other sessions were signed out.
+          {t("changed")}
         </p>
       )}
-      <Button type="submit">Change password</Button>
+      <Button type="submit">{t("submit")}</Button>
     </form>
   );
 }

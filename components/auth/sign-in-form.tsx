@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -8,7 +9,13 @@ import { Field, FormError } from "./auth-card";
 /** Where to go after sign-in: a path on this console only (never another site). */
 export const safeNext = (next: string | null | undefined) => (next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
 
+/**
+ * Better Auth's refusals arrive already in the reader's language (server/auth/auth-messages.ts); the form keeps
+ * its own wording for a wrong email or password, so an unknown email and a wrong password read the same.
+ */
 export function SignInForm({ next }: { next: string | null }) {
+  const t = useTranslations("auth");
+  const common = useTranslations("common");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -24,23 +31,23 @@ export function SignInForm({ next }: { next: string | null }) {
     }).catch(() => null);
     setBusy(false);
     if (response?.ok) return window.location.assign(safeNext(next));
-    if (!response) return setError("The console did not answer; is it still running?");
-    if (response.status === 429) return setError("Too many attempts: wait a few seconds, then try again.");
+    if (!response) return setError(common("failures.noAnswer"));
     const body = (await response.json().catch(() => null)) as { message?: string; code?: string } | null;
-    setError(response.status === 403 && body?.message ? body.message : "The email or the password is wrong.");
+    if (response.status === 429) return setError(body?.message ?? t("signIn.tooManyAttempts"));
+    setError(response.status === 403 && body?.message ? body.message : t("serverErrors.wrongCredentials"));
   };
 
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-3">
-      <Field label="Email">
+      <Field label={t("fields.email")}>
         <Input name="email" type="email" autoComplete="username" required />
       </Field>
-      <Field label="Password">
+      <Field label={t("fields.password")}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
       <FormError message={error} />
       <Button type="submit" disabled={busy} className="w-full">
-        {busy ? "Signing in…" : "Sign in"}
+        {busy ? t("signIn.submitting") : t("signIn.submit")}
       </Button>
     </form>
   );

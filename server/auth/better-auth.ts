@@ -2,8 +2,10 @@
 // role and ban fields. Better Auth ships ESM only while the custom server compiles to CommonJS: it is loaded
 // here, once, with a dynamic import() (kept as import() by tsconfig.server.json's `module: node20`).
 import type { BetterAuthOptions } from "better-auth" with { "resolution-mode": "import" };
-import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S } from "../../lib/i18n/locales";
+import { cookieValue, isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S, localeOfHeaders, type Locale } from "../../lib/i18n/locales";
+import { PASSWORD_LENGTH } from "../../lib/users";
 import type { Db } from "../db/client";
+import { BAN_MESSAGES, localizedAuthError } from "./auth-messages";
 
 export const SESSION_COOKIE_PREFIX = "sglang-console";
 /** The header the console sets to the client's address (a client's own value is overwritten). */
@@ -29,7 +31,13 @@ export async function createBetterAuth(options: { db: Db; secret: string; timeou
   const { betterAuth } = await import("better-auth");
   const { prismaAdapter } = await import("better-auth/adapters/prisma");
   const { admin } = await import("better-auth/plugins");
-  const { createAuthMiddleware, isAPIError } = await import("better-auth/api");
+  const { APIError, createAuthMiddleware, isAPIError } = await import("better-auth/api");
+  /** Sign-in sets the locale cookie from the account's language; a language chosen before signing in becomes the account's. */
+  const localeAtSignIn = async (user: { id: string; locale?: unknown }, cookieHeader: string | null | undefined, setCookie: (locale: Locale) => void) => {
+    if (isLocale(user.locale)) return setCookie(user.locale);
+    const chosen = cookieValue(cookieHeader, LOCALE_COOKIE);
+    if (isLocale(chosen)) await options.db.user.updateMany({ where: { id: user.id }, data: { locale: chosen } });
+  };
   const useSecureCookies = options.consoleOrigins.length > 0 && options.consoleOrigins.every((origin) => origin.startsWith("https:"));
   const config = {
     appName: "SGLang Console",
@@ -47,7 +55,7 @@ export async function createBetterAuth(options: { db: Db; secret: string; timeou
     database: prismaAdapter(options.db, { provider: "sqlite" }),
     // The person's language travels with their account: sign-in sets the locale cookie from it.
     user: { additionalFields: { locale: { type: "string", required: false, input: false } } },
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 256 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_LENGTH.min, maxPasswordLength: PASSWORD_LENGTH.max },
     session: { expiresIn: options.timeouts.idleS, updateAge: Math.min(options.timeouts.idleS / 4, 15 * 60) },
     rateLimit: {
       enabled: true,
@@ -73,29 +81,31 @@ export async function createBetterAuth(options: { db: Db; secret: string; timeou
         defaultRole: "viewer",
         adminRoles: ["admin"],
         roles: undefined,
-        bannedUserMessage: (user: { banReason?: string | null }) =>
-          user.banReason === PENDING_APPROVAL
-            ? "Your account waits for an administrator's approval."
-            : "This account is disabled; ask an administrator of this console.",
+        bannedUserMessage: (user: { banReason?: string | null }) => (user.banReason === PENDING_APPROVAL ? BAN_MESSAGES.pending : BAN_MESSAGES.disabled),
       }),
     ],
     hooks: {
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
         const returned = ctx.context.returned;
-        const failed = isAPIError(returned) || (returned instanceof Response && returned.status >= 400);
-        const session = ctx.context.newSession;
-        options.onSignIn({
-          email: String((ctx.body as { email?: unknown } | undefined)?.email ?? ""),
-          ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null,
-          userId: session?.user.id ?? null,
-          ok: !failed && session !== null,
-          reason: isAPIError(returned) ? String(returned.body?.message ?? returned.message) : null,
-        });
-        const locale = (session?.user as { locale?: unknown } | undefined)?.locale;
-        if (isLocale(locale)) {
-          ctx.setCookie(LOCALE_COOKIE, locale, { path: "/", maxAge: LOCALE_COOKIE_MAX_AGE_S, sameSite: "lax", httpOnly: false, secure: useSecureCookies });
+        if (ctx.path === "/sign-in/email") {
+          const failed = isAPIError(returned) || (returned instanceof Response && returned.status >= 400);
+          const session = ctx.context.newSession;
+          options.onSignIn({
+            email: String((ctx.body as { email?: unknown } | undefined)?.email ?? ""),
+            ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null,
+            userId: session?.user.id ?? null,
+            ok: !failed && session !== null,
+            reason: isAPIError(returned) ? String(returned.body?.message ?? returned.message) : null,
+          });
+          if (!failed && session) {
+            await localeAtSignIn(session.user, ctx.request?.headers.get("cookie"), (locale) =>
+              ctx.setCookie(LOCALE_COOKIE, locale, { path: "/", maxAge: LOCALE_COOKIE_MAX_AGE_S, sameSite: "lax", httpOnly: false, secure: useSecureCookies }),
+            );
+          }
         }
+        // A browser's request gets Better Auth's refusal in its language (server-side calls keep the original).
+        const message = ctx.request && isAPIError(returned) ? localizedAuthError(returned.body, localeOfHeaders(ctx.request.headers)) : null;
+        if (message && isAPIError(returned)) throw new APIError(returned.status, { ...returned.body, message });
       }),
     },
   } satisfies BetterAuthOptions;

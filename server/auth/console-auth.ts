@@ -4,9 +4,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ROLES, type Actor, type UserRole } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
-import type { Locale } from "../../lib/i18n/locales";
+import { isLocale, localeOfHeaders, type Locale } from "../../lib/i18n/locales";
 import type { UserView } from "../../lib/users";
 import type { Db } from "../db/client";
+import { tooManyFailedSignIns } from "./auth-messages";
 import { FailedSignIns } from "./failed-sign-ins";
 import { CLIENT_IP_HEADER, createBetterAuth, PENDING_APPROVAL, type AuthTimeouts, type BetterAuthInstance, type SignInEvent } from "./better-auth";
 
@@ -72,7 +73,7 @@ export class ConsoleAuth {
     }
     const retryAfterS = path === "/api/auth/sign-in/email" ? this.failedSignIns.retryAfterS(String(req.headers[CLIENT_IP_HEADER])) : null;
     if (retryAfterS !== null) {
-      const body = JSON.stringify({ code: "TOO_MANY_FAILED_SIGN_INS", message: `Too many failed sign-ins from this address: try again in ${retryAfterS} s.` });
+      const body = JSON.stringify(tooManyFailedSignIns(retryAfterS, localeOfHeaders(req.headers)));
       res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfterS) }).end(body);
       return true;
     }
@@ -174,6 +175,12 @@ export class ConsoleAuth {
   /** Remembers a person's language, so their next sign-in anywhere sets it. */
   async setLocale(userId: string, locale: Locale): Promise<void> {
     await this.db.user.updateMany({ where: { id: userId }, data: { locale } });
+  }
+
+  /** The language saved on a person's account, or null while they have not chosen one. */
+  async savedLocale(userId: string): Promise<Locale | null> {
+    const user = await this.db.user.findUnique({ where: { id: userId }, select: { locale: true } });
+    return isLocale(user?.locale) ? user.locale : null;
   }
 
   async revokeSessions(userId: string): Promise<void> {

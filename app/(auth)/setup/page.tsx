@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/auth/account-form";
 import { AuthCard } from "@/components/auth/auth-card";
 import { getServices } from "@/server/registry";
@@ -9,8 +10,9 @@ export const dynamic = "force-dynamic";
 export default async function SetupPage() {
   const { firstRun } = getServices();
   if (!(await firstRun.needsSetup())) redirect("/sign-in");
+  const t = await getTranslations("auth.setup");
   return (
-    <AuthCard title="Create the administrator account" intro="This console has no accounts yet. The first one administers it: it adds the others and gives them roles.">
+    <AuthCard title={t("title")} intro={t("intro")}>
       <AccountForm mode={{ kind: "setup", tokenRequired: firstRun.setupToken !== null }} />
     </AuthCard>
   );

@@ -13,7 +13,7 @@ export const generateMetadata = () => pageMetadata("audit");
 export default async function AuditPage() {
   const actor = await requirePageActor();
   const t = await getTranslations("audit.page");
-  if (!canViewAudit(actor)) return <NotAllowed what={t("notAllowed")} />;
+  if (!canViewAudit(actor)) return <NotAllowed what="audit" />;
   const services = getServices();
   const [events, users] = await Promise.all([services.auditTrail.list({ limit: 500 }), services.auth.listUsers()]);
   return (

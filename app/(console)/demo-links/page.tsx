@@ -12,7 +12,7 @@ export const generateMetadata = () => pageMetadata("demoLinks");
 export default async function DemoLinksPage() {
   const actor = await requirePageActor();
   const t = await getTranslations("demo.page");
-  if (!canMakeDemoLinks(actor)) return <NotAllowed what={t("notAllowed")} />;
+  if (!canMakeDemoLinks(actor)) return <NotAllowed what="demoLinks" />;
   const services = getServices();
   const instances = services.supervisor
     .list()

@@ -13,7 +13,7 @@ const querySchema = z.object({ instance: idSchema, run: idSchema });
 /** /diagnose, or /diagnose?instance=ID&run=RUN to diagnose a run's log from this console. */
 export default async function DiagnosePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
-  if (!canDiagnose(actor)) return <NotAllowed what="diagnosing logs" />;
+  if (!canDiagnose(actor)) return <NotAllowed what="diagnose" />;
   const query = querySchema.safeParse(await searchParams);
   let run: { instanceId: string; runId: string; label: string } | null = null;
   const instance = query.success ? getServices().supervisor.get(query.data.instance) : undefined;

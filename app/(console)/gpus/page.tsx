@@ -7,6 +7,6 @@ import { requirePageActor } from "../_lib/page-actor";
 export const dynamic = "force-dynamic";
 
 export default async function GpusPage() {
-  if (!canViewTelemetry(await requirePageActor())) return <NotAllowed what="seeing the GPUs" />;
+  if (!canViewTelemetry(await requirePageActor())) return <NotAllowed what="gpus" />;
   return <GpuPanel initial={getServices().gpuSampler.snapshot()} />;
 }

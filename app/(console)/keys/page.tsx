@@ -12,7 +12,7 @@ export const generateMetadata = () => pageMetadata("keys");
 export default async function ApiKeysPage() {
   const actor = await requirePageActor();
   const t = await getTranslations("keys.page");
-  if (!canUseApiKeys(actor)) return <NotAllowed what={t("notAllowed")} />;
+  if (!canUseApiKeys(actor)) return <NotAllowed what="keys" />;
   const keys = await getServices().apiKeys.list(actor);
   return (
     <div className="space-y-4">

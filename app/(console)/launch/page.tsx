@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "New deployment · SGLang Console" };
 /** `?command=` pre-fills the form from a command line (e.g. "Relaunch with this change" on /diagnose). */
 export default async function LaunchPage({ searchParams }: { searchParams: Promise<{ command?: string | string[] }> }) {
   const actor = await requirePageActor();
-  if (!canLaunchInstance(actor)) return <NotAllowed what="launching servers" />;
+  if (!canLaunchInstance(actor)) return <NotAllowed what="launch" />;
   const services = getServices();
   const { command } = await searchParams;
   const [context, profiles] = await Promise.all([readLaunchContext(services), services.launchProfiles.list(actor)]);

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Models · SGLang Console" };
 
 export default async function ModelsPage() {
   const actor = await requirePageActor();
-  if (!canViewDownloads(actor)) return <NotAllowed what="seeing the models" />;
+  if (!canViewDownloads(actor)) return <NotAllowed what="models" />;
   const services = getServices();
   const [models, downloads] = await Promise.all([services.listLocalModels(), services.downloads.list()]);
   return <ModelsView models={models} initialDownloads={downloads} modelsDirs={services.env.modelsDirs} canManage={canManageDownloads(actor)} />;

@@ -12,7 +12,7 @@ export const generateMetadata = () => pageMetadata("usage");
 export default async function UsagePage() {
   const actor = await requirePageActor();
   const t = await getTranslations("usage.page");
-  if (!canUseApiKeys(actor)) return <NotAllowed what={t("notAllowed")} />;
+  if (!canUseApiKeys(actor)) return <NotAllowed what="usage" />;
   const services = getServices();
   const everyone = canViewEveryonesUsage(actor);
   const [rows, users] = await Promise.all([services.usage.list(everyone ? {} : { userId: actor.id }), everyone ? services.auth.listUsers() : Promise.resolve(null)]);

@@ -12,7 +12,7 @@ export const generateMetadata = () => pageMetadata("users");
 export default async function UsersPage() {
   const actor = await requirePageActor();
   const t = await getTranslations("users.page");
-  if (!canManageUsers(actor)) return <NotAllowed what={t("notAllowed")} />;
+  if (!canManageUsers(actor)) return <NotAllowed what="users" />;
   const services = getServices();
   const [users, settings] = await Promise.all([services.auth.listUsers(), services.settings.read()]);
   return (
