@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buildChatBody, chatRequestSchema, type ChatMessage, type ToolChoice } from "@/lib/playground/requests";
 import { mockToolResult } from "@/lib/playground/tool-mock";
-import { GET_WEATHER_TOOL, parseToolDefinitions } from "@/lib/playground/tool-schema";
+import { GET_WEATHER_TOOL, parseToolDefinitions, type ToolProblem } from "@/lib/playground/tool-schema";
 import { Button } from "../ui/button";
 import { AnswerText, ReasoningBlock, ToolCallCard } from "./answer-view";
 import { OutputPanel, type RequestPreview } from "./output-panel";
@@ -63,6 +63,14 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
     onState({ messages: [...history, reply], output: { text, reasoning } });
   }
 
+  function problemText(problem: ToolProblem): string {
+    const { reason, path } = problem;
+    if (!reason) return problem.message;
+    if (reason.key === "invalidJson") return t("tools.problems.invalidJson", { line: problem.line ?? 1, column: problem.column ?? 1, detail: reason.detail });
+    const text = reason.key === "definedTwice" ? t("tools.problems.definedTwice", { name: reason.name }) : t(`tools.problems.${reason.key}`);
+    return path ? t("tools.problems.atPath", { path, problem: text }) : text;
+  }
+
   function sendResults() {
     const toolMessages: ChatMessage[] = open.map((call) => ({ role: "tool", tool_call_id: call.id, content: results[call.id] ?? "" }));
     setResults({});
@@ -98,7 +106,7 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
         {!tools.ok && (
           <ul role="alert" data-testid="tool-problems" className="space-y-1 rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-xs text-red-200">
             {tools.problems.map((p, i) => (
-              <li key={i}>{p.message}</li>
+              <li key={i}>{problemText(p)}</li>
             ))}
           </ul>
         )}
