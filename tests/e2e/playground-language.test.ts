@@ -72,6 +72,21 @@ describe("the playground in both languages", () => {
     expect(await streaming.getByTestId("stream-status").innerText()).toBe("已完成");
     await page.screenshot({ path: path.join(SCREENSHOTS, "playground-zh-streaming.png"), fullPage: true });
 
+    // The code to reproduce stays code; only its help around it is Chinese.
+    await streaming.getByRole("tablist", { name: "输出" }).getByRole("tab", { name: "查看代码", exact: true }).click();
+    expect(await streaming.getByTestId("code-view").innerText()).toContain("密钥取自 $SGLANG_API_KEY");
+    await streaming.getByRole("tablist", { name: "编程语言" }).getByRole("tab", { name: "curl", exact: true }).click();
+    expect(await streaming.getByTestId("code").innerText()).toContain("Bearer $SGLANG_API_KEY");
+
+    await page.getByRole("tablist", { name: "试验场" }).getByRole("tab", { name: "工具调用", exact: true }).click();
+    const tools = playground.panel("Tool calling");
+    const editor = tools.getByLabel("工具定义");
+    const good = await editor.inputValue();
+    await editor.fill(good.replace('"type": "function",', '"type": "function"'));
+    expect(await tools.getByTestId("tool-problems").innerText()).toMatch(/JSON 无效，第 4 行第 \d+ 列/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "playground-zh-tools.png"), fullPage: true });
+    await editor.fill(good);
+
     await playground.switchLanguage("English", "Playground");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await playground.tabNames("Playground")).toEqual(ENGLISH_TABS);
