@@ -1,14 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { prettyArguments, type AssembledToolCall } from "@/lib/playground/tool-call-assembly";
 import { Markdown } from "./markdown";
 
 /** The model's reasoning, folded, apart from the answer. */
 export function ReasoningBlock({ text, open = false }: { text: string; open?: boolean }) {
+  const t = useTranslations("playground");
   if (!text) return null;
   return (
     <details open={open} className="rounded border border-zinc-800 bg-zinc-950/60 px-2 py-1 text-xs text-zinc-400" data-testid="reasoning">
-      <summary className="cursor-pointer select-none">reasoning ({text.length} chars)</summary>
+      <summary className="cursor-pointer select-none">{t("reasoning", { count: text.length })}</summary>
       <p className="mt-1 whitespace-pre-wrap">{text}</p>
     </details>
   );
@@ -20,6 +22,7 @@ export function AnswerText({ text, markdown }: { text: string; markdown: boolean
 }
 
 export function ToolCallCard({ call }: { call: AssembledToolCall }) {
+  const t = useTranslations("playground.tools");
   const args = prettyArguments(call.arguments);
   return (
     <div className="rounded border border-violet-900 bg-violet-950/40 p-2 text-xs" data-testid="tool-call">
@@ -32,7 +35,7 @@ export function ToolCallCard({ call }: { call: AssembledToolCall }) {
       <pre className="overflow-x-auto font-mono text-zinc-200" data-testid="tool-call-arguments">
         {args.pretty}
       </pre>
-      {!args.valid && <p className="text-amber-300">arguments are not valid JSON: {args.error}</p>}
+      {!args.valid && <p className="text-amber-300">{t("invalidArguments", { error: args.error ?? "" })}</p>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buildChatBody, chatRequestSchema, type ChatMessage } from "@/lib/playground/requests";
 import { Button } from "../ui/button";
@@ -13,6 +14,8 @@ import { usePlaygroundRequest } from "./use-playground-request";
 type Turn = Extract<ChatMessage, { role: "user" | "assistant" }>;
 
 export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps) {
+  const t = useTranslations("playground");
+  const tc = useTranslations("common.actions");
   const { state: run, run: send, cancel, reset } = usePlaygroundRequest();
   const [draft, setDraft] = useState("");
   const [stream, setStream] = useState(true);
@@ -28,7 +31,7 @@ export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps
   });
   const pending = draft.trim() ? [...turns, { role: "user" as const, content: draft }] : turns;
   const parsed = chatRequestSchema.safeParse(payloadFor(pending.length > 0 ? pending : [{ role: "user", content: "…" }]));
-  const preview: RequestPreview = parsed.success ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) } : { ok: false, problem: parsed.error.issues[0]?.message ?? "invalid" };
+  const preview: RequestPreview = parsed.success ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) } : { ok: false, problem: parsed.error.issues[0]?.message ?? t("failures.invalid") };
 
   async function ask(history: Turn[]) {
     onState({ messages: history, reasoning: pruneReasoning(reasoning, history.length) });
@@ -57,29 +60,29 @@ export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps
     <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
       <div className="space-y-3">
         <label className="block text-xs uppercase text-zinc-500">
-          System prompt
-          <textarea aria-label="System prompt" className={`${textArea} mt-1 h-16`} value={system} placeholder="(none)" onChange={(e) => onState({ system: e.target.value })} />
+          {t("chat.systemPrompt")}
+          <textarea aria-label={t("chat.systemPrompt")} className={`${textArea} mt-1 h-16`} value={system} placeholder={t("chat.systemPromptEmpty")} onChange={(e) => onState({ system: e.target.value })} />
         </label>
         <OutputPanel state={run} preview={preview} baseUrl={baseUrl}>
           <ol className="space-y-3" data-testid="chat-messages">
             {turns.map((turn, index) => (
               <li key={index} data-role={turn.role} data-testid={`chat-${turn.role}`} className={turn.role === "user" ? "rounded bg-zinc-900 p-2" : "p-2"}>
                 <div className="mb-1 flex items-center gap-2 text-xs uppercase text-zinc-500">
-                  {turn.role}
+                  {t(`roles.${turn.role}`)}
                   {turn.role === "user" && !running && (
                     <button type="button" className="normal-case text-sky-400 hover:underline" onClick={() => setEditing({ index, text: turn.content })}>
-                      Edit
+                      {t("actions.edit")}
                     </button>
                   )}
                   {turn.role === "assistant" && index === turns.length - 1 && !running && (
                     <button type="button" className="normal-case text-sky-400 hover:underline" onClick={() => void ask(turns.slice(0, index))}>
-                      Regenerate
+                      {t("actions.regenerate")}
                     </button>
                   )}
                 </div>
                 {editing?.index === index ? (
                   <div className="space-y-2">
-                    <textarea aria-label="Edit message" className={`${textArea} h-20`} value={editing.text} onChange={(e) => setEditing({ index, text: e.target.value })} />
+                    <textarea aria-label={t("chat.editMessage")} className={`${textArea} h-20`} value={editing.text} onChange={(e) => setEditing({ index, text: e.target.value })} />
                     <div className="flex gap-2">
                       <Button
                         size="sm"
@@ -89,10 +92,10 @@ export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps
                           void ask([...turns.slice(0, index), { role: "user", content: editing.text }]);
                         }}
                       >
-                        Save and regenerate
+                        {t("actions.saveAndRegenerate")}
                       </Button>
                       <Button size="sm" variant="ghost" onClick={() => setEditing(null)}>
-                        Cancel
+                        {tc("cancel")}
                       </Button>
                     </div>
                   </div>
@@ -109,7 +112,7 @@ export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps
             {(running || failedPartWay) && (
               <li data-testid="chat-pending" className="space-y-2 p-2">
                 <div className="text-xs uppercase text-zinc-500">
-                  assistant · {failedPartWay ? "stopped by an error" : run.result.text || run.result.reasoning ? "writing…" : "waiting…"}
+                  {t("roles.assistant")} · {t(`chat.pending.${failedPartWay ? "failed" : run.result.text || run.result.reasoning ? "writing" : "waiting"}`)}
                 </div>
                 <ReasoningBlock text={run.result.reasoning} open />
                 <AnswerText text={run.result.text} markdown={false} />
@@ -120,9 +123,9 @@ export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps
         </OutputPanel>
         <form onSubmit={submit} className="flex gap-2">
           <textarea
-            aria-label="Message"
+            aria-label={t("message")}
             className={`${textArea} h-12 flex-1`}
-            placeholder="Say something to the model (Enter sends, Shift+Enter for a new line)"
+            placeholder={t("chat.placeholder")}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
@@ -132,11 +135,11 @@ export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps
           <div className="flex flex-col gap-1">
             {running ? (
               <Button variant="danger" onClick={cancel}>
-                Stop
+                {t("actions.stop")}
               </Button>
             ) : (
               <Button type="submit" disabled={!draft.trim()}>
-                Send
+                {t("actions.send")}
               </Button>
             )}
             <Button
@@ -148,12 +151,12 @@ export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps
                 reset();
               }}
             >
-              Clear
+              {t("actions.clear")}
             </Button>
           </div>
         </form>
         <label className="flex items-center gap-2 text-sm text-zinc-400">
-          <input type="checkbox" checked={stream} onChange={(e) => setStream(e.target.checked)} /> stream the answer
+          <input type="checkbox" checked={stream} onChange={(e) => setStream(e.target.checked)} /> {t("chat.streamToggle")}
         </label>
       </div>
       <ParamsPanel params={state.params} onChange={(params) => onState({ params })} chat idPrefix="chat" />

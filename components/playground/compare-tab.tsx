@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { SamplingParams } from "@/lib/playground/params";
 import { Button } from "../ui/button";
 import { AnswerText, ReasoningBlock } from "./answer-view";
@@ -16,9 +17,10 @@ export interface InstanceChoice {
 
 /** The same prompt on two instances, or with two parameter sets on one, streamed side by side. */
 export function CompareTab({ instanceId, state, onState, instances }: TabProps & { instances: InstanceChoice[] }) {
+  const t = useTranslations("playground");
   const left = usePlaygroundRequest();
   const right = usePlaygroundRequest();
-  const prompt = state.prompt ?? "Explain what a KV cache is in two sentences.";
+  const prompt = state.prompt ?? t("compare.defaultPrompt");
   const compare = state.compare ?? {};
   const sides = [
     { key: "left", run: left, instance: compare.leftInstanceId ?? instanceId, params: state.params },
@@ -43,8 +45,8 @@ export function CompareTab({ instanceId, state, onState, instances }: TabProps &
   return (
     <div className="space-y-3">
       <label className="block text-xs uppercase text-zinc-500">
-        Prompt
-        <textarea aria-label="Prompt" className={`${textArea} mt-1 h-16`} value={prompt} onChange={(e) => onState({ prompt: e.target.value })} />
+        {t("prompt")}
+        <textarea aria-label={t("prompt")} className={`${textArea} mt-1 h-16`} value={prompt} onChange={(e) => onState({ prompt: e.target.value })} />
       </label>
       <div className="flex gap-2">
         {running ? (
@@ -55,18 +57,18 @@ export function CompareTab({ instanceId, state, onState, instances }: TabProps &
               right.cancel();
             }}
           >
-            Stop both
+            {t("actions.stopBoth")}
           </Button>
         ) : (
           <Button onClick={start} disabled={!prompt.trim()}>
-            Run both
+            {t("actions.runBoth")}
           </Button>
         )}
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         {sides.map((side) => (
           <section key={side.key} className="space-y-2 rounded border border-zinc-800 p-3" data-testid={`compare-${side.key}`}>
-            <select aria-label={`${side.key} instance`} className={textArea} value={side.instance} onChange={(e) => setSide(side.key, { instance: e.target.value })}>
+            <select aria-label={t(`compare.instance.${side.key}`)} className={textArea} value={side.instance} onChange={(e) => setSide(side.key, { instance: e.target.value })}>
               {instances.map((i) => (
                 <option key={i.id} value={i.id}>
                   {i.name} ({i.phase})
@@ -80,7 +82,7 @@ export function CompareTab({ instanceId, state, onState, instances }: TabProps &
               <AnswerText text={side.run.state.result.text} markdown={side.run.state.status === "done"} />
             </div>
             <details>
-              <summary className="cursor-pointer text-xs text-zinc-500">parameters of this side</summary>
+              <summary className="cursor-pointer text-xs text-zinc-500">{t("compare.sideParameters")}</summary>
               <ParamsPanel params={side.params} onChange={(params) => setSide(side.key, { params })} chat compact idPrefix={`compare-${side.key}`} />
             </details>
           </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buildCompletionBody, completionRequestSchema } from "@/lib/playground/requests";
 import { Button } from "../ui/button";
@@ -10,12 +11,13 @@ import { textArea, type TabProps } from "./tab-props";
 import { usePlaygroundRequest } from "./use-playground-request";
 
 export function CompletionsTab({ instanceId, model, baseUrl, state, onState }: TabProps) {
+  const t = useTranslations("playground");
   const { state: run, run: send, cancel } = usePlaygroundRequest();
   const [stream, setStream] = useState(false);
-  const prompt = state.prompt ?? "The capital of France is";
+  const prompt = state.prompt ?? t("completions.defaultPrompt");
   const payload = { prompt, params: state.params, stream };
   const parsed = completionRequestSchema.safeParse(payload);
-  const preview: RequestPreview = parsed.success ? { ok: true, kind: "completions", body: buildCompletionBody(parsed.data, model) } : { ok: false, problem: parsed.error.issues[0]?.message ?? "invalid" };
+  const preview: RequestPreview = parsed.success ? { ok: true, kind: "completions", body: buildCompletionBody(parsed.data, model) } : { ok: false, problem: parsed.error.issues[0]?.message ?? t("failures.invalid") };
 
   async function submit() {
     const outcome = await send(instanceId, "completions", payload);
@@ -26,23 +28,23 @@ export function CompletionsTab({ instanceId, model, baseUrl, state, onState }: T
     <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
       <div className="space-y-3">
         <label className="block text-xs uppercase text-zinc-500">
-          Prompt
-          <textarea aria-label="Prompt" className={`${textArea} mt-1 h-32 font-mono`} value={prompt} onChange={(e) => onState({ prompt: e.target.value })} />
+          {t("prompt")}
+          <textarea aria-label={t("prompt")} className={`${textArea} mt-1 h-32 font-mono`} value={prompt} onChange={(e) => onState({ prompt: e.target.value })} />
         </label>
         <div className="flex items-center gap-3">
           {run.status === "running" ? (
             <Button variant="danger" onClick={cancel}>
-              Stop
+              {t("actions.stop")}
             </Button>
           ) : (
             <Button onClick={() => void submit()} disabled={!parsed.success}>
-              Complete
+              {t("actions.complete")}
             </Button>
           )}
           <label className="flex items-center gap-2 text-sm text-zinc-400">
-            <input type="checkbox" checked={stream} onChange={(e) => setStream(e.target.checked)} /> stream
+            <input type="checkbox" checked={stream} onChange={(e) => setStream(e.target.checked)} /> {t("completions.streamToggle")}
           </label>
-          {run.status === "running" && <span className="text-xs text-zinc-500">waiting for the instance…</span>}
+          {run.status === "running" && <span className="text-xs text-zinc-500">{t("completions.waiting")}</span>}
         </div>
         <OutputPanel state={run} preview={preview} baseUrl={baseUrl}>
           <div className="space-y-2 rounded border border-zinc-800 p-3" data-testid="completion-output">

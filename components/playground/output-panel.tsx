@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { generateCode, type CodeLanguage } from "@/lib/playground/code-gen";
 import type { PlaygroundKind, UpstreamBody } from "@/lib/playground/requests";
@@ -10,11 +11,8 @@ import type { RunState } from "./use-playground-request";
 
 export type RequestPreview = { ok: true; kind: PlaygroundKind; body: UpstreamBody } | { ok: false; problem: string };
 
-const VIEWS = [
-  { value: "answer", label: "Answer" },
-  { value: "raw", label: "Raw" },
-  { value: "code", label: "View code" },
-] as const;
+const VIEWS = ["answer", "raw", "code"] as const;
+type View = (typeof VIEWS)[number];
 
 const LANGUAGES = [
   { value: "python", label: "Python" },
@@ -24,10 +22,12 @@ const LANGUAGES = [
 
 /** An answer with its raw request/response and the same request as code. */
 export function OutputPanel({ state, preview, baseUrl, children }: { state: RunState; preview: RequestPreview; baseUrl: string; children: React.ReactNode }) {
-  const [view, setView] = useState<(typeof VIEWS)[number]["value"]>("answer");
+  const t = useTranslations("playground.output");
+  const [view, setView] = useState<View>("answer");
+  const views = VIEWS.map((value) => ({ value, label: t(value) }));
   return (
     <div className="space-y-3">
-      <Tabs items={VIEWS} value={view} onChange={setView} label="Output" size="sm" />
+      <Tabs items={views} value={view} onChange={setView} label={t("label")} size="sm" />
       <RunErrorBox state={state} />
       {view === "answer" && children}
       {view === "raw" && <RawView state={state} />}
@@ -37,18 +37,19 @@ export function OutputPanel({ state, preview, baseUrl, children }: { state: RunS
 }
 
 function RawView({ state }: { state: RunState }) {
-  if (!state.request) return <p className="text-sm text-zinc-500">Send a request to see exactly what went to SGLang and what came back.</p>;
+  const t = useTranslations("playground.output");
+  if (!state.request) return <p className="text-sm text-zinc-500">{t("rawEmpty")}</p>;
   const streamed = state.chunks.length > 0;
   return (
     <div className="grid gap-3 lg:grid-cols-2" data-testid="raw">
       <div>
-        <h3 className="mb-1 text-xs uppercase text-zinc-500">request (as sent to SGLang)</h3>
+        <h3 className="mb-1 text-xs uppercase text-zinc-500">{t("rawRequest")}</h3>
         <pre className="max-h-96 overflow-auto rounded bg-zinc-950 p-2 font-mono text-xs" data-testid="raw-request">
           {JSON.stringify(state.request, null, 2)}
         </pre>
       </div>
       <div>
-        <h3 className="mb-1 text-xs uppercase text-zinc-500">{streamed ? `response: ${state.chunks.length} SSE events` : "response"}</h3>
+        <h3 className="mb-1 text-xs uppercase text-zinc-500">{streamed ? t("rawResponseStreamed", { count: state.chunks.length }) : t("rawResponse")}</h3>
         <pre className="max-h-96 overflow-auto rounded bg-zinc-950 p-2 font-mono text-xs" data-testid="raw-response">
           {streamed ? state.chunks.map((data) => `data: ${data}`).join("\n\n") : JSON.stringify(state.response, null, 2)}
         </pre>
@@ -58,15 +59,17 @@ function RawView({ state }: { state: RunState }) {
 }
 
 function CodeView({ preview, baseUrl }: { preview: RequestPreview; baseUrl: string }) {
+  const t = useTranslations("playground.output");
+  const tc = useTranslations("common.actions");
   const [language, setLanguage] = useState<CodeLanguage>("python");
   const [copied, setCopied] = useState(false);
-  if (!preview.ok) return <p className="text-sm text-amber-300">Fix the request first: {preview.problem}</p>;
+  if (!preview.ok) return <p className="text-sm text-amber-300">{t("fixFirst", { problem: preview.problem })}</p>;
   const code = generateCode(language, { kind: preview.kind, body: preview.body, baseUrl });
   return (
     <div className="space-y-2" data-testid="code-view">
       <div className="flex items-center gap-3">
-        <Tabs items={LANGUAGES} value={language} onChange={setLanguage} label="Language" size="sm" />
-        <span className="text-xs text-zinc-500">the key comes from $SGLANG_API_KEY</span>
+        <Tabs items={LANGUAGES} value={language} onChange={setLanguage} label={t("codeLanguage")} size="sm" />
+        <span className="text-xs text-zinc-500">{t("codeKeyHelp")}</span>
         <Button
           size="sm"
           variant="secondary"
@@ -75,7 +78,7 @@ function CodeView({ preview, baseUrl }: { preview: RequestPreview; baseUrl: stri
             void navigator.clipboard?.writeText(code).then(() => setCopied(true));
           }}
         >
-          {copied ? "Copied" : "Copy"}
+          {copied ? tc("copied") : tc("copy")}
         </Button>
       </div>
       <pre className="max-h-[28rem] overflow-auto rounded bg-zinc-950 p-3 font-mono text-xs" data-testid="code" data-language={language}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { PLAYGROUND_TABS, type PlaygroundTab, type TabState } from "@/lib/playground/session";
 import { Tabs } from "../ui/tabs";
@@ -9,9 +10,6 @@ import { CompletionsTab } from "./completions-tab";
 import { SessionsBar } from "./sessions-bar";
 import { StreamingTab } from "./streaming-tab";
 import { ToolsTab } from "./tools-tab";
-
-const TAB_LABELS: Record<PlaygroundTab, string> = { completions: "Completions", chat: "Chat", streaming: "Streaming", tools: "Tool calling", compare: "Compare" };
-const TAB_ITEMS = PLAYGROUND_TABS.map((value) => ({ value, label: TAB_LABELS[value] }));
 
 export interface PlaygroundInstance {
   id: string;
@@ -29,7 +27,10 @@ function reachableBaseUrl(host: string, port: number): string {
   return `http://${name.includes(":") && !name.startsWith("[") ? `[${name}]` : name}:${port}`;
 }
 
+// Nothing here is keyed by the locale: switching the language re-renders the labels and keeps every typed prompt.
 export function PlaygroundShell({ instance, instances }: { instance: PlaygroundInstance; instances: InstanceChoice[] }) {
+  const t = useTranslations("playground.tabs");
+  const tabItems = PLAYGROUND_TABS.map((value) => ({ value, label: t(value) }));
   const [tab, setTab] = useState<PlaygroundTab>("chat");
   const [states, setStates] = useState<Record<PlaygroundTab, TabState>>(() => Object.fromEntries(PLAYGROUND_TABS.map((t) => [t, { params: {} }])) as Record<PlaygroundTab, TabState>);
   // Panels stay mounted when hidden, so a stream keeps running while another tab is looked at.
@@ -48,7 +49,7 @@ export function PlaygroundShell({ instance, instances }: { instance: PlaygroundI
           setStates((all) => ({ ...all, [session.tab]: session.state }));
         }}
       />
-      <Tabs items={TAB_ITEMS} value={tab} onChange={setTab} label="Playground" />
+      <Tabs items={tabItems} value={tab} onChange={setTab} label={t("label")} />
       {PLAYGROUND_TABS.map((which) => (
         <div key={which} role="tabpanel" hidden={which !== tab} data-testid={`tab-${which}`}>
           {which === "completions" && <CompletionsTab {...common} state={states.completions} onState={patch("completions")} />}

@@ -1,6 +1,7 @@
 "use client";
 
 import { callApi } from "@/components/api-client";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import type { PlaygroundSessionView, PlaygroundTab, TabState } from "@/lib/playground/session";
 import { Button } from "../ui/button";
@@ -21,6 +22,9 @@ export function SessionsBar({
   state: TabState;
   onOpen: (session: PlaygroundSessionView) => void;
 }) {
+  const t = useTranslations("playground");
+  const tc = useTranslations("common.actions");
+  const format = useFormatter();
   const [sessions, setSessions] = useState<Listed[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
   const [title, setTitle] = useState("");
@@ -46,8 +50,8 @@ export function SessionsBar({
   }
 
   const save = () =>
-    act("Saved.", async () => {
-      const input = { title: title.trim() || `${tab} ${new Date().toLocaleString()}`, tab, instanceId, state };
+    act(t("sessions.done.saved"), async () => {
+      const input = { title: title.trim() || t("sessions.defaultTitle", { tab: t(`tabs.${tab}`), when: format.dateTime(new Date(), { dateStyle: "short", timeStyle: "short" }) }), tab, instanceId, state };
       const { session } = current
         ? await call<{ session: PlaygroundSessionView }>("PATCH", `/api/playground-sessions/${current}`, input)
         : await call<{ session: PlaygroundSessionView }>("POST", "/api/playground-sessions", input);
@@ -58,7 +62,7 @@ export function SessionsBar({
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-lg border border-zinc-800 bg-zinc-900/50 px-3 py-2 text-sm" data-testid="sessions-bar">
       <select
-        aria-label="Saved sessions"
+        aria-label={t("sessions.saved")}
         className="rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1"
         value={current ?? ""}
         onChange={(e) => {
@@ -68,7 +72,7 @@ export function SessionsBar({
             setTitle("");
             return;
           }
-          void act("Opened.", async () => {
+          void act(t("sessions.done.opened"), async () => {
             const { session } = await call<{ session: PlaygroundSessionView }>("GET", `/api/playground-sessions/${id}`);
             setCurrent(session.id);
             setTitle(session.title);
@@ -76,40 +80,40 @@ export function SessionsBar({
           });
         }}
       >
-        <option value="">New session</option>
+        <option value="">{t("sessions.new")}</option>
         {sessions.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.title} · {s.tab}
+            {s.title} · {t(`tabs.${s.tab}`)}
           </option>
         ))}
       </select>
-      <input aria-label="Session title" className="w-56 rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1" placeholder="title" value={title} onChange={(e) => setTitle(e.target.value)} />
+      <input aria-label={t("sessions.title")} className="w-56 rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1" placeholder={t("sessions.titlePlaceholder")} value={title} onChange={(e) => setTitle(e.target.value)} />
       <Button size="sm" onClick={() => void save()}>
-        {current ? "Save" : "Save session"}
+        {current ? t("sessions.save") : t("sessions.saveNew")}
       </Button>
       {current && (
         <>
-          <Button size="sm" variant="secondary" disabled={!title.trim()} onClick={() => void act("Renamed.", async () => void (await call("PATCH", `/api/playground-sessions/${current}`, { title })))}>
-            Rename
+          <Button size="sm" variant="secondary" disabled={!title.trim()} onClick={() => void act(t("sessions.done.renamed"), async () => void (await call("PATCH", `/api/playground-sessions/${current}`, { title })))}>
+            {t("sessions.rename")}
           </Button>
           <Button
             size="sm"
             variant="danger"
             onClick={() =>
-              void act("Deleted.", async () => {
+              void act(t("sessions.done.deleted"), async () => {
                 await call("DELETE", `/api/playground-sessions/${current}`);
                 setCurrent(null);
                 setTitle("");
               })
             }
           >
-            Delete
+            {tc("delete")}
           </Button>
           <a className="text-xs text-sky-400 hover:underline" href={`/api/playground-sessions/${current}/export?format=json`}>
-            Export JSON
+            {t("sessions.exportJson")}
           </a>
           <a className="text-xs text-sky-400 hover:underline" href={`/api/playground-sessions/${current}/export?format=md`}>
-            Export Markdown
+            {t("sessions.exportMarkdown")}
           </a>
         </>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { buildChatBody, chatRequestSchema } from "@/lib/playground/requests";
 import { Button } from "../ui/button";
 import { AnswerText, ReasoningBlock } from "./answer-view";
@@ -10,11 +11,12 @@ import { textArea, type TabProps } from "./tab-props";
 import { usePlaygroundRequest } from "./use-playground-request";
 
 export function StreamingTab({ instanceId, model, baseUrl, state, onState }: TabProps) {
+  const t = useTranslations("playground");
   const { state: run, run: send, cancel } = usePlaygroundRequest();
-  const prompt = state.prompt ?? "Write a short report on the history of the printing press.";
+  const prompt = state.prompt ?? t("streaming.defaultPrompt");
   const payload = { messages: [{ role: "user" as const, content: prompt }], params: state.params, stream: true };
   const parsed = chatRequestSchema.safeParse(payload);
-  const preview: RequestPreview = parsed.success ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) } : { ok: false, problem: parsed.error.issues[0]?.message ?? "invalid" };
+  const preview: RequestPreview = parsed.success ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) } : { ok: false, problem: parsed.error.issues[0]?.message ?? t("failures.invalid") };
   const running = run.status === "running";
   const reasoning = run.status === "idle" ? (state.output?.reasoning ?? "") : run.result.reasoning;
   const text = run.status === "idle" ? (state.output?.text ?? "") : run.result.text;
@@ -28,21 +30,21 @@ export function StreamingTab({ instanceId, model, baseUrl, state, onState }: Tab
     <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
       <div className="space-y-3">
         <label className="block text-xs uppercase text-zinc-500">
-          Prompt
-          <textarea aria-label="Prompt" className={`${textArea} mt-1 h-20`} value={prompt} onChange={(e) => onState({ prompt: e.target.value })} />
+          {t("prompt")}
+          <textarea aria-label={t("prompt")} className={`${textArea} mt-1 h-20`} value={prompt} onChange={(e) => onState({ prompt: e.target.value })} />
         </label>
         <div className="flex items-center gap-3">
           {running ? (
             <Button variant="danger" onClick={cancel}>
-              Stop
+              {t("actions.stop")}
             </Button>
           ) : (
             <Button onClick={() => void start()} disabled={!parsed.success}>
-              Stream
+              {t("actions.stream")}
             </Button>
           )}
           <span className="text-xs text-zinc-500" data-testid="stream-status" data-status={run.status}>
-            {run.status}
+            {t(`streaming.status.${run.status}`)}
           </span>
         </div>
         <div className="space-y-2 rounded border border-zinc-800 p-3">

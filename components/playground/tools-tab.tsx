@@ -1,9 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buildChatBody, chatRequestSchema, type ChatMessage, type ToolChoice } from "@/lib/playground/requests";
 import { mockToolResult } from "@/lib/playground/tool-mock";
-import { GET_WEATHER_TOOL, parseToolDefinitions } from "@/lib/playground/tool-schema";
+import { GET_WEATHER_TOOL, parseToolDefinitions, type ToolProblem } from "@/lib/playground/tool-schema";
 import { Button } from "../ui/button";
 import { AnswerText, ReasoningBlock, ToolCallCard } from "./answer-view";
 import { OutputPanel, type RequestPreview } from "./output-panel";
@@ -14,13 +15,17 @@ import { usePlaygroundRequest } from "./use-playground-request";
 
 export const DEFAULT_TOOLS_TEXT = JSON.stringify([GET_WEATHER_TOOL], null, 2);
 
+// tool_choice as SGLang reads it; a tool's name is added per defined tool.
+const TOOL_CHOICES = ["auto", "none", "required"] as const;
+
 function toolChoiceOf(value: string): ToolChoice {
   return value.startsWith("name:") ? { name: value.slice(5) } : (value as "auto" | "none" | "required");
 }
 
 export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProps) {
+  const t = useTranslations("playground");
   const { state: run, run: send, cancel, reset } = usePlaygroundRequest();
-  const [draft, setDraft] = useState("What's the weather like in San Francisco today?");
+  const [draft, setDraft] = useState(() => t("tools.defaultMessage"));
   const [results, setResults] = useState<Record<string, string>>({});
   const toolsText = state.toolsText ?? DEFAULT_TOOLS_TEXT;
   const toolChoice = state.toolChoice ?? "auto";
@@ -41,10 +46,10 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
   const previewMessages: ChatMessage[] = messages.length > 0 ? messages : [{ role: "user", content: draft }];
   const parsed = tools.ok ? chatRequestSchema.safeParse(payloadFor(previewMessages)) : null;
   const preview: RequestPreview = !tools.ok
-    ? { ok: false, problem: "the tool definitions have problems" }
+    ? { ok: false, problem: t("tools.definitionsHaveProblems") }
     : parsed?.success
       ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) }
-      : { ok: false, problem: parsed?.error.issues[0]?.message ?? "invalid" };
+      : { ok: false, problem: parsed?.error.issues[0]?.message ?? t("failures.invalid") };
 
   async function ask(history: ChatMessage[]) {
     onState({ messages: history });
@@ -58,6 +63,14 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
     onState({ messages: [...history, reply], output: { text, reasoning } });
   }
 
+  function problemText(problem: ToolProblem): string {
+    const { reason, path } = problem;
+    if (!reason) return problem.message;
+    if (reason.key === "invalidJson") return t("tools.problems.invalidJson", { line: problem.line ?? 1, column: problem.column ?? 1, detail: reason.detail });
+    const text = reason.key === "definedTwice" ? t("tools.problems.definedTwice", { name: reason.name }) : t(`tools.problems.${reason.key}`);
+    return path ? t("tools.problems.atPath", { path, problem: text }) : text;
+  }
+
   function sendResults() {
     const toolMessages: ChatMessage[] = open.map((call) => ({ role: "tool", tool_call_id: call.id, content: results[call.id] ?? "" }));
     setResults({});
@@ -69,9 +82,9 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
       <div className="space-y-3">
         <div className="grid gap-3 md:grid-cols-[1fr_12rem]">
           <label className="block text-xs uppercase text-zinc-500">
-            Tools (JSON, OpenAI function tools)
+            {t("tools.definitionsLabel")}
             <textarea
-              aria-label="Tool definitions"
+              aria-label={t("tools.definitions")}
               spellCheck={false}
               className={`${textArea} mt-1 h-56 font-mono text-xs ${tools.ok ? "" : "border-red-700"}`}
               value={toolsText}
@@ -81,9 +94,11 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
           <label className="block text-xs uppercase text-zinc-500">
             tool_choice
             <select aria-label="tool_choice" className={`${textArea} mt-1`} value={toolChoice} onChange={(e) => onState({ toolChoice: e.target.value })}>
-              <option value="auto">auto</option>
-              <option value="none">none</option>
-              <option value="required">required</option>
+              {TOOL_CHOICES.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice}
+                </option>
+              ))}
               {tools.ok && tools.tools.map((t) => <option key={t.function.name} value={`name:${t.function.name}`}>{t.function.name}</option>)}
             </select>
           </label>
@@ -91,7 +106,7 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
         {!tools.ok && (
           <ul role="alert" data-testid="tool-problems" className="space-y-1 rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-xs text-red-200">
             {tools.problems.map((p, i) => (
-              <li key={i}>{p.message}</li>
+              <li key={i}>{problemText(p)}</li>
             ))}
           </ul>
         )}
@@ -99,7 +114,7 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
           <ol className="space-y-2" data-testid="tool-conversation">
             {messages.map((message, index) => (
               <li key={index} data-role={message.role} className="rounded border border-zinc-800 p-2 text-sm">
-                <div className="mb-1 text-xs uppercase text-zinc-500">{message.role === "tool" ? `tool result · ${message.tool_call_id}` : message.role}</div>
+                <div className="mb-1 text-xs uppercase text-zinc-500">{message.role === "tool" ? t("tools.toolResult", { id: message.tool_call_id }) : t(`roles.${message.role}`)}</div>
                 {message.role === "assistant" && message.tool_calls?.map((call) => (
                   <ToolCallCard key={call.id} call={{ index: 0, id: call.id, name: call.function.name, arguments: call.function.arguments }} />
                 ))}
@@ -122,37 +137,37 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
           <div className="space-y-2 rounded border border-violet-900 p-3">
             {open.map((call) => (
               <label key={call.id} className="block text-xs text-zinc-400">
-                Result of <span className="font-mono text-violet-300">{call.function.name}</span> ({call.id})
+                {t.rich("tools.resultOf", { name: call.function.name, id: call.id, fn: (name) => <span className="font-mono text-violet-300">{name}</span> })}
                 <div className="mt-1 flex gap-2">
                   <textarea
-                    aria-label={`Result of ${call.function.name}`}
+                    aria-label={t("tools.resultOfLabel", { name: call.function.name })}
                     className={`${textArea} h-14 font-mono text-xs`}
                     value={results[call.id] ?? ""}
                     onChange={(e) => setResults({ ...results, [call.id]: e.target.value })}
                   />
                   <Button size="sm" variant="secondary" onClick={() => setResults({ ...results, [call.id]: mockToolResult(call.function.name, call.function.arguments) })}>
-                    Mock
+                    {t("actions.mock")}
                   </Button>
                 </div>
               </label>
             ))}
             <Button onClick={sendResults} disabled={open.some((call) => !(results[call.id] ?? "").trim())}>
-              Send tool results
+              {t("actions.sendToolResults")}
             </Button>
           </div>
         ) : (
           <div className="flex gap-2">
             {messages.length === 0 && (
-              <input aria-label="Message" className={`${textArea} flex-1`} value={draft} onChange={(e) => setDraft(e.target.value)} />
+              <input aria-label={t("message")} className={`${textArea} flex-1`} value={draft} onChange={(e) => setDraft(e.target.value)} />
             )}
             {running ? (
               <Button variant="danger" onClick={cancel}>
-                Stop
+                {t("actions.stop")}
               </Button>
             ) : (
               messages.length === 0 && (
                 <Button disabled={!tools.ok || !draft.trim()} onClick={() => void ask([{ role: "user", content: draft }])}>
-                  Send
+                  {t("actions.send")}
                 </Button>
               )
             )}
@@ -164,7 +179,7 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
                   reset();
                 }}
               >
-                Start over
+                {t("actions.startOver")}
               </Button>
             )}
           </div>

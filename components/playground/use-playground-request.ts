@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PlaygroundKind, UpstreamBody } from "@/lib/playground/requests";
 import { StreamAccumulator, emptyResult, resultOfResponse, type PlaygroundResult, type StreamChunk } from "@/lib/playground/result";
 import { createSseParser } from "@/lib/playground/sse";
-import { streamFailure } from "@/lib/playground/stream-error";
+import { describeStreamError, type StreamError } from "@/lib/playground/stream-error";
 import { StreamClock, type StreamStats } from "@/lib/playground/stream-stats";
 
 export type RunStatus = "idle" | "running" | "done" | "error" | "cancelled";
@@ -27,6 +28,8 @@ export interface RunState {
   gaps: number[];
 }
 
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
 const idle = (): RunState => ({ status: "idle", result: emptyResult(), error: null, request: null, response: null, chunks: [], stats: null, gaps: [] });
 
 /**
@@ -34,6 +37,7 @@ const idle = (): RunState => ({ status: "idle", result: emptyResult(), error: nu
  * `cancel` aborts the fetch, which makes the console abort the call to SGLang.
  */
 export function usePlaygroundRequest() {
+  const t = useTranslations("playground.failures");
   const [state, setState] = useState<RunState>(idle);
   const controller = useRef<AbortController | null>(null);
   const frame = useRef<number | null>(null);
@@ -74,26 +78,31 @@ export function usePlaygroundRequest() {
       if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
         const body = (await response.json().catch(() => null)) as { error?: RunError; request?: UpstreamBody; response?: unknown } | null;
         if (!response.ok || !body || body.error) {
-          fail(body?.error ?? { code: `http_${response.status}`, message: `The console answered ${response.status}.` });
+          fail(body?.error ?? { code: `http_${response.status}`, message: t("httpStatus", { status: response.status }) });
         } else {
           publish({ ...current, status: "done", request: body.request ?? null, response: body.response, result: resultOfResponse(body.response as never), stats: null }, true);
         }
         return current;
       }
-      await readStream(response, started, current, publish);
+      await readStream(response, started, current, publish, t);
     } catch (error) {
-      if (abort.signal.aborted) fail({ code: "cancelled", message: "Cancelled: the request to the instance was aborted." }, "cancelled");
-      else fail({ code: "network_error", message: `The console did not answer (${error instanceof Error ? error.message : "network failure"}).` });
+      if (abort.signal.aborted) fail({ code: "cancelled", message: t("cancelled") }, "cancelled");
+      else fail({ code: "network_error", message: t("network", { detail: error instanceof Error ? error.message : t("networkUnknown") }) });
     } finally {
       if (controller.current === abort) controller.current = null;
     }
     return current;
-  }, []);
+  }, [t]);
 
   return { state, run, cancel, reset };
 }
 
-async function readStream(response: Response, started: number, initial: RunState, publish: (next: RunState, now?: boolean) => void): Promise<void> {
+/** The run's error as the playground shows it, with SGLang's own message. */
+function streamFailure(error: StreamError, t: Translate): RunError {
+  return { code: "upstream_stream_error", message: t("streamStopped", { error: describeStreamError(error), message: error.message }) };
+}
+
+async function readStream(response: Response, started: number, initial: RunState, publish: (next: RunState, now?: boolean) => void, t: Translate): Promise<void> {
   const accumulator = new StreamAccumulator();
   const clock = new StreamClock(started);
   const chunks: string[] = [];
@@ -131,8 +140,8 @@ async function readStream(response: Response, started: number, initial: RunState
   const result = accumulator.result();
   const final = { ...state, result, chunks: [...chunks], response: [...chunks], stats: clock.stats(performance.now()), gaps: clock.recentGaps(120) };
   // SGLang's own error outranks the console's (a stream it failed may also end badly); [DONE] after it is no success.
-  const error = result.error ? streamFailure(result.error) : failure;
+  const error = result.error ? streamFailure(result.error, t) : failure;
   if (error) publish({ ...final, status: "error", error }, true);
-  else if (!finished) publish({ ...final, status: "error", error: { code: "stream_ended", message: "The stream ended before SGLang said it was done." } }, true);
+  else if (!finished) publish({ ...final, status: "error", error: { code: "stream_ended", message: t("streamEnded") } }, true);
   else publish({ ...final, status: "done" }, true);
 }

@@ -28,24 +28,21 @@ export interface NumberField {
   step: number;
   min: number;
   max: number;
-  /** What SGLang uses when the field is left out. */
-  sglangDefault: string;
-  placeholder: string;
-  help: string;
 }
 
-// Defaults: SGLang's SamplingParams (temperature 1.0, top_p 1.0, top_k -1, min_p 0, penalties 0, repetition 1.0).
+// What a person reads about each field (its help, SGLang's default, a placeholder) is in messages/<locale>/playground.json
+// under params.fields.<name>. Defaults: SGLang's SamplingParams (temperature 1.0, top_p 1.0, top_k -1, min_p 0, penalties 0, repetition 1.0).
 // Since 2025 SGLang may take them from the model's generation_config.json instead (--sampling-defaults model).
 export const NUMBER_FIELDS: NumberField[] = [
-  { name: "max_tokens", label: "max_tokens", step: 1, min: 1, max: 1_000_000, sglangDefault: "to the end", placeholder: "chat: to EOS · completions: 16", help: "Most tokens to generate. Unset: chat runs to the end of the answer or the context limit; /v1/completions stops at 16." },
-  { name: "temperature", label: "temperature", step: 0.05, min: 0, max: 2, sglangDefault: "1.0", placeholder: "1.0", help: "0 is greedy; higher is more random. Unset: 1.0, or the model's generation_config.json with --sampling-defaults model." },
-  { name: "top_p", label: "top_p", step: 0.05, min: 0.01, max: 1, sglangDefault: "1.0", placeholder: "1.0", help: "Nucleus sampling: keep the smallest set of tokens whose probability adds up to top_p." },
-  { name: "top_k", label: "top_k", step: 1, min: -1, max: 100_000, sglangDefault: "-1 (off)", placeholder: "-1", help: "SGLang field: sample among the k most likely tokens." },
-  { name: "min_p", label: "min_p", step: 0.01, min: 0, max: 1, sglangDefault: "0 (off)", placeholder: "0.0", help: "SGLang field: drop tokens below min_p × the top token's probability." },
-  { name: "seed", label: "seed", step: 1, min: 0, max: 2 ** 31, sglangDefault: "random", placeholder: "random", help: "Same seed and settings, same text." },
-  { name: "presence_penalty", label: "presence_penalty", step: 0.1, min: -2, max: 2, sglangDefault: "0.0", placeholder: "0.0", help: "Penalise tokens that already appeared." },
-  { name: "frequency_penalty", label: "frequency_penalty", step: 0.1, min: -2, max: 2, sglangDefault: "0.0", placeholder: "0.0", help: "Penalise tokens by how often they appeared." },
-  { name: "repetition_penalty", label: "repetition_penalty", step: 0.05, min: 0.05, max: 2, sglangDefault: "1.0 (off)", placeholder: "1.0", help: "SGLang field: multiplicative penalty on repeated tokens." },
+  { name: "max_tokens", label: "max_tokens", step: 1, min: 1, max: 1_000_000 },
+  { name: "temperature", label: "temperature", step: 0.05, min: 0, max: 2 },
+  { name: "top_p", label: "top_p", step: 0.05, min: 0.01, max: 1 },
+  { name: "top_k", label: "top_k", step: 1, min: -1, max: 100_000 },
+  { name: "min_p", label: "min_p", step: 0.01, min: 0, max: 1 },
+  { name: "seed", label: "seed", step: 1, min: 0, max: 2 ** 31 },
+  { name: "presence_penalty", label: "presence_penalty", step: 0.1, min: -2, max: 2 },
+  { name: "frequency_penalty", label: "frequency_penalty", step: 0.1, min: -2, max: 2 },
+  { name: "repetition_penalty", label: "repetition_penalty", step: 0.05, min: 0.05, max: 2 },
 ];
 
 /** The params with unset entries removed, in a stable order (what goes into the request body). */

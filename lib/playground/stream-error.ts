@@ -27,7 +27,3 @@ export function describeStreamError(error: StreamError): string {
   return [error.code, error.type].filter((part) => part !== null).join(" ") || "error";
 }
 
-/** The run's error as the playground shows it, with SGLang's own message. */
-export function streamFailure(error: StreamError): { code: "upstream_stream_error"; message: string } {
-  return { code: "upstream_stream_error", message: `SGLang stopped the answer part-way (${describeStreamError(error)}): ${error.message}` };
-}

@@ -18,6 +18,8 @@ function isAllowed(text) {
   if (ALLOWED_WORDS.has(value)) return true;
   if (/^--[a-z0-9][a-z0-9-]*(=\S*)?$/.test(value)) return true;
   if (/^[A-Z][A-Z0-9_]+$/.test(value)) return true;
+  // A JSON field of SGLang's API: snake_case, maybe a dotted path (finish_reason, chat_template_kwargs.enable_thinking).
+  if (/^[a-z][a-z0-9]*(_[a-z0-9]+)+(\.[a-z][a-z0-9_]*)*$/.test(value)) return true;
   if (/^[\w.-]*\/[\w./-]*$/.test(value)) return true;
   return false;
 }

@@ -14,6 +14,19 @@ export class PlaygroundPage {
     await this.page.getByRole("tablist", { name: "Playground" }).waitFor();
   }
 
+  /** Picks a language in the header's switch and waits until the playground's tabs are named in it. */
+  async switchLanguage(language: "English" | "简体中文", tablistName: string): Promise<void> {
+    const option = this.page.getByTestId("language-switch").getByRole("button", { name: language, exact: true });
+    await option.click();
+    await this.page.locator(`[data-testid="language-switch"] button[aria-pressed="true"]`, { hasText: language }).waitFor();
+    await this.page.getByRole("tablist", { name: tablistName }).waitFor();
+  }
+
+  /** The names of the playground's tabs as shown, in order. */
+  tabNames(tablistName: string): Promise<string[]> {
+    return this.page.getByRole("tablist", { name: tablistName }).getByRole("tab").allInnerTexts();
+  }
+
   async tab(name: TabName): Promise<Locator> {
     await this.page.getByRole("tablist", { name: "Playground" }).getByRole("tab", { name, exact: true }).click();
     const panel = this.panel(name);

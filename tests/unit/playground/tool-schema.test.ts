@@ -12,7 +12,7 @@ describe("tool definitions typed as JSON", () => {
     const result = parseToolDefinitions('[\n  {\n    "type": "function",\n    "function": { "name": "x", }\n  }\n]');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems[0]).toMatchObject({ line: 4 });
+    expect(result.problems[0]).toMatchObject({ line: 4, reason: { key: "invalidJson" } });
     expect(result.problems[0]!.message).toMatch(/^Invalid JSON at line 4, column \d+: /);
   });
 
@@ -25,6 +25,7 @@ describe("tool definitions typed as JSON", () => {
     expect(messages).toContain("[0].function.name: function.name may use letters, digits, _ and - (at most 64)");
     expect(messages).toContain('[0].function.parameters.type: parameters.type must be "object"');
     expect(messages).toContain('[1].type: type must be "function"');
+    expect(result.problems.find((p) => p.path === "[1].type")?.reason).toEqual({ key: "typeFunction" });
   });
 
   it("reads the line and column from either engine's JSON.parse message (V8 in Node gives a position, Chromium may give both)", () => {
@@ -35,6 +36,7 @@ describe("tool definitions typed as JSON", () => {
   it("rejects a tool defined twice and an empty list", () => {
     const twice = parseToolDefinitions(JSON.stringify([GET_WEATHER_TOOL, GET_WEATHER_TOOL]));
     expect(twice.ok ? [] : twice.problems.map((p) => p.message)).toEqual(['[1].function.name: "get_weather" is defined twice']);
+    expect(twice.ok ? null : twice.problems[0]!.reason).toEqual({ key: "definedTwice", name: "get_weather" });
     const empty = parseToolDefinitions("[]");
     expect(empty.ok ? [] : empty.problems.map((p) => p.message)).toEqual(["define at least one tool"]);
   });
@@ -43,5 +45,7 @@ describe("tool definitions typed as JSON", () => {
     const result = parseToolDefinitions(JSON.stringify({ type: "function", function: { name: "f", paramters: {} } }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]!.message).toMatch(/^function: .*paramters/);
+    // zod's own wording has no key of ours: the English message is shown as it is.
+    if (!result.ok) expect(result.problems[0]!.reason).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PhaseBadge, SimulatedBadge } from "@/components/instances/phase-badge";
@@ -14,11 +15,12 @@ export default async function PlaygroundPage({ params }: { params: Promise<{ id:
   const supervisor = getServices().supervisor;
   const instance = supervisor.get(id);
   if (!instance || !canUsePlayground(actor, instance)) notFound();
+  const t = await getTranslations("playground");
   const instances = supervisor.list().filter((other) => canUsePlayground(actor, other)).map((i) => ({ id: i.id, name: i.name, phase: i.phase }));
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Playground</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <Link href={`/instances/${instance.id}`} className="text-sm text-sky-400 hover:underline">
           {instance.name}
         </Link>
@@ -28,7 +30,7 @@ export default async function PlaygroundPage({ params }: { params: Promise<{ id:
       </div>
       {instance.phase !== "ready" && (
         <p role="status" className="rounded-md border border-amber-800 bg-amber-950/50 px-3 py-2 text-sm text-amber-200">
-          This instance is {instance.phase}: requests are refused until it is ready.
+          {t("notReady", { phase: instance.phase })}
         </p>
       )}
       <PlaygroundShell
