@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { GpuPanel } from "@/components/telemetry/gpu-panel";
 import { canViewTelemetry } from "@/lib/authz";
@@ -7,6 +8,6 @@ import { requirePageActor } from "../_lib/page-actor";
 export const dynamic = "force-dynamic";
 
 export default async function GpusPage() {
-  if (!canViewTelemetry(await requirePageActor())) return <NotAllowed what="seeing the GPUs" />;
+  if (!canViewTelemetry(await requirePageActor())) return <NotAllowed what={(await getTranslations("gpus"))("notAllowed")} />;
   return <GpuPanel initial={getServices().gpuSampler.snapshot()} />;
 }
