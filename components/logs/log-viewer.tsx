@@ -145,7 +145,7 @@ export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer(
 
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-center gap-2 text-xs">
+      <div className="flex flex-wrap items-center gap-2 whitespace-nowrap text-xs">
         {paused || !following ? (
           <Button size="sm" onClick={() => view.jumpToLive()}>
             {snapshot?.newLines ? t("follow.jumpNew", { count: snapshot.newLines }) : t("follow.jump")}
@@ -180,7 +180,7 @@ export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer(
           </span>
         </form>
       </div>
-      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-400">
+      <div className="flex flex-wrap items-center gap-2 whitespace-nowrap text-xs text-zinc-400">
         <label className="flex items-center gap-1">
           {t("filter.level")}
           <Select aria-label={t("filter.level")} className="w-28" value={level ?? ""} onChange={(e) => { const next = (e.target.value || null) as LogLevel | null; setLevel(next); rebuild({ level: next }); }}>
