@@ -12,25 +12,4 @@ export function isActivePhase(phase: InstancePhase): boolean {
   return ACTIVE_PHASES.includes(phase);
 }
 
-export const PHASE_LABELS: Record<InstancePhase, string> = {
-  starting: "starting",
-  loading: "loading",
-  ready: "ready",
-  unresponsive: "unresponsive",
-  stopping: "stopping",
-  stopped: "stopped",
-  crashed: "crashed",
-  failed_start: "failed to start",
-};
-
-/** Startup stages as SGLang reports them in its output (the log classifier's phase names). */
-export const STAGE_LABELS: Record<string, string> = {
-  args: "checking arguments",
-  dist_init: "initialising distributed",
-  load_weights: "loading weights",
-  kv_cache: "allocating KV cache",
-  cuda_graph: "capturing CUDA graphs",
-  http_up: "HTTP up, warming up",
-  ready: "ready line printed",
-  serving: "serving",
-};
+// Phase and stage names a person reads live in messages/<locale>/phases.json, keyed by these codes.

@@ -2,9 +2,16 @@
 // and does it separate the model's reasoning from its answer? Without --tool-call-parser a model answers tool
 // calls as text; without --reasoning-parser its thinking lands in content.
 
+/** What the check saw, as a stable code: pages say it in the reader's language (messages: instances.parserCheck.verdict). */
+export type ToolCallVerdict = "parsed" | "bad_arguments" | "as_text" | "none";
+export type ReasoningVerdict = "separated" | "think_tags_left" | "inside_content" | "none";
+
 export interface ParserCheckPart {
   ok: boolean;
-  /** What was seen, in words for the instance page. */
+  verdict: ToolCallVerdict | ReasoningVerdict;
+  /** The arguments seen (a tool call), or the reasoning's length in characters. */
+  value?: string | number;
+  /** What was seen, in English words (the API's answer and the logs). */
   detail: string;
 }
 
@@ -45,14 +52,14 @@ export function judgeToolCall(message: CheckedMessage | undefined): ParserCheckP
   const call = message?.tool_calls?.find((item) => item.function?.name === PARSER_CHECK_TOOL.function.name);
   if (call) {
     return parsesAsObject(call.function?.arguments)
-      ? { ok: true, detail: `tool_calls holds get_weather(${call.function?.arguments ?? ""}).` }
-      : { ok: false, detail: `tool_calls holds get_weather, but its arguments are not a JSON object: ${call.function?.arguments ?? ""}` };
+      ? { ok: true, verdict: "parsed", value: call.function?.arguments ?? "", detail: `tool_calls holds get_weather(${call.function?.arguments ?? ""}).` }
+      : { ok: false, verdict: "bad_arguments", value: call.function?.arguments ?? "", detail: `tool_calls holds get_weather, but its arguments are not a JSON object: ${call.function?.arguments ?? ""}` };
   }
   const content = message?.content ?? "";
   if (/get_weather|<tool_call>|<\|tool_call|tool▁call/.test(content)) {
-    return { ok: false, detail: "The model wrote the call as text in content: set --tool-call-parser for this model." };
+    return { ok: false, verdict: "as_text", detail: "The model wrote the call as text in content: set --tool-call-parser for this model." };
   }
-  return { ok: false, detail: "No tool call came back (neither in tool_calls nor as text)." };
+  return { ok: false, verdict: "none", detail: "No tool call came back (neither in tool_calls nor as text)." };
 }
 
 export function judgeReasoning(message: CheckedMessage | undefined): ParserCheckPart {
@@ -60,9 +67,9 @@ export function judgeReasoning(message: CheckedMessage | undefined): ParserCheck
   const content = message?.content ?? "";
   if (reasoning.trim() !== "") {
     return /<\/?think>/.test(content)
-      ? { ok: false, detail: "reasoning_content is set, but content still holds <think> tags: check --reasoning-parser." }
-      : { ok: true, detail: `reasoning_content holds ${reasoning.length} characters, apart from the answer.` };
+      ? { ok: false, verdict: "think_tags_left", detail: "reasoning_content is set, but content still holds <think> tags: check --reasoning-parser." }
+      : { ok: true, verdict: "separated", value: reasoning.length, detail: `reasoning_content holds ${reasoning.length} characters, apart from the answer.` };
   }
-  if (/<\/?think>/.test(content)) return { ok: false, detail: "The reasoning came back inside content (<think> tags): set --reasoning-parser for this model." };
-  return { ok: false, detail: "No reasoning_content: the model did not reason, or no --reasoning-parser separated it." };
+  if (/<\/?think>/.test(content)) return { ok: false, verdict: "inside_content", detail: "The reasoning came back inside content (<think> tags): set --reasoning-parser for this model." };
+  return { ok: false, verdict: "none", detail: "No reasoning_content: the model did not reason, or no --reasoning-parser separated it." };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { callApi } from "@/components/api-client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ChatReply } from "@/lib/instance-view";
 import { Button } from "../ui/button";
@@ -13,6 +14,7 @@ interface Turn {
 
 /** A small chat with a ready instance, through the console's server route (the instance's address stays server-side). */
 export function ChatBox({ instanceId, disabled }: { instanceId: string; disabled: boolean }) {
+  const t = useTranslations("instances.chat");
   const [turns, setTurns] = useState<Turn[]>([]);
   const [draft, setDraft] = useState("");
   const [busy, setBusy] = useState(false);
@@ -42,10 +44,10 @@ export function ChatBox({ instanceId, disabled }: { instanceId: string; disabled
       <ol className="space-y-2">
         {turns.map((turn, index) => (
           <li key={index} className={turn.role === "user" ? "text-zinc-300" : "text-zinc-100"} data-role={turn.role}>
-            <span className="mr-2 text-xs uppercase text-zinc-500">{turn.role}</span>
+            <span className="mr-2 text-xs uppercase text-zinc-500">{t(`role.${turn.role}`)}</span>
             {turn.reasoning && (
               <details className="my-1 rounded border border-zinc-800 bg-zinc-950/60 px-2 py-1 text-xs text-zinc-400">
-                <summary className="cursor-pointer">reasoning</summary>
+                <summary className="cursor-pointer">{t("reasoning")}</summary>
                 <p className="whitespace-pre-wrap">{turn.reasoning}</p>
               </details>
             )}
@@ -63,14 +65,14 @@ export function ChatBox({ instanceId, disabled }: { instanceId: string; disabled
       <form onSubmit={send} className="flex gap-2">
         <input
           className="flex-1 rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 text-sm"
-          placeholder={disabled ? "The chat opens once the server is ready" : "Say something to the model"}
+          placeholder={disabled ? t("placeholderNotReady") : t("placeholder")}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           disabled={disabled || busy}
-          aria-label="Message"
+          aria-label={t("message")}
         />
         <Button type="submit" disabled={disabled || busy || !draft.trim()}>
-          {busy ? "Waiting…" : "Send"}
+          {busy ? t("waiting") : t("send")}
         </Button>
       </form>
     </div>

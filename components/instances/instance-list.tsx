@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { InstanceView } from "@/lib/instance-view";
 import { PhaseBadge, SimulatedBadge } from "./phase-badge";
 
 export function InstanceList({ instances }: { instances: InstanceView[] }) {
+  const t = useTranslations("instances.list");
   if (instances.length === 0) {
-    return <p className="text-sm text-zinc-400">No instances yet. Launch one below.</p>;
+    return <p className="text-sm text-zinc-400">{t("empty")}</p>;
   }
   return (
     <ul className="divide-y divide-zinc-800 rounded-lg border border-zinc-800" data-testid="instance-list">
@@ -16,7 +18,7 @@ export function InstanceList({ instances }: { instances: InstanceView[] }) {
             <span className="font-mono text-xs text-zinc-500">
               {instance.host}:{instance.port}
             </span>
-            <span className="text-xs text-zinc-400">by {instance.ownerName}</span>
+            <span className="text-xs text-zinc-400">{t("by", { owner: instance.ownerName })}</span>
             <span className="ml-auto flex items-center gap-2">
               {instance.simulated && <SimulatedBadge />}
               <PhaseBadge phase={instance.phase} stage={instance.run?.stage} percent={instance.run?.progress?.percent} />

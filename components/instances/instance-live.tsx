@@ -1,6 +1,7 @@
 "use client";
 
 import { callApi } from "@/components/api-client";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { isActivePhase } from "@/lib/instance-phase";
 import type { InstanceView } from "@/lib/instance-view";
@@ -17,9 +18,10 @@ import { StageTimeline } from "./stage-timeline";
 import { RunOutcome } from "./run-outcome";
 import { useInstanceStream, type LogSink } from "./use-instance-stream";
 
-const NOT_YOURS = "Only the instance's owner or an administrator can stop, restart or delete it.";
-
 export function InstanceLive({ initial, canControl }: { initial: InstanceView; canControl: boolean }) {
+  const t = useTranslations("instances.page");
+  const tc = useTranslations("common");
+  const notYours = canControl ? undefined : t("notYours");
   const logs = useRef<LogSink | null>(null);
   const { state, connected, setState, reload } = useInstanceStream(initial, logs);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function InstanceLive({ initial, canControl }: { initial: InstanceView; c
   }
 
   async function remove() {
-    if (!window.confirm(`Delete instance ${state.name} with its run history and logs?`)) return;
+    if (!window.confirm(t("confirmDelete", { name: state.name }))) return;
     try {
       await callApi("DELETE", `/api/instances/${state.id}`);
       window.location.assign("/");
@@ -57,34 +59,34 @@ export function InstanceLive({ initial, canControl }: { initial: InstanceView; c
         {state.simulated && <SimulatedBadge />}
         <span className="font-mono text-xs text-zinc-500">
           {state.servedModelName ?? state.modelPath} · {state.host}:{state.port}
-          {run?.pid ? ` · pid ${run.pid}` : ""}
+          {run?.pid ? ` · ${t("pid", { pid: run.pid })}` : ""}
         </span>
         <span className="text-xs text-zinc-400" data-testid="instance-owner">
-          owner {state.ownerName}
+          {t("owner", { owner: state.ownerName })}
         </span>
         <span className="ml-auto flex gap-2">
           <a
             href={`/instances/${state.id}/playground`}
             className="inline-flex h-8 items-center rounded-md border border-zinc-700 px-3 text-sm text-sky-300 hover:bg-zinc-800"
           >
-            Playground
+            {t("playground")}
           </a>
-                    <Button
+          <Button
             variant="danger"
             size="sm"
             onClick={() => act("stop")}
             disabled={!canControl || (!active && !state.restart.nextAt) || pending !== null || state.phase === "stopping"}
-            title={canControl ? undefined : NOT_YOURS}
+            title={notYours}
           >
-            {pending === "stop" || state.phase === "stopping" ? "Stopping…" : "Stop"}
+            {pending === "stop" || state.phase === "stopping" ? t("stopping") : t("stop")}
           </Button>
           {!active && !state.restart.nextAt && (
-            <Button variant="ghost" size="sm" onClick={() => void remove()} disabled={!canControl || pending !== null} title={canControl ? undefined : NOT_YOURS}>
-              Delete
+            <Button variant="ghost" size="sm" onClick={() => void remove()} disabled={!canControl || pending !== null} title={notYours}>
+              {tc("actions.delete")}
             </Button>
           )}
-          <Button variant="secondary" size="sm" onClick={() => act("restart")} disabled={!canControl || pending !== null || state.phase === "stopping"} title={canControl ? undefined : NOT_YOURS}>
-            {pending === "restart" ? "Restarting…" : active ? "Restart" : "Start again"}
+          <Button variant="secondary" size="sm" onClick={() => act("restart")} disabled={!canControl || pending !== null || state.phase === "stopping"} title={notYours}>
+            {pending === "restart" ? t("restarting") : active ? t("restart") : t("startAgain")}
           </Button>
         </span>
       </div>
@@ -94,7 +96,7 @@ export function InstanceLive({ initial, canControl }: { initial: InstanceView; c
         </p>
       )}
       {run?.progress && (state.phase === "loading" || state.phase === "starting") && (
-        <div aria-label="startup progress">
+        <div aria-label={t("startupProgress")}>
           <div className="mb-1 text-xs text-zinc-400">
             {run.progress.label} — {run.progress.percent}%
           </div>
@@ -107,18 +109,18 @@ export function InstanceLive({ initial, canControl }: { initial: InstanceView; c
       <RestartBanner instance={state} />
       {run && <RunOutcome run={run} phase={state.phase} instanceId={state.id} />}
       <Card className="space-y-3">
-        <CardTitle>Output</CardTitle>
+        <CardTitle>{t("output")}</CardTitle>
         <LogViewer ref={logs} instanceId={state.id} runId={run?.id ?? null} connected={connected} reload={reload} />
         {run && <pre className="overflow-x-auto font-mono text-xs text-zinc-500">$ {run.commandLine}</pre>}
       </Card>
       <InstanceMetrics instanceId={state.id} runId={run?.id ?? null} />
       <ParserCheckCard instanceId={state.id} runId={run?.id ?? null} ready={state.phase === "ready"} />
       <Card className="space-y-3">
-        <CardTitle>Chat</CardTitle>
+        <CardTitle>{t("chat")}</CardTitle>
         <ChatBox instanceId={state.id} disabled={state.phase !== "ready"} />
       </Card>
       <Card className="space-y-3">
-        <CardTitle>Runs</CardTitle>
+        <CardTitle>{t("runs")}</CardTitle>
         <RunHistory instanceId={state.id} refreshKey={`${run?.id}:${state.phase}`} />
       </Card>
     </div>

@@ -3,6 +3,7 @@
 import { callApi } from "@/components/api-client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { buildLaunchArgv, buildLaunchEnv, formatShellCommand, type LaunchProfile } from "@/lib/launch";
 import { Button } from "../ui/button";
@@ -19,6 +20,8 @@ interface LaunchCardProps {
 
 /** One-click launch of a preset, showing the exact command the console will run. */
 export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchCardProps) {
+  const t = useTranslations("instances.launchCard");
+  const tp = useTranslations("phases.restart.policy");
   const router = useRouter();
   const [modelPath, setModelPath] = useState(preset.modelPath);
   const [port, setPort] = useState(String(preset.flags["--port"] ?? 30000));
@@ -49,16 +52,16 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
   return (
     <Card className="space-y-4" data-testid="launch-card">
       <div className="flex items-center gap-3">
-        <CardTitle>Launch {preset.name}</CardTitle>
+        <CardTitle>{t("title", { name: preset.name })}</CardTitle>
         {simulated && <SimulatedBadge />}
         <Link href="/launch" className="ml-auto text-sm text-sky-400 hover:text-sky-300">
-          Every flag, GPUs, profiles: New deployment →
+          {t("fullForm")}
         </Link>
       </div>
       {simulated && <p className="text-sm text-fuchsia-300/80">{runtimeReason}</p>}
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
         <label className="space-y-1 text-sm">
-          <span className="text-zinc-400">Model path or Hugging Face id</span>
+          <span className="text-zinc-400">{t("modelPath")}</span>
           <Input
             mono
             value={modelPath}
@@ -67,7 +70,7 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
           />
         </label>
         <label className="space-y-1 text-sm">
-          <span className="text-zinc-400">Port</span>
+          <span className="text-zinc-400">{t("port")}</span>
           <Input
             mono
             value={port}
@@ -79,18 +82,18 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="space-y-1 text-sm">
-          <span className="text-zinc-400">Restart</span>
+          <span className="text-zinc-400">{t("restart")}</span>
           <Select
             value={restartPolicy}
             onChange={(event) => setRestartPolicy(event.target.value as "never" | "on-failure")}
             name="restartPolicy"
           >
-            <option value="never">Never restart automatically</option>
-            <option value="on-failure">On failure, with backoff (stops a crash loop)</option>
+            <option value="never">{tp("never")}</option>
+            <option value="on-failure">{tp("on-failure")}</option>
           </Select>
         </label>
         <label className="space-y-1 text-sm">
-          <span className="text-zinc-400">Readiness timeout (seconds)</span>
+          <span className="text-zinc-400">{t("readyTimeout")}</span>
           <Input
             mono
             value={readyTimeoutS}
@@ -101,7 +104,7 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
         </label>
       </div>
       <div>
-        <p className="mb-1 text-sm text-zinc-400">The command the console will run (no shell is involved):</p>
+        <p className="mb-1 text-sm text-zinc-400">{t("commandNote")}</p>
         <pre className="overflow-x-auto rounded-md bg-zinc-950 p-3 font-mono text-xs text-zinc-200" data-testid="launch-command">
           {command}
         </pre>
@@ -112,7 +115,7 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
         </p>
       )}
       <Button onClick={launch} disabled={busy}>
-        {busy ? "Launching…" : `Launch ${preset.name}`}
+        {busy ? t("launching") : t("title", { name: preset.name })}
       </Button>
     </Card>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { ParserCheck, ParserCheckPart } from "@/lib/parser-check";
 import { Badge } from "../ui/badge";
@@ -29,12 +30,13 @@ function useParserCheck(instanceId: string, runId: string | null, ready: boolean
   return check;
 }
 
-function Verdict({ label, part }: { label: string; part: ParserCheckPart }) {
+function Verdict({ kind, label, part }: { kind: "toolCall" | "reasoning"; label: string; part: ParserCheckPart }) {
+  const t = useTranslations("instances.parserCheck");
   return (
     <li className="flex items-start gap-2 text-sm">
-      <Badge tone={part.ok ? "success" : "warning"}>{part.ok ? "yes" : "no"}</Badge>
+      <Badge tone={part.ok ? "success" : "warning"}>{part.ok ? t("yes") : t("no")}</Badge>
       <span>
-        <span className="text-zinc-200">{label}</span> <span className="text-zinc-500">{part.detail}</span>
+        <span className="text-zinc-200">{label}</span> <span className="text-zinc-500">{t(`verdict.${kind}.${part.verdict}`, { value: part.value ?? "", thinkTag: "<think>" })}</span>
       </span>
     </li>
   );
@@ -42,19 +44,20 @@ function Verdict({ label, part }: { label: string; part: ParserCheckPart }) {
 
 /** Whether SGLang parsed a tool call and separated reasoning for this model: the two things people get wrong most. */
 export function ParserCheckCard({ instanceId, runId, ready }: { instanceId: string; runId: string | null; ready: boolean }) {
+  const t = useTranslations("instances.parserCheck");
   const check = useParserCheck(instanceId, runId, ready);
   if (!ready && !check) return null;
   return (
     <Card className="space-y-3" data-testid="parser-check">
-      <CardTitle>Parser check</CardTitle>
+      <CardTitle>{t("title")}</CardTitle>
       {!check || check.state === "running" ? (
-        <p className="text-sm text-zinc-500">Asking the model for one tool call and one reasoned answer…</p>
+        <p className="text-sm text-zinc-500">{t("running")}</p>
       ) : check.state === "failed" ? (
-        <p className="text-sm text-amber-300">The check could not run: {check.message}</p>
+        <p className="text-sm text-amber-300">{t("failed", { message: check.message })}</p>
       ) : (
         <ul className="space-y-2">
-          <Verdict label="Parsed tool call:" part={check.toolCall} />
-          <Verdict label="Reasoning separated:" part={check.reasoning} />
+          <Verdict kind="toolCall" label={t("toolCall")} part={check.toolCall} />
+          <Verdict kind="reasoning" label={t("reasoning")} part={check.reasoning} />
         </ul>
       )}
     </Card>

@@ -1,4 +1,5 @@
-import { PHASE_LABELS, STAGE_LABELS, type InstancePhase } from "@/lib/instance-phase";
+import { useTranslations } from "next-intl";
+import type { InstancePhase } from "@/lib/instance-phase";
 import { Badge, type BadgeProps } from "../ui/badge";
 
 const PHASE_TONES: Record<InstancePhase, BadgeProps["tone"]> = {
@@ -12,20 +13,29 @@ const PHASE_TONES: Record<InstancePhase, BadgeProps["tone"]> = {
   failed_start: "danger",
 };
 
+/** A startup stage in words: SGLang's stage code when the catalogue has no name for it. */
+export function useStageName(): (stage: string) => string {
+  const t = useTranslations("phases.stage");
+  return (stage) => (t.has(stage) ? t(stage) : stage);
+}
+
 export function PhaseBadge({ phase, stage, percent }: { phase: InstancePhase; stage?: string | null; percent?: number | null }) {
-  const detail = phase === "loading" && stage ? ` · ${STAGE_LABELS[stage] ?? stage}${percent != null ? ` ${percent}%` : ""}` : "";
+  const t = useTranslations("phases");
+  const stageName = useStageName();
+  const detail = phase === "loading" && stage ? ` · ${stageName(stage)}${percent != null ? ` ${percent}%` : ""}` : "";
   return (
     <Badge tone={PHASE_TONES[phase]} data-testid="phase" data-phase={phase}>
-      {PHASE_LABELS[phase]}
+      {t(`instance.${phase}`)}
       {detail}
     </Badge>
   );
 }
 
 export function SimulatedBadge() {
+  const t = useTranslations("instances.simulated");
   return (
-    <Badge tone="sim" title="Started with the SGLang simulator: no real model or GPU is used">
-      simulated
+    <Badge tone="sim" title={t("hint")}>
+      {t("badge")}
     </Badge>
   );
 }

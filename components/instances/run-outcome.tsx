@@ -1,13 +1,38 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { InstancePhase } from "@/lib/instance-phase";
 import type { RunView } from "@/lib/instance-view";
 
 const SHOWN: readonly InstancePhase[] = ["unresponsive", "stopped", "crashed", "failed_start"];
 
+/**
+ * A run's cause in the reader's language, from its stable code: the supervisor's own causes from `phases`, the
+ * log classifier's from the diagnosis catalogue once it names them; else the English title the API sent.
+ */
+export function useCauseTitle(): (cause: string, fallback: string | null) => string {
+  const tp = useTranslations("phases.supervisorCause");
+  const td = useTranslations("diagnose");
+  return (cause, fallback) => {
+    if (tp.has(cause)) return tp(cause);
+    const key = `causes.${cause}.title`;
+    if (td.has(key)) return td(key);
+    return fallback ?? cause;
+  };
+}
+
 /** How the run ended (or why it counts as unresponsive): exit code or signal, the cause in words, and what to change. */
 export function RunOutcome({ run, phase, instanceId }: { run: RunView; phase: InstancePhase; instanceId: string }) {
+  const t = useTranslations("instances.outcome");
+  const format = useFormatter();
+  const causeTitle = useCauseTitle();
   if (!SHOWN.includes(phase)) return null;
   const exit =
-    phase === "unresponsive" ? `still running (pid ${run.pid ?? "?"})` : run.signal ? `ended by ${run.signal}` : run.exitCode !== null ? `exit code ${run.exitCode}` : "exit unknown";
+    phase === "unresponsive"
+      ? t("stillRunning", { pid: run.pid ?? "?" })
+      : run.signal
+        ? t("endedBy", { signal: run.signal })
+        : run.exitCode !== null
+          ? t("exitCode", { code: run.exitCode })
+          : t("exitUnknown");
   const failed = phase !== "stopped";
   return (
     <div
@@ -15,17 +40,17 @@ export function RunOutcome({ run, phase, instanceId }: { run: RunView; phase: In
       data-testid="run-outcome"
     >
       <p>
-        <span className="font-medium">{failed ? (run.causeTitle ?? "The server ended unexpectedly") : "Stopped"}</span>
+        <span className="font-medium">{failed ? (run.cause ? causeTitle(run.cause, run.causeTitle) : t("endedUnexpectedly")) : t("stopped")}</span>
         <span className="ml-2 text-zinc-400" data-testid="exit-status">
           {exit}
-          {run.endedAt ? ` · ${new Date(run.endedAt).toLocaleTimeString()}` : ""}
+          {run.endedAt ? ` · ${format.dateTime(new Date(run.endedAt), { timeStyle: "medium" })}` : ""}
         </span>
         <a
           className="ml-3 text-xs text-sky-400 hover:underline"
           href={`/diagnose?instance=${encodeURIComponent(instanceId)}&run=${encodeURIComponent(run.id)}`}
           data-testid="diagnose-link"
         >
-          Diagnose this log
+          {t("diagnose")}
         </a>
       </p>
       {run.causeDetail && <p className="mt-1 whitespace-pre-wrap font-mono text-xs text-red-200" data-testid="cause-detail">{run.causeDetail}</p>}
@@ -38,9 +63,7 @@ export function RunOutcome({ run, phase, instanceId }: { run: RunView; phase: In
           ))}
         </ul>
       )}
-      {run.survivors.length > 0 && (
-        <p className="mt-2 text-amber-300">Processes that could not be ended: {run.survivors.join(", ")}</p>
-      )}
+      {run.survivors.length > 0 && <p className="mt-2 text-amber-300">{t("survivors", { pids: run.survivors.join(", ") })}</p>}
     </div>
   );
 }

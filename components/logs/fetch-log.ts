@@ -30,5 +30,5 @@ export async function searchRunLog(instanceId: string, runId: string, spec: Line
 }
 
 async function errorMessage(response: Response): Promise<string> {
-  return (await failureOf(response, `The console answered ${response.status}.`)).message;
+  return (await failureOf(response)).message;
 }

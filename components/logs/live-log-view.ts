@@ -29,21 +29,17 @@ export interface ViewSnapshot {
   tpRanks: number[];
 }
 
+/** What the view writes into the terminal in its own words (not SGLang's), in the reader's language. */
+export interface LiveLogTexts {
+  newRun: (runId: string) => string;
+  gapNotice: (gap: GapMarker) => string;
+  historyFailed: (message: string) => string;
+}
+
 const SCROLLBACK = 20_000;
 const DIM = "\x1b[2m";
 const YELLOW = "\x1b[33m";
 const RESET = "\x1b[0m";
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-export function gapText(gap: GapMarker): string {
-  const size = formatBytes(gap.toOffset - gap.fromOffset);
-  return gap.reason === "slow" ? `${size} skipped: this browser fell behind` : `${size} no longer held by the console`;
-}
 
 /**
  * The live log view's engine, outside React: writes chunks to xterm.js (with timestamps and filters
@@ -71,7 +67,11 @@ export class LiveLogView implements LogSink {
 
   timestamps = false;
 
-  constructor(private readonly onChange: (snapshot: ViewSnapshot) => void) {}
+  constructor(
+    private readonly onChange: (snapshot: ViewSnapshot) => void,
+    /** Replaced when the reader switches language; notices already written stay as they were. */
+    public texts: LiveLogTexts,
+  ) {}
 
   attach(term: Terminal): void {
     this.term = term;
@@ -106,12 +106,12 @@ export class LiveLogView implements LogSink {
 
   newRun(runId: string, previousRunId: string | null): void {
     if (this.holding()) return void this.held.push(() => this.newRun(runId, previousRunId));
-    if (previousRunId !== null) this.note(`── new run ${runId.slice(0, 8)} ──`, DIM);
+    if (previousRunId !== null) this.note(this.texts.newRun(runId.slice(0, 8)), DIM);
   }
 
   gap(gap: GapMarker): void {
     if (this.holding()) return void this.held.push(() => this.gap(gap));
-    this.note(`[… ${gapText(gap)}: “Missed output” above the terminal loads it …]`, YELLOW);
+    this.note(this.texts.gapNotice(gap), YELLOW);
     this.update({ gaps: [...this.state.gaps, gap] });
   }
 
@@ -142,7 +142,7 @@ export class LiveLogView implements LogSink {
     try {
       result = await load();
     } catch (error) {
-      result = { hits: [], note: `The run's earlier lines could not be read: ${(error as Error).message}` };
+      result = { hits: [], note: this.texts.historyFailed((error as Error).message) };
     }
     this.loadingHistory = false;
     const firstLive = this.heldFirstOffset ?? Infinity;

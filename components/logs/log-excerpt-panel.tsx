@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "../ui/button";
 import { LogTerminal, type LogTerminalHandle } from "../instances/log-terminal";
@@ -20,7 +21,10 @@ export const MAX_EXCERPT_BYTES = 2 * 1024 * 1024;
 
 export function LogExcerptPanel({ instanceId, excerpt, onClose }: { instanceId: string; excerpt: LogExcerpt; onClose: () => void }) {
   const terminal = useRef<LogTerminalHandle>(null);
-  const [status, setStatus] = useState<string>("Loading…");
+  const t = useTranslations("logs.excerpt");
+  const tc = useTranslations("common");
+  const format = useFormatter();
+  const [status, setStatus] = useState<{ state: "loading" } | { state: "loaded"; bytes: number } | { state: "failed"; message: string }>({ state: "loading" });
   const to = Math.min(excerpt.to, excerpt.from + MAX_EXCERPT_BYTES);
 
   useEffect(() => {
@@ -37,9 +41,9 @@ export function LogExcerptPanel({ instanceId, excerpt, onClose }: { instanceId: 
           for (let i = before.indexOf("\n"); i >= 0; i = before.indexOf("\n", i + 1)) line++;
           terminal.current?.markLines([line]);
         }
-        setStatus(`${bytes.length.toLocaleString()} bytes from byte ${excerpt.from.toLocaleString()} of the log`);
+        setStatus({ state: "loaded", bytes: bytes.length });
       } catch (error) {
-        if (!cancelled) setStatus(`Could not load this part: ${(error as Error).message}`);
+        if (!cancelled) setStatus({ state: "failed", message: (error as Error).message });
       }
     })();
     return () => {
@@ -48,17 +52,23 @@ export function LogExcerptPanel({ instanceId, excerpt, onClose }: { instanceId: 
   }, [instanceId, excerpt, to]);
 
   return (
-    <section aria-label="Log excerpt" className="space-y-2 rounded-md border border-zinc-700 bg-zinc-900/60 p-3">
+    <section aria-label={t("label")} className="space-y-2 rounded-md border border-zinc-700 bg-zinc-900/60 p-3">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="font-medium text-zinc-200">{excerpt.title}</span>
-        <span className="text-xs text-zinc-500" data-testid="excerpt-status">{status}</span>
+        <span className="text-xs text-zinc-500" data-testid="excerpt-status">
+          {status.state === "loading"
+            ? tc("states.loading")
+            : status.state === "loaded"
+              ? t("loaded", { bytes: format.number(status.bytes), from: format.number(excerpt.from) })
+              : t("failed", { message: status.message })}
+        </span>
         {excerpt.to > to && (
           <a className="text-xs text-sky-400 hover:underline" href={logRangeUrl(instanceId, excerpt.runId, excerpt.from, excerpt.to)}>
-            Download all {(excerpt.to - excerpt.from).toLocaleString()} bytes
+            {t("downloadAll", { bytes: format.number(excerpt.to - excerpt.from) })}
           </a>
         )}
         <Button variant="ghost" size="sm" className="ml-auto" onClick={onClose}>
-          Close
+          {tc("actions.close")}
         </Button>
       </div>
       <LogTerminal ref={terminal} withMarks className="h-64 w-full rounded-md bg-zinc-950 p-2" />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { LOG_LEVELS, type LogLevel } from "@/lib/logs/line-filter";
 import type { LogSearchHit } from "@/lib/logs/search";
@@ -8,7 +9,8 @@ import { LogTerminal, type LogTerminalHandle } from "../instances/log-terminal";
 import { Button } from "../ui/button";
 import { Input, Select } from "../ui/input";
 import { logRangeUrl, searchRunLog } from "./fetch-log";
-import { gapText, LiveLogView, type ViewMark, type ViewSnapshot } from "./live-log-view";
+import type { GapMarker } from "@/lib/logs/stream-cursor";
+import { LiveLogView, type LiveLogTexts, type ViewMark, type ViewSnapshot } from "./live-log-view";
 import { LogExcerptPanel, type LogExcerpt } from "./log-excerpt-panel";
 import { bufferText } from "./terminal-rows";
 import { useLogSearch } from "./use-log-search";
@@ -30,6 +32,21 @@ const NO_WRAP_COLS = 400;
  * and the output this browser missed, loaded from the log file.
  */
 export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer({ instanceId, runId, connected, reload }, ref) {
+  const t = useTranslations("logs");
+  const format = useFormatter();
+  const gapText = (gap: GapMarker) => {
+    const bytes = gap.toOffset - gap.fromOffset;
+    const one = (value: number) => format.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const size = bytes < 1024 ? `${format.number(bytes)} B` : bytes < 1024 * 1024 ? `${one(bytes / 1024)} KiB` : `${one(bytes / 1024 / 1024)} MiB`;
+    return gap.reason === "slow" ? t("gap.slow", { size }) : t("gap.dropped", { size });
+  };
+  const texts: LiveLogTexts = {
+    newRun: (id) => t("newRun", { runId: id }),
+    gapNotice: (gap) => t("gap.notice", { gap: gapText(gap), missed: t("gap.missed") }),
+    historyFailed: (message) => t("historyFailed", { message }),
+  };
+  const textsRef = useRef(texts);
+  textsRef.current = texts;
   const terminal = useRef<LogTerminalHandle>(null);
   const [snapshot, setSnapshot] = useState<ViewSnapshot | null>(null);
   const view = useMemo(() => {
@@ -39,8 +56,11 @@ export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer(
     return new LiveLogView((next) => {
       latest = next;
       if (!frame) frame = requestAnimationFrame(() => ((frame = 0), setSnapshot(latest)));
-    });
+    }, textsRef.current);
   }, []);
+  useEffect(() => {
+    view.texts = texts;
+  });
   const [timestamps, setTimestamps] = useState(false);
   const [wrap, setWrap] = useState(true);
   const [level, setLevel] = useState<LogLevel | null>(null);
@@ -68,12 +88,12 @@ export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer(
             ...(next.tpRank !== null ? { tpRank: next.tpRank } : {}),
             limit: 5000,
           });
-          const note = result.truncated ? `[the first ${result.hits.length} of ${result.total} matching lines of this run; search finds the rest]` : null;
+          const note = result.truncated ? t("filterTruncated", { shown: result.hits.length, total: result.total }) : null;
           return { hits: result.hits, note };
         });
       }
     },
-    [timestamps, level, tpRank, view, reload, runId, instanceId],
+    [timestamps, level, tpRank, view, reload, runId, instanceId, t],
   );
 
   const reveal = useCallback(
@@ -82,14 +102,14 @@ export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer(
       if (await view.revealHit(hit)) return;
       // Scrolled out of the terminal (or filtered away): show it from the log file.
       setExcerpt({
-        title: `Line ${hit.line + 1} of the log`,
+        title: t("excerpt.line", { line: hit.line + 1 }),
         runId,
         from: Math.max(0, hit.offset - EXCERPT_CONTEXT_BYTES),
         to: hit.offset + EXCERPT_CONTEXT_BYTES,
         markOffset: hit.offset,
       });
     },
-    [view, runId],
+    [view, runId, t],
   );
 
   async function submitSearch(event: React.FormEvent) {
@@ -111,7 +131,7 @@ export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer(
     terminal.current?.withTerminal((term) => {
       const text = term.getSelection() || bufferText(term);
       void writeClipboard(text).then((ok) => {
-        setCopied(ok ? `Copied ${term.hasSelection() ? "the selection" : `${text.split("\n").length.toLocaleString()} lines`}` : "Copy failed");
+        setCopied(ok ? (term.hasSelection() ? t("copy.selection") : t("copy.lines", { count: text.split("\n").length })) : t("copy.failed"));
         setTimeout(() => setCopied(null), 2000);
       });
     });
@@ -125,89 +145,92 @@ export const LogViewer = forwardRef<LogSink, LogViewerProps>(function LogViewer(
 
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-center gap-2 text-xs">
+      <div className="flex flex-wrap items-center gap-2 whitespace-nowrap text-xs">
         {paused || !following ? (
           <Button size="sm" onClick={() => view.jumpToLive()}>
-            Jump to live{snapshot?.newLines ? ` (${snapshot.newLines.toLocaleString()} new lines)` : ""}
+            {snapshot?.newLines ? t("follow.jumpNew", { count: snapshot.newLines }) : t("follow.jump")}
           </Button>
         ) : (
           <Button variant="secondary" size="sm" onClick={() => view.pause()}>
-            Pause
+            {t("follow.pause")}
           </Button>
         )}
         <span data-testid="follow-state" className={following && !paused ? "text-emerald-400" : "text-amber-400"}>
-          {!connected ? "reconnecting…" : paused ? "paused" : following ? "following" : "scrolled up"}
+          {!connected ? t("follow.reconnecting") : paused ? t("follow.paused") : following ? t("follow.following") : t("follow.scrolledUp")}
         </span>
         <form onSubmit={submitSearch} className="flex items-center gap-1" role="search">
-          <Input aria-label="Search the whole log" placeholder="Search the whole run's log" className="w-56" value={queryText} onChange={(e) => setQueryText(e.target.value)} />
+          <Input aria-label={t("search.label")} placeholder={t("search.placeholder")} className="w-56" value={queryText} onChange={(e) => setQueryText(e.target.value)} />
           <label className="flex items-center gap-1 text-zinc-400">
-            <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} /> Regex
+            <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} /> {t("search.regex")}
           </label>
           <Button type="submit" variant="secondary" size="sm" disabled={!runId || search.busy}>
-            {search.busy ? "Searching…" : "Search"}
+            {search.busy ? t("search.busy") : t("search.submit")}
           </Button>
-          <Button variant="ghost" size="sm" aria-label="Previous match" disabled={hits.length === 0} onClick={() => void reveal(showHit(search.current - 1))}>
+          <Button variant="ghost" size="sm" aria-label={t("search.previous")} disabled={hits.length === 0} onClick={() => void reveal(showHit(search.current - 1))}>
             ↑
           </Button>
-          <Button variant="ghost" size="sm" aria-label="Next match" disabled={hits.length === 0} onClick={() => void reveal(showHit(search.current + 1))}>
+          <Button variant="ghost" size="sm" aria-label={t("search.next")} disabled={hits.length === 0} onClick={() => void reveal(showHit(search.current + 1))}>
             ↓
           </Button>
           <span data-testid="search-count" className="whitespace-nowrap text-zinc-400">
-            {search.error ?? (search.result ? `${hits.length ? search.current + 1 : 0} / ${search.result.total}${search.result.truncated ? ` (first ${hits.length})` : ""}${search.result.timedOut ? ", stopped early" : ""}` : "")}
+            {search.error ??
+              (search.result
+                ? `${hits.length ? search.current + 1 : 0} / ${search.result.total}${search.result.truncated ? t("search.truncated", { shown: hits.length }) : ""}${search.result.timedOut ? t("search.timedOut") : ""}`
+                : "")}
           </span>
         </form>
       </div>
-      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-400">
+      <div className="flex flex-wrap items-center gap-2 whitespace-nowrap text-xs text-zinc-400">
         <label className="flex items-center gap-1">
-          Level
-          <Select aria-label="Level" className="w-28" value={level ?? ""} onChange={(e) => { const next = (e.target.value || null) as LogLevel | null; setLevel(next); rebuild({ level: next }); }}>
-            <option value="">all</option>
+          {t("filter.level")}
+          <Select aria-label={t("filter.level")} className="w-28" value={level ?? ""} onChange={(e) => { const next = (e.target.value || null) as LogLevel | null; setLevel(next); rebuild({ level: next }); }}>
+            <option value="">{t("filter.all")}</option>
             {LOG_LEVELS.filter((l) => l !== "INFO").map((l) => (
-              <option key={l} value={l}>{l === "WARNING" ? "warnings + errors" : "errors"}</option>
+              <option key={l} value={l}>{l === "WARNING" ? t("filter.warnings") : t("filter.errors")}</option>
             ))}
           </Select>
         </label>
         <label className="flex items-center gap-1 whitespace-nowrap">
-          TP rank
-          <Select aria-label="TP rank" className="w-20" value={tpRank ?? ""} onChange={(e) => { const next = e.target.value === "" ? null : Number(e.target.value); setTpRank(next); rebuild({ tpRank: next }); }}>
-            <option value="">all</option>
+          {t("filter.tpRank")}
+          <Select aria-label={t("filter.tpRank")} className="w-20" value={tpRank ?? ""} onChange={(e) => { const next = e.target.value === "" ? null : Number(e.target.value); setTpRank(next); rebuild({ tpRank: next }); }}>
+            <option value="">{t("filter.all")}</option>
             {(snapshot?.tpRanks ?? []).map((rank) => (
               <option key={rank} value={rank}>TP{rank}</option>
             ))}
           </Select>
         </label>
         <span className="flex items-center gap-1">
-          <span className="text-red-400">■</span> errors <span data-testid="error-count">{errors}</span>
-          <Button variant="ghost" size="sm" aria-label="Previous error" disabled={errors === 0} onClick={() => stepMark("error", -1)}>↑</Button>
-          <Button variant="ghost" size="sm" aria-label="Next error" disabled={errors === 0} onClick={() => stepMark("error", 1)}>↓</Button>
+          <span className="text-red-400">■</span> {t("marks.errors")} <span data-testid="error-count">{errors}</span>
+          <Button variant="ghost" size="sm" aria-label={t("marks.previousError")} disabled={errors === 0} onClick={() => stepMark("error", -1)}>↑</Button>
+          <Button variant="ghost" size="sm" aria-label={t("marks.nextError")} disabled={errors === 0} onClick={() => stepMark("error", 1)}>↓</Button>
         </span>
         <span className="flex items-center gap-1">
-          <span className="text-sky-400">■</span> phases <span data-testid="phase-count">{phases}</span>
-          <Button variant="ghost" size="sm" aria-label="Previous phase" disabled={phases === 0} onClick={() => stepMark("phase", -1)}>↑</Button>
-          <Button variant="ghost" size="sm" aria-label="Next phase" disabled={phases === 0} onClick={() => stepMark("phase", 1)}>↓</Button>
+          <span className="text-sky-400">■</span> {t("marks.phases")} <span data-testid="phase-count">{phases}</span>
+          <Button variant="ghost" size="sm" aria-label={t("marks.previousPhase")} disabled={phases === 0} onClick={() => stepMark("phase", -1)}>↑</Button>
+          <Button variant="ghost" size="sm" aria-label={t("marks.nextPhase")} disabled={phases === 0} onClick={() => stepMark("phase", 1)}>↓</Button>
         </span>
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={timestamps} onChange={(e) => { setTimestamps(e.target.checked); rebuild({ timestamps: e.target.checked }); }} /> Timestamps
+          <input type="checkbox" checked={timestamps} onChange={(e) => { setTimestamps(e.target.checked); rebuild({ timestamps: e.target.checked }); }} /> {t("timestamps")}
         </label>
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} /> Wrap lines
+          <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} /> {t("wrap")}
         </label>
         <Button variant="ghost" size="sm" onClick={copy}>
-          {copied ?? "Copy"}
+          {copied ?? t("copy.button")}
         </Button>
         {runId && (
           <a className="ml-auto text-sky-400 hover:underline" href={logRangeUrl(instanceId, runId)}>
-            Download full log
+            {t("download")}
           </a>
         )}
       </div>
       {(snapshot?.gaps.length ?? 0) > 0 && (
-        <ul aria-label="Missed output" className="space-y-1 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200">
+        <ul aria-label={t("gap.missed")} className="space-y-1 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200">
           {snapshot!.gaps.map((gap, i) => (
             <li key={`${gap.runId}:${gap.fromOffset}:${i}`} className="flex items-center gap-2" data-testid="gap-marker">
-              <span>{gapText(gap)} (bytes {gap.fromOffset.toLocaleString()}–{gap.toOffset.toLocaleString()}).</span>
-              <Button variant="secondary" size="sm" onClick={() => setExcerpt({ title: "Missed output", runId: gap.runId, from: gap.fromOffset, to: gap.toOffset })}>
-                Load missed output
+              <span>{t("gap.item", { gap: gapText(gap), from: format.number(gap.fromOffset), to: format.number(gap.toOffset) })}</span>
+              <Button variant="secondary" size="sm" onClick={() => setExcerpt({ title: t("gap.missed"), runId: gap.runId, from: gap.fromOffset, to: gap.toOffset })}>
+                {t("gap.load")}
               </Button>
             </li>
           ))}

@@ -1,18 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { GpuSamplerStatus, GpuSnapshot } from "@/lib/realtime-telemetry";
 import { Card } from "../ui/card";
 import { GpuCard } from "./gpu-card";
 import { useTelemetry } from "./use-telemetry";
 
 export function GpuStatusNote({ status }: { status: GpuSamplerStatus }) {
+  const t = useTranslations("gpus.status");
   if (status.state === "ok") return null;
   const text =
     status.state === "no_gpu"
-      ? `No NVIDIA GPU found on this machine (${status.reason}). Servers can still be launched and supervised; set NVIDIA_SMI if nvidia-smi lives elsewhere.`
+      ? t("noGpu", { reason: status.reason })
       : status.state === "restarting"
-        ? `GPU readings paused: ${status.reason}. Trying again in ${Math.ceil(status.retryInMs / 1000)} s.`
-        : "Waiting for the first GPU readings…";
+        ? t("restarting", { reason: status.reason, seconds: Math.ceil(status.retryInMs / 1000) })
+        : t("waiting");
   return (
     <Card data-testid="gpu-status" data-state={status.state} className="text-sm text-zinc-300">
       {text}
@@ -22,14 +24,15 @@ export function GpuStatusNote({ status }: { status: GpuSamplerStatus }) {
 
 /** Every GPU of the box, live. */
 export function GpuPanel({ initial }: { initial: GpuSnapshot }) {
+  const t = useTranslations("gpus");
   const { snapshot, recent, connected, socket } = useTelemetry(initial);
   const current = snapshot ?? initial;
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">GPUs</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <span className="text-xs text-zinc-500" data-testid="telemetry-connection">
-          {!connected ? "connecting…" : current.status.state === "ok" ? `live · every ${current.intervalMs / 1000} s` : "connected"}
+          {!connected ? t("connection.connecting") : current.status.state === "ok" ? t("connection.live", { seconds: current.intervalMs / 1000 }) : t("connection.connected")}
         </span>
       </div>
       <GpuStatusNote status={current.status} />

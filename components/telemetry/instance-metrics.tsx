@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { InstanceMetricsHistory } from "@/lib/realtime-telemetry";
 import type { InstanceMetricsPoint } from "@/lib/telemetry/sglang-metrics";
@@ -15,6 +16,8 @@ const column = (points: InstanceMetricsPoint[], key: Exclude<keyof InstanceMetri
 
 /** The GPUs an instance holds (from the process tree) and SGLang's own metrics from its /metrics. */
 export function InstanceMetrics({ instanceId, runId }: { instanceId: string; runId: string | null }) {
+  const tm = useTranslations("gpus.instance");
+  const format = useFormatter();
   const { snapshot, recent, socket } = useTelemetry(null);
   const [history, setHistory] = useState<InstanceMetricsHistory | null>(null);
 
@@ -44,13 +47,14 @@ export function InstanceMetrics({ instanceId, runId }: { instanceId: string; run
   const gpus = snapshot?.gpus.filter((gpu) => gpu.holders.some((h) => h.kind === "instance" && h.instanceId === instanceId)) ?? [];
   const points = history?.runId === runId ? (history?.points ?? []) : [];
   const t = points.map((p) => p.t);
+  const ms = (key: "ttftP50" | "ttftP90" | "ttftP99") => latestMs(points, key, (value) => format.number(value));
   return (
     <Card className="space-y-4" data-testid="instance-metrics">
-      <CardTitle>GPUs and server metrics</CardTitle>
+      <CardTitle>{tm("title")}</CardTitle>
       {snapshot?.status.state === "no_gpu" ? (
-        <p className="text-sm text-zinc-400">No NVIDIA GPU found on this machine.</p>
+        <p className="text-sm text-zinc-400">{tm("noGpu")}</p>
       ) : gpus.length === 0 ? (
-        <p className="text-sm text-zinc-400">This instance holds no GPU memory right now.</p>
+        <p className="text-sm text-zinc-400">{tm("noMemory")}</p>
       ) : (
         <div className="space-y-3" data-testid="instance-gpus">
           {gpus.map((gpu) => (
@@ -59,21 +63,19 @@ export function InstanceMetrics({ instanceId, runId }: { instanceId: string; run
         </div>
       )}
       {history && !history.enabled ? (
-        <p className="text-sm text-zinc-400">
-          SGLang&apos;s own metrics appear when the server runs with <code className="font-mono">--enable-metrics</code>.
-        </p>
+        <p className="text-sm text-zinc-400">{tm.rich("metricsDisabled", { flag: (chunks) => <code className="font-mono">{chunks}</code> })}</p>
       ) : points.length === 0 ? (
-        <p className="text-sm text-zinc-400">SGLang&apos;s metrics appear here once the server is ready (scraped every few seconds).</p>
+        <p className="text-sm text-zinc-400">{tm("metricsWaiting")}</p>
       ) : (
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="sglang-metrics">
-          <TimeChart title="Running requests" unit="" t={t} values={column(points, "running")} />
-          <TimeChart title="Queued requests" unit="" t={t} values={column(points, "queued")} className="stroke-amber-400" />
-          <TimeChart title="KV cache usage" unit="%" t={t} values={column(points, "tokenUsage", 100)} max={100} className="stroke-violet-400" />
-          <TimeChart title="Generation throughput" unit="tok/s" t={t} values={column(points, "genThroughput")} className="stroke-emerald-400" />
-          <TimeChart title="Cache hit rate" unit="%" t={t} values={column(points, "cacheHitRate", 100)} max={100} className="stroke-sky-400" />
-          <TimeChart title="Time to first token (p50)" unit="ms" t={t} values={column(points, "ttftP50", 1000)} className="stroke-rose-400" />
+          <TimeChart title={tm("running")} unit="" t={t} values={column(points, "running")} />
+          <TimeChart title={tm("queued")} unit="" t={t} values={column(points, "queued")} className="stroke-amber-400" />
+          <TimeChart title={tm("kvCache")} unit="%" t={t} values={column(points, "tokenUsage", 100)} max={100} className="stroke-violet-400" />
+          <TimeChart title={tm("throughput")} unit={tm("tokensPerSecond")} t={t} values={column(points, "genThroughput")} className="stroke-emerald-400" />
+          <TimeChart title={tm("cacheHitRate")} unit="%" t={t} values={column(points, "cacheHitRate", 100)} max={100} className="stroke-sky-400" />
+          <TimeChart title={tm("ttftP50")} unit="ms" t={t} values={column(points, "ttftP50", 1000)} className="stroke-rose-400" />
           <p className="text-xs text-zinc-500 md:col-span-2 xl:col-span-3">
-            Latest TTFT: p50 {ms(points, "ttftP50")}, p90 {ms(points, "ttftP90")}, p99 {ms(points, "ttftP99")} (requests since the previous scrape).
+            {tm("latestTtft", { p50: ms("ttftP50"), p90: ms("ttftP90"), p99: ms("ttftP99") })}
           </p>
         </div>
       )}
@@ -81,7 +83,7 @@ export function InstanceMetrics({ instanceId, runId }: { instanceId: string; run
   );
 }
 
-function ms(points: InstanceMetricsPoint[], key: "ttftP50" | "ttftP90" | "ttftP99"): string {
+function latestMs(points: InstanceMetricsPoint[], key: "ttftP50" | "ttftP90" | "ttftP99", number: (value: number) => string): string {
   const last = [...points].reverse().find((p) => p[key] !== null)?.[key];
-  return last === undefined || last === null ? "–" : `${Math.round(last * 1000)} ms`;
+  return last === undefined || last === null ? "–" : `${number(Math.round(last * 1000))} ms`;
 }

@@ -1,3 +1,5 @@
+import { useFormatter, useTranslations } from "next-intl";
+
 /**
  * A line over time in plain SVG: y from `min` to `max` (found when not given), x from the first to the last
  * timestamp, labelled with both ends. An hour at 1 s is 3600 points in one path: cheap to redraw each second.
@@ -21,6 +23,8 @@ export function TimeChart({
   className?: string;
   height?: number;
 }) {
+  const tr = useTranslations("gpus.chart");
+  const format = useFormatter();
   const width = 600;
   const numbers = values.filter((v): v is number => v !== null);
   const top = max ?? niceCeiling(Math.max(min + 1, ...numbers) * 1.05);
@@ -36,7 +40,7 @@ export function TimeChart({
     pen = true;
   });
   const latest = numbers[numbers.length - 1];
-  const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const time = (ms: number) => format.dateTime(new Date(ms), { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   return (
     <figure className="space-y-1" data-testid="time-chart" data-title={title} data-points={values.length}>
       <figcaption className="flex justify-between text-xs text-zinc-400">
@@ -48,7 +52,7 @@ export function TimeChart({
           <span>{formatNumber(top)}</span>
           <span>{formatNumber(min)}</span>
         </div>
-        <svg role="img" aria-label={`${title} over time`} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" className="h-24 min-w-0 flex-1 rounded bg-zinc-950/60">
+        <svg role="img" aria-label={tr("overTime", { title })} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" className="h-24 min-w-0 flex-1 rounded bg-zinc-950/60">
           <line x1={0} x2={width} y1={height / 2} y2={height / 2} className="stroke-zinc-800" strokeDasharray="4 4" vectorEffect="non-scaling-stroke" />
           <path d={d} fill="none" strokeWidth={1.5} className={className} vectorEffect="non-scaling-stroke" />
         </svg>

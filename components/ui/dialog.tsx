@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { cn } from "./cn";
 
@@ -13,6 +14,7 @@ interface DialogProps {
 
 /** A modal on the native <dialog> element: focus trap, Escape and the backdrop come from the browser. */
 export function Dialog({ open, onClose, title, children, className }: DialogProps) {
+  const t = useTranslations("common.actions");
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -32,7 +34,7 @@ export function Dialog({ open, onClose, title, children, className }: DialogProp
     >
       <div className="flex items-center justify-between border-b border-zinc-800 px-5 py-3">
         <h2 className="text-base font-semibold">{title}</h2>
-        <button type="button" onClick={onClose} className="rounded px-2 text-xl leading-none text-zinc-400 hover:text-zinc-100" aria-label="Close">
+        <button type="button" onClick={onClose} className="rounded px-2 text-xl leading-none text-zinc-400 hover:text-zinc-100" aria-label={t("close")}>
           ×
         </button>
       </div>

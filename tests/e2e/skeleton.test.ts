@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getInstance } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { processGroupMembers } from "../support/processes";
-import { launchBrowser, newSignedInPage } from "./browser";
+import { launchBrowser, newSignedInContext, newSignedInPage } from "./browser";
 import { HomePage } from "./pages/home-page";
 import { InstancePage } from "./pages/instance-page";
 
@@ -58,5 +58,29 @@ describe("walking skeleton in the browser", () => {
     expect(processGroupMembers(pid)).toEqual([]);
     await instancePage.waitForTerminalText("ready to roll");
     await page.screenshot({ path: path.join(SCREENSHOTS, "instance-stopped.png"), fullPage: true });
+  });
+
+  it("shows the home page, the instance page with its phase, runs and log tools, and the GPUs page in Chinese", async () => {
+    const context = await newSignedInContext(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 }, locale: "zh-CN" });
+    await context.addCookies([{ name: "console_locale", value: "zh-CN", url: consoleProcess.url }]);
+    const page = await context.newPage();
+    await page.goto(consoleProcess.url);
+    expect(await page.locator("main").innerText()).toContain("本机上的实例");
+    expect(await page.getByTestId("phase").first().innerText()).toBe("已停止");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "home-zh-CN.png"), fullPage: true });
+
+    await page.getByTestId("instance-list").locator("a").first().click();
+    await new InstancePage(page).waitForPhase("stopped");
+    await page.getByTestId("run-history").waitFor();
+    const main = await page.locator("main").innerText();
+    for (const words of ["运行记录", "重新启动", "时间戳", "下载完整日志", "诊断此日志"]) expect(main).toContain(words);
+    // SGLang's own output stays as it printed it.
+    await new InstancePage(page).waitForTerminalText("ready to roll");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "instance-zh-CN.png"), fullPage: true });
+
+    await page.goto(`${consoleProcess.url}/gpus`);
+    await page.getByTestId("telemetry-connection").waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "gpus-zh-CN.png"), fullPage: true });
+    await context.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Terminal } from "@xterm/xterm";
 import { describe, expect, it } from "vitest";
-import { LiveLogView } from "@/components/logs/live-log-view";
+import { LiveLogView, type LiveLogTexts } from "@/components/logs/live-log-view";
 import type { LogChunkEvent } from "@/lib/realtime";
 
 /** The little of xterm.js the view touches when it writes plain lines, recording what was written. */
@@ -21,11 +21,13 @@ function fakeTerminal(): { term: Terminal; written: string[] } {
   return { term: term as unknown as Terminal, written };
 }
 
+const TEXTS: LiveLogTexts = { newRun: (runId) => `new run ${runId}`, gapNotice: () => "gap", historyFailed: (message) => message };
+
 const chunk = (seq: number, data: string, offset: number): LogChunkEvent => ({ instanceId: "i", runId: "r", seq, data, offset, at: 0 });
 
 describe("LiveLogView", () => {
   it("holds output that arrives before xterm.js has loaded, and writes it in order once attached", () => {
-    const view = new LiveLogView(() => undefined);
+    const view = new LiveLogView(() => undefined, TEXTS);
     const acknowledged: number[] = [];
     view.writeChunk(chunk(1, "first\n", 0), () => acknowledged.push(1));
     view.writeChunk(chunk(2, "second\n", 6), () => acknowledged.push(2));
@@ -39,7 +41,7 @@ describe("LiveLogView", () => {
   });
 
   it("keeps holding after attach while paused, and writes on jump to live", () => {
-    const view = new LiveLogView(() => undefined);
+    const view = new LiveLogView(() => undefined, TEXTS);
     view.pause();
     view.writeChunk(chunk(1, "early\n", 0), () => undefined);
     const { term, written } = fakeTerminal();
@@ -52,7 +54,7 @@ describe("LiveLogView", () => {
 
 describe("LiveLogView writing a large batch", () => {
   it("hands xterm.js slices it can yield between, split never inside a surrogate pair, acknowledged once after the last", () => {
-    const view = new LiveLogView(() => undefined);
+    const view = new LiveLogView(() => undefined, TEXTS);
     const { term, written } = fakeTerminal();
     view.attach(term);
     // An emoji (two UTF-16 units) straddling the first slice's end.
@@ -71,7 +73,7 @@ describe("LiveLogView with timestamps", () => {
   const shown = (written: string[]) => written.join("").replace(/\x1b\[[0-9;]*m/g, "");
 
   it("puts the local time before every line, and before every redraw of a progress bar, across chunks", () => {
-    const view = new LiveLogView(() => undefined);
+    const view = new LiveLogView(() => undefined, TEXTS);
     const { term, written } = fakeTerminal();
     view.attach(term);
     view.timestamps = true;
