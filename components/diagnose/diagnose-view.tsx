@@ -1,17 +1,19 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
 import { Card, CardTitle } from "../ui/card";
 import { LogTerminal, type LogTerminalHandle } from "../instances/log-terminal";
 import { AdvicePanel } from "./advice-panel";
 import { DiagnosisSummary } from "./diagnosis-summary";
 import { LogInput } from "./log-input";
-import { describeSource, terminalText } from "./log-source";
+import { terminalText } from "./log-source";
 import { RunFactsList } from "./run-facts";
 import { useDiagnosis, type DiagnosisState } from "./use-diagnosis";
 
 /** The /diagnose page: a log in, a diagnosis out, the log beside it with its key lines marked. */
 export function DiagnoseView({ run }: { run: { instanceId: string; runId: string; label: string } | null }) {
+  const t = useTranslations("diagnose.page");
   const { state, diagnose, diagnoseRun } = useDiagnosis();
 
   useEffect(() => {
@@ -21,15 +23,12 @@ export function DiagnoseView({ run }: { run: { instanceId: string; runId: string
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Diagnose a log</h1>
-        <p className="mt-1 text-sm text-zinc-400">
-          Any SGLang server log, from this console or anywhere else: how far it got, why it stopped, the lines that show it, and
-          which knob to turn.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-zinc-400">{t("intro")}</p>
       </div>
-      {run && <p className="text-sm text-zinc-300">Log of {run.label}</p>}
+      {run && <p className="text-sm text-zinc-300">{t("runLog", { label: run.label })}</p>}
       <LogInput onDiagnose={diagnose} busy={state.status === "working"} />
-      {state.status === "working" && <p className="text-sm text-zinc-400">Diagnosing…</p>}
+      {state.status === "working" && <p className="text-sm text-zinc-400">{t("diagnosing")}</p>}
       {state.status === "error" && (
         <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-200">
           {state.message}
@@ -42,8 +41,10 @@ export function DiagnoseView({ run }: { run: { instanceId: string; runId: string
 
 function DiagnosisResult({ result }: { result: Extract<DiagnosisState, { status: "done" }> }) {
   const { diagnosis, excerpt, source } = result;
+  const t = useTranslations("diagnose.result");
+  const format = useFormatter();
   const terminal = useRef<LogTerminalHandle>(null);
-  const shown = useMemo(() => terminalText(excerpt, diagnosis.keyLines), [excerpt, diagnosis.keyLines]);
+  const shown = useMemo(() => terminalText(excerpt, diagnosis.keyLines, (count) => t("linesNotShown", { count })), [excerpt, diagnosis.keyLines, t]);
   const keyText = useMemo(() => new Map(excerpt.lines.map((l) => [l.no, l.text])), [excerpt]);
 
   useEffect(() => {
@@ -58,10 +59,10 @@ function DiagnosisResult({ result }: { result: Extract<DiagnosisState, { status:
       </Card>
       <Card className="space-y-3">
         <div className="flex flex-wrap items-baseline gap-3">
-          <CardTitle>Log</CardTitle>
+          <CardTitle>{t("logTitle")}</CardTitle>
           <span className="text-xs text-zinc-500">
-            {describeSource(source)} · {excerpt.totalLines.toLocaleString("en")} lines
-            {excerpt.complete ? "" : " · showing the start, the end and the lines around each key line"}
+            {source.kind === "text" ? t("pastedLog") : source.name} · {t("lineCount", { count: excerpt.totalLines })}
+            {excerpt.complete ? "" : ` · ${t("excerptNote")}`}
           </span>
         </div>
         {diagnosis.keyLines.length > 0 && (
@@ -76,7 +77,7 @@ function DiagnosisResult({ result }: { result: Extract<DiagnosisState, { status:
                     if (row >= 0) terminal.current?.scrollToLine(shown.rows[row] as number);
                   }}
                 >
-                  <span className={index === 0 ? "text-red-300" : "text-zinc-500"}>line {no}</span>
+                  <span className={index === 0 ? "text-red-300" : "text-zinc-500"}>{t("keyLine", { line: format.number(no, { useGrouping: false }) })}</span>
                   <span className="truncate text-zinc-300">{stripAnsi(keyText.get(no) ?? "")}</span>
                 </button>
               </li>
@@ -87,11 +88,11 @@ function DiagnosisResult({ result }: { result: Extract<DiagnosisState, { status:
       </Card>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card className="space-y-3">
-          <CardTitle>What to change</CardTitle>
+          <CardTitle>{t("adviceTitle")}</CardTitle>
           <AdvicePanel advice={diagnosis.advice} facts={diagnosis.facts} />
         </Card>
         <Card className="space-y-3">
-          <CardTitle>The run</CardTitle>
+          <CardTitle>{t("runTitle")}</CardTitle>
           <RunFactsList facts={diagnosis.facts} />
         </Card>
       </div>

@@ -3,10 +3,6 @@ import { createLogExcerpt, createLogTextDecoder, readableChunks, type LogExcerpt
 /** A log the user brought: pasted text, or a file (chosen, dropped, or a run's log fetched as a blob). */
 export type LogSource = { kind: "text"; text: string } | { kind: "file"; file: Blob; name: string };
 
-export function describeSource(source: LogSource): string {
-  return source.kind === "text" ? "pasted log" : source.name;
-}
-
 /** POST /api/diagnose: the text as the body, a file as a multipart upload (streamed by the browser). */
 export function diagnoseRequest(source: LogSource): RequestInit {
   if (source.kind === "text") return { method: "POST", headers: { "content-type": "text/plain; charset=utf-8" }, body: source.text };
@@ -28,12 +24,16 @@ export async function readExcerpt(source: LogSource, keyLines: readonly number[]
   return excerpt.end();
 }
 
-/** The excerpt as terminal text (`\r\n` per line, a dim note for each gap) and where each key line landed. */
-export function terminalText(excerpt: LogExcerpt, keyLines: readonly number[]): { text: string; rows: number[]; labels: string[] } {
+/** The excerpt as terminal text (`\r\n` per line, a dim note for each gap, in the reader's words) and where each key line landed. */
+export function terminalText(
+  excerpt: LogExcerpt,
+  keyLines: readonly number[],
+  linesNotShown: (count: number) => string,
+): { text: string; rows: number[]; labels: string[] } {
   const out: string[] = [];
   const rowOf = new Map<number, number>();
   let previous = 0;
-  const gap = (count: number) => out.push(`\x1b[0m\x1b[2m··· ${count.toLocaleString("en")} line${count === 1 ? "" : "s"} not shown ···\x1b[0m`);
+  const gap = (count: number) => out.push(`\x1b[0m\x1b[2m··· ${linesNotShown(count)} ···\x1b[0m`);
   for (const line of excerpt.lines) {
     if (line.no > previous + 1) gap(line.no - previous - 1);
     rowOf.set(line.no, out.length);

@@ -1,5 +1,6 @@
 import { cva } from "class-variance-authority";
-import { PHASE_TITLES, STARTUP_PHASES, phaseIndex, type DiagnosisPhase } from "@/lib/sglang-log";
+import { useTranslations } from "next-intl";
+import { STARTUP_PHASES, phaseIndex, type DiagnosisPhase } from "@/lib/sglang-log/phases";
 
 const step = cva("rounded px-2 py-0.5 font-mono text-[11px]", {
   variants: {
@@ -14,13 +15,14 @@ const step = cva("rounded px-2 py-0.5 font-mono text-[11px]", {
 
 /** SGLang's startup phases in order, with how far this run got and where it stopped (none marked when unknown). */
 export function PhaseStrip({ phase, failed }: { phase: DiagnosisPhase; failed: boolean }) {
+  const t = useTranslations("diagnose");
   const reached = phase === "unknown" ? -1 : phaseIndex(phase);
   const stateOf = (index: number) => (reached < 0 ? "ahead" : index < reached ? "passed" : index > reached ? "ahead" : failed ? "failed" : "reached");
   return (
-    <ol className="flex flex-wrap gap-1" aria-label="Startup phases">
+    <ol className="flex flex-wrap gap-1" aria-label={t("summary.phaseStrip")}>
       {STARTUP_PHASES.map((p, index) => (
-        <li key={p} title={PHASE_TITLES[p]} aria-current={index === reached ? "step" : undefined} className={step({ state: stateOf(index) })}>
-          {p}
+        <li key={p} title={t(`phases.${p}`)} data-phase={p} aria-current={index === reached ? "step" : undefined} className={step({ state: stateOf(index) })}>
+          {t(`phaseShort.${p}`)}
         </li>
       ))}
     </ol>

@@ -5,6 +5,9 @@
 import { buildLaunchArgv, buildLaunchEnv, findFlag, formatShellCommand, valueFromText, type LaunchProfile } from "../launch";
 import type { Advice, RunFacts } from "../sglang-log";
 
+/** What applying a piece of advice reads: the knob, which way, and the value (not its words). */
+export type AdviceChange = Pick<Advice, "flag" | "action" | "suggestedValue">;
+
 const ENV_ASSIGNMENT = /^([A-Z_][A-Z0-9_]*)=(.*)$/;
 
 /** Settings worth repeating from server_args; values SGLang computes itself (batch sizes, token budgets) are left out. */
@@ -39,12 +42,12 @@ export function profileFromFacts(facts: RunFacts): LaunchProfile | null {
 }
 
 /** Whether a piece of advice names a concrete change to this command (not "check your network"). */
-export function isApplicable(profile: LaunchProfile, advice: Advice): boolean {
+export function isApplicable(profile: LaunchProfile, advice: AdviceChange): boolean {
   return applyOne(profile, advice) !== null;
 }
 
 /** The profile with each piece of advice applied in order (a later one wins on the same flag). */
-export function applyAdvice(profile: LaunchProfile, advice: readonly Advice[]): LaunchProfile {
+export function applyAdvice(profile: LaunchProfile, advice: readonly AdviceChange[]): LaunchProfile {
   let next = profile;
   for (const a of advice) next = applyOne(next, a) ?? next;
   return next;
@@ -55,12 +58,12 @@ export function formatProfileCommand(profile: LaunchProfile, python = "python3")
 }
 
 /** The corrected command line, or null when the log does not show enough of the run to rebuild it. */
-export function correctedCommand(facts: RunFacts, advice: readonly Advice[]): string | null {
+export function correctedCommand(facts: RunFacts, advice: readonly AdviceChange[]): string | null {
   const profile = profileFromFacts(facts);
   return profile === null ? null : formatProfileCommand(applyAdvice(profile, advice));
 }
 
-function applyOne(profile: LaunchProfile, advice: Advice): LaunchProfile | null {
+function applyOne(profile: LaunchProfile, advice: AdviceChange): LaunchProfile | null {
   const value = advice.suggestedValue;
   if (advice.action === "check") return null;
   if (advice.flag === null) {

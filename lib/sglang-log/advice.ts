@@ -13,7 +13,7 @@ import type { FailureCause } from "./causes";
 import type { Advice, AdviceFor, AdviceInput } from "./advice/types";
 
 export { MEM_FRACTION_SIDE, suggestHigherFraction, suggestLowerFraction, closestChoice, largestDivisorAtMost, parseChoices } from "./advice/knobs";
-export type { Advice, AdviceAction, AdviceInput } from "./advice/types";
+export type { Advice, AdviceAction, AdviceInput, AdviceValues } from "./advice/types";
 
 export const ADVICE: Readonly<Record<FailureCause, AdviceFor>> = { ...MEMORY_ADVICE, ...CUDA_GRAPH_ADVICE, ...STARTUP_ADVICE, ...MODEL_ADVICE, ...HARDWARE_ADVICE, ...RUNTIME_ADVICE, ...SERVING_ADVICE };
 

@@ -3,6 +3,7 @@
  * it keeps counters and a few key lines, never the whole text.
  */
 import { adviseFor, type Advice } from "./advice";
+import { advice as adviceOf } from "./advice/words";
 import { addCandidate, firstLine, strongest, type Candidate } from "./candidates";
 import { causeTitle, type FailureCause } from "./causes";
 import { classifyNormalised, STRENGTH, type ClassifyContext, type LineSignal, type Progress } from "./classify-line";
@@ -293,14 +294,7 @@ class Diagnoser implements LogDiagnoser {
     if (cause !== "none") {
       advice =
         cause === "other" && !looksLikeSglang
-          ? [
-              {
-                flag: null,
-                action: "check",
-                text: "This does not look like an SGLang server log; no SGLang diagnosis is given.",
-                why: "None of SGLang's own log lines were found.",
-              },
-            ]
+          ? [adviceOf({ flag: null, action: "check", say: "notSglang", because: "noSglangLines" })]
           : adviseFor({
               cause,
               detail: winner?.detail ?? {},

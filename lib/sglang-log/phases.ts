@@ -15,18 +15,6 @@ export type StartupPhase = (typeof STARTUP_PHASES)[number];
 /** The phase a diagnosis reports: a startup phase, or `unknown` when the text shows none (an excerpt, not SGLang's log). */
 export type DiagnosisPhase = StartupPhase | "unknown";
 
-export const PHASE_TITLES: Readonly<Record<DiagnosisPhase, string>> = {
-  args: "Checking arguments and model config",
-  dist_init: "Initialising torch distributed / NCCL",
-  load_weights: "Loading model weights",
-  kv_cache: "Allocating the KV cache (memory pool)",
-  cuda_graph: "Capturing CUDA graphs",
-  http_up: "HTTP server up, warming up (not ready)",
-  ready: "Ready (warm-up done)",
-  serving: "Serving requests",
-  unknown: "Not shown in this text",
-};
-
 /**
  * How a run ended (or is going). `starting` is only reported before the log is complete;
  * `unknown` when the text is not an SGLang log.

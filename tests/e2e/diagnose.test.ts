@@ -6,7 +6,7 @@ import type { InstanceView } from "../../lib/instance-view";
 import { api, getInstance, glmProfile } from "../support/api";
 import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { waitFor } from "../support/processes";
-import { launchBrowser, newSignedInPage } from "./browser";
+import { launchBrowser, newSignedInContext, newSignedInPage } from "./browser";
 import { DiagnosePage } from "./pages/diagnose-page";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
@@ -62,6 +62,28 @@ describe("diagnosing a log in the browser", () => {
     expect(await page.locator("main").innerText()).toContain("--context-length 32768");
     await page.screenshot({ path: path.join(SCREENSHOTS, "diagnose-relaunch.png"), fullPage: true });
     await page.close();
+  });
+
+  it("shows the diagnosis in Chinese to a reader who chose it, with the codes, flags and numbers as SGLang prints them", async () => {
+    const context = await newSignedInContext(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
+    await context.addCookies([{ name: "console_locale", value: "zh-CN", url: consoleProcess.url }]);
+    const page = await context.newPage();
+    const diagnosePage = new DiagnosePage(page, consoleProcess.url);
+    await diagnosePage.open();
+    await page.getByLabel("粘贴 SGLang 服务日志，或把日志文件拖到这里").fill(fs.readFileSync(OOM_KV, "utf8"));
+    await page.getByRole("button", { name: "诊断", exact: true }).click();
+    await diagnosePage.waitForDiagnosis();
+
+    expect(await diagnosePage.cause()).toBe("oom_kv_cache");
+    expect(await diagnosePage.causeText()).toBe("KV 缓存（内存池）放不下");
+    expect(await diagnosePage.phase()).toBe("kv_cache");
+    expect(await page.getByTestId("phase").innerText()).toContain("分配 KV 缓存（内存池）");
+    const advice = await diagnosePage.adviceText();
+    expect(advice).toContain("按 SGLang 的提示，将 --mem-fraction-static 从 0.84 调高到 0.89");
+    expect(advice).toContain("“调大”一侧");
+    expect(await diagnosePage.correctedCommand()).toMatch(/--mem-fraction-static 0\.89/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "diagnose-zh.png"), fullPage: true });
+    await context.close();
   });
 
   it("says an uploaded file that is not an SGLang log does not look like one", async () => {

@@ -15,13 +15,13 @@ const run = promisify(execFile);
 let consoleProcess: RunningConsole;
 const cliJson = new Map<string, Record<string, unknown>>();
 
-/** What `npm run --silent diagnose -- --json FILE` prints for each fixture. */
+/** What `npm run --silent diagnose -- --json --lang en FILE` prints for each fixture (the API answers in English without Accept-Language). */
 async function runCli(files: string[]): Promise<void> {
   const tsx = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
-      const { stdout } = await run(tsx, ["scripts/diagnose.ts", "--json", path.join(FIXTURES, file)], { cwd: PROJECT_ROOT });
+      const { stdout } = await run(tsx, ["scripts/diagnose.ts", "--json", "--lang", "en", path.join(FIXTURES, file)], { cwd: PROJECT_ROOT });
       cliJson.set(file, JSON.parse(stdout));
     }
   };

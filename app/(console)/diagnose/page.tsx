@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { DiagnoseView } from "@/components/diagnose/diagnose-view";
 import { NotAllowed } from "@/components/auth/not-allowed";
@@ -13,13 +14,14 @@ const querySchema = z.object({ instance: idSchema, run: idSchema });
 /** /diagnose, or /diagnose?instance=ID&run=RUN to diagnose a run's log from this console. */
 export default async function DiagnosePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
+  const t = await getTranslations("diagnose.page");
   if (!canDiagnose(actor)) return <NotAllowed what="diagnose" />;
   const query = querySchema.safeParse(await searchParams);
   let run: { instanceId: string; runId: string; label: string } | null = null;
   const instance = query.success ? getServices().supervisor.get(query.data.instance) : undefined;
   if (query.success && (!instance || canViewLogs(actor, instance))) {
     const name = instance?.name ?? query.data.instance;
-    run = { instanceId: query.data.instance, runId: query.data.run, label: `run ${query.data.run} of instance ${name}` };
+    run = { instanceId: query.data.instance, runId: query.data.run, label: t("runLabel", { run: query.data.run, instance: name }) };
   }
   return <DiagnoseView run={run} />;
 }

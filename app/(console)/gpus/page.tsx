@@ -1,4 +1,3 @@
-import { getTranslations } from "next-intl/server";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { GpuPanel } from "@/components/telemetry/gpu-panel";
 import { canViewTelemetry } from "@/lib/authz";

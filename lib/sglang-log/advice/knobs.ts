@@ -3,15 +3,13 @@ import { editDistance } from "../../edit-distance";
 import type { FailureDetail } from "../failure";
 import type { RunFacts } from "../facts";
 import type { Advice, AdviceInput } from "./types";
+import { advice, englishWhy } from "./words";
 
-/** Which side of the "increase vs decrease --mem-fraction-static" line a run is on. */
+/** Which side of the "increase vs decrease --mem-fraction-static" line a run is on (English; codes `side*` under `diagnose.why`). */
 export const MEM_FRACTION_SIDE = {
-  increase:
-    "This run is on the INCREASE side of the --mem-fraction-static line: after the weights, the share of GPU memory reserved for the static pool left no room for the KV cache, so the pool needs a larger share.",
-  decrease:
-    "This run is on the DECREASE side of the --mem-fraction-static line: the static pool (weights + KV cache) took so much GPU memory that the rest (CUDA graphs, activations, other buffers) ran out, so the pool needs a smaller share.",
-  neither:
-    "This run is on NEITHER side of the --mem-fraction-static line: the weights alone did not fit, and that fraction only sizes the KV cache after the weights are loaded.",
+  increase: englishWhy("sideIncrease", { taken: null, free: null }),
+  decrease: englishWhy("sideDecrease"),
+  neither: englishWhy("sideNeither"),
 } as const;
 
 const MAX_FRACTION = 0.95;
@@ -93,40 +91,23 @@ export function parseChoices(text: string): string[] {
   return out;
 }
 
-export function contextAdvice(facts: RunFacts, why: string): Advice {
+/** `because`: a key under `diagnose.why`. */
+export function contextAdvice(facts: RunFacts, because: string): Advice {
   const ctx = facts.contextLength;
-  const suggested = ctx !== null && ctx > 8192 ? String(Math.max(4096, Math.min(32768, halfRounded(ctx, 1024, 4096)))) : "32768";
-  return {
-    flag: "--context-length",
-    action: "decrease",
-    suggestedValue: suggested,
-    text: `Lower --context-length${ctx !== null ? ` (now ${ctx})` : ""} to ${suggested} if you do not need long prompts.`,
-    why,
-  };
+  const size = ctx !== null && ctx > 8192 ? String(Math.max(4096, Math.min(32768, halfRounded(ctx, 1024, 4096)))) : "32768";
+  return advice({ flag: "--context-length", action: "decrease", suggestedValue: size, say: "lowerContext", because, values: { now: ctx, size } });
 }
 
-export function runningRequestsAdvice(facts: RunFacts, why: string): Advice {
+export function runningRequestsAdvice(facts: RunFacts, because: string): Advice {
   const mr = facts.maxRunningRequests;
-  const suggested = mr !== null && mr > 16 ? String(halfRounded(mr, 8, 8)) : "64";
-  return {
-    flag: "--max-running-requests",
-    action: "decrease",
-    suggestedValue: suggested,
-    text: `Cap --max-running-requests${mr !== null ? ` (now ${mr})` : ""} at ${suggested}.`,
-    why,
-  };
+  const size = mr !== null && mr > 16 ? String(halfRounded(mr, 8, 8)) : "64";
+  return advice({ flag: "--max-running-requests", action: "decrease", suggestedValue: size, say: "capRunning", because, values: { now: mr, size } });
 }
 
-export function moreGpusAdvice(facts: RunFacts, why: string): Advice {
+export function moreGpusAdvice(facts: RunFacts, because: string): Advice {
   const tp = facts.tp ?? 1;
   const next = String(tp * 2);
-  return {
-    flag: "--tp-size",
-    action: "increase",
-    suggestedValue: next,
-    text: `Spread the model over more GPUs: --tp-size ${next} (now ${tp}), if you have them.`,
-    why,
-  };
+  return advice({ flag: "--tp-size", action: "increase", suggestedValue: next, say: "moreGpus", because, values: { next, tp } });
 }
 
 /** What most advice reads: the detail of the failure, the run's facts, the memory fraction in force, speculative decoding on. */

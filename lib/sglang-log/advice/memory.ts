@@ -1,7 +1,8 @@
 /** Advice for memory: which side of the --mem-fraction-static line a run is on, and what else frees memory. */
 import type { FailureCause } from "../causes";
-import { MEM_FRACTION_SIDE, adviceContext, contextAdvice, halfRounded, moreGpusAdvice, numOf, r2, runningRequestsAdvice, str, suggestHigherFraction, suggestLowerFraction } from "./knobs";
+import { adviceContext, contextAdvice, halfRounded, moreGpusAdvice, numOf, r2, runningRequestsAdvice, str, suggestHigherFraction, suggestLowerFraction } from "./knobs";
 import type { Advice, AdviceFor } from "./types";
+import { advice } from "./words";
 
 export const MEMORY_ADVICE = {
   oom_kv_cache(input) {
@@ -9,57 +10,35 @@ export const MEMORY_ADVICE = {
     const out: Advice[] = [];
     if (str(detail, "oomType") === "cuda") {
       const lower = suggestLowerFraction(f);
-      out.push({
-        flag: "--mem-fraction-static",
-        action: "decrease",
-        suggestedValue: String(lower),
-        text: `Lower --mem-fraction-static${f !== null ? ` from ${f}` : ""} to ${lower}: allocating the KV cache itself ran out of CUDA memory.`,
-        why: MEM_FRACTION_SIDE.decrease,
-      });
-      out.push(contextAdvice(facts, "A shorter context needs smaller per-request buffers next to the KV cache."));
-      out.push(moreGpusAdvice(facts, "More GPUs leave more memory per GPU after the weights."));
+      out.push(advice({ flag: "--mem-fraction-static", action: "decrease", suggestedValue: String(lower), say: "lowerFractionKvCuda", because: "sideDecrease", values: { from: f, lower } }));
+      out.push(contextAdvice(facts, "contextBuffers"));
+      out.push(moreGpusAdvice(facts, "moreGpusAfterWeights"));
       return out;
     }
     const higher = suggestHigherFraction(f, facts.availMemBeforeLoadGb, facts.availMemAfterLoadGb);
     const near = f !== null && f >= 0.88;
+    const before = facts.availMemBeforeLoadGb;
+    const after = facts.availMemAfterLoadGb;
+    const weights = before !== null && after !== null ? { taken: r2(before - after), free: before } : { taken: null, free: null };
     if (higher !== null) {
-      out.push({
-        flag: "--mem-fraction-static",
-        action: "increase",
-        suggestedValue: String(higher),
-        text: `Raise --mem-fraction-static${f !== null ? ` from ${f}` : ""} to ${higher}, as SGLang asks: the KV cache got no room after the weights.${near ? " You are near the ceiling: if it then fails with a CUDA out-of-memory error, the model does not fit this GPU; use the options below instead." : ""}`,
-        why:
-          MEM_FRACTION_SIDE.increase +
-          (facts.availMemBeforeLoadGb !== null && facts.availMemAfterLoadGb !== null
-            ? ` The weights took ${r2(facts.availMemBeforeLoadGb - facts.availMemAfterLoadGb)} GB of ${facts.availMemBeforeLoadGb} GB free.`
-            : ""),
-      });
+      out.push(
+        advice({
+          flag: "--mem-fraction-static",
+          action: "increase",
+          suggestedValue: String(higher),
+          say: "raiseFraction",
+          because: "sideIncrease",
+          values: { from: f, higher, near: near ? "yes" : "no", ...weights },
+        }),
+      );
     } else {
-      out.push({
-        flag: "--mem-fraction-static",
-        action: "check",
-        text: `--mem-fraction-static${f !== null ? ` (${f})` : ""} is already at the ceiling; raising it more would run out of CUDA memory elsewhere. Make the KV cache need less instead, or add GPUs.`,
-        why: MEM_FRACTION_SIDE.increase,
-      });
+      out.push(advice({ flag: "--mem-fraction-static", action: "check", say: "fractionAtCeiling", because: "sideIncrease", values: { from: f, taken: null, free: null } }));
     }
-    out.push(contextAdvice(facts, "A shorter context shrinks the per-request token table that is allocated with the KV cache."));
-    out.push(runningRequestsAdvice(facts, "Fewer concurrent requests need fewer request slots in the memory pool."));
-    if (spec) {
-      out.push({
-        flag: "--speculative-draft-model-path",
-        action: "check",
-        text: "Use a smaller draft model (or fewer --speculative-num-draft-tokens): the draft's weights and KV cache come out of the same GPU memory.",
-        why: "Speculative decoding loads a second model and a second KV cache.",
-      });
-    }
-    out.push(moreGpusAdvice(facts, "More GPUs split the weights, leaving more memory per GPU for the KV cache."));
-    out.push({
-      flag: "--kv-cache-dtype",
-      action: "set",
-      suggestedValue: "fp8_e4m3",
-      text: "Store the KV cache in fp8 (--kv-cache-dtype fp8_e4m3) to fit about twice the tokens.",
-      why: "An fp8 KV cache needs half the memory per token.",
-    });
+    out.push(contextAdvice(facts, "contextTokenTable"));
+    out.push(runningRequestsAdvice(facts, "fewerRequestSlots"));
+    if (spec) out.push(advice({ flag: "--speculative-draft-model-path", action: "check", say: "smallerDraft", because: "secondModel" }));
+    out.push(moreGpusAdvice(facts, "moreGpusSplitWeights"));
+    out.push(advice({ flag: "--kv-cache-dtype", action: "set", suggestedValue: "fp8_e4m3", say: "fp8KvCache", because: "fp8HalfMemory" }));
     return out;
   },
   oom_weights(input) {
@@ -69,74 +48,34 @@ export const MEMORY_ADVICE = {
     const free = numOf(detail, "freeGb");
     const proc = numOf(detail, "processGb");
     const gpu = numOf(detail, "gpu");
-    out.push(moreGpusAdvice(facts, MEM_FRACTION_SIDE.neither));
+    out.push(moreGpusAdvice(facts, "sideNeither"));
     if (facts.quantization === null) {
-      out.push({
-        flag: "--quantization",
-        action: "set",
-        suggestedValue: "fp8",
-        text: "Load a quantized checkpoint (an FP8/AWQ/GPTQ version of the model) or set --quantization fp8 to halve the weights' memory.",
-        why: MEM_FRACTION_SIDE.neither,
-      });
+      out.push(advice({ flag: "--quantization", action: "set", suggestedValue: "fp8", say: "quantize", because: "sideNeither" }));
     }
     if (total !== null && free !== null && proc !== null) {
       const others = r2(total - free - proc);
       if (others > 1) {
-        out.push({
-          flag: null,
-          action: "check",
-          text: `Other processes hold about ${others} GiB on GPU ${gpu ?? "?"}: stop them (nvidia-smi shows them) or pick free GPUs with CUDA_VISIBLE_DEVICES.`,
-          why: `The GPU has ${total} GiB; this process had ${proc} GiB and only ${free} GiB was free.`,
-        });
+        out.push(advice({ flag: null, action: "check", say: "otherProcesses", because: "gpuMemoryShares", values: { others, gpu: gpu ?? "?", total, process: proc, free } }));
       }
     }
     if (input.weightLoads > 1 || spec) {
-      out.push({
-        flag: "--speculative-draft-model-path",
-        action: "check",
-        text: "A second set of weights was being loaded (a draft model for speculative decoding). Point --speculative-draft-model-path at a small draft, or drop speculative decoding.",
-        why: "The log shows two `Load weight begin` per rank: without a draft path some versions load the full model twice.",
-      });
+      out.push(advice({ flag: "--speculative-draft-model-path", action: "check", say: "secondWeights", because: "twoWeightLoads" }));
     }
-    out.push({
-      flag: "--mem-fraction-static",
-      action: "check",
-      text: "Lowering or raising --mem-fraction-static will not fix this: it sizes the KV cache after the weights.",
-      why: MEM_FRACTION_SIDE.neither,
-    });
+    out.push(advice({ flag: "--mem-fraction-static", action: "check", say: "fractionWontHelp", because: "sideNeither" }));
     return out;
   },
   oom_serving(input) {
     const { facts, f } = adviceContext(input);
     const out: Advice[] = [];
     const lower = suggestLowerFraction(f);
-    out.push({
-      flag: "--mem-fraction-static",
-      action: "decrease",
-      suggestedValue: String(lower),
-      text: `Lower --mem-fraction-static${f !== null ? ` from ${f}` : ""} to ${lower} to leave more room for activations while serving.`,
-      why: MEM_FRACTION_SIDE.decrease,
-    });
-    out.push(runningRequestsAdvice(facts, "Fewer concurrent requests need less activation memory per step."));
+    out.push(advice({ flag: "--mem-fraction-static", action: "decrease", suggestedValue: String(lower), say: "lowerFractionServing", because: "sideDecrease", values: { from: f, lower } }));
+    out.push(runningRequestsAdvice(facts, "fewerRequestsActivations"));
     const cp = facts.chunkedPrefillSize;
-    const cps = cp !== null && cp > 1024 ? String(halfRounded(cp, 1024, 1024)) : "4096";
-    out.push({
-      flag: "--chunked-prefill-size",
-      action: "decrease",
-      suggestedValue: cps,
-      text: `Prefill long prompts in smaller chunks: --chunked-prefill-size ${cps}.`,
-      why: "Prefill of a long prompt has the largest activations.",
-    });
+    const size = cp !== null && cp > 1024 ? String(halfRounded(cp, 1024, 1024)) : "4096";
+    out.push(advice({ flag: "--chunked-prefill-size", action: "decrease", suggestedValue: size, say: "smallerPrefillChunks", because: "prefillActivations", values: { size } }));
     return out;
   },
   memory_unbalanced() {
-    const out: Advice[] = [];
-    out.push({
-      flag: null,
-      action: "check",
-      text: "Some GPUs have much less free memory than others: stop the other processes on them (nvidia-smi) or choose free GPUs with CUDA_VISIBLE_DEVICES.",
-      why: "SGLang refuses to start when the ranks see very different free memory.",
-    });
-    return out;
+    return [advice({ flag: null, action: "check", say: "unbalancedMemory", because: "unbalancedRefused" })];
   },
 } satisfies Partial<Record<FailureCause, AdviceFor>>;

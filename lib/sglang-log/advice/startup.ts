@@ -2,38 +2,21 @@
 import type { FailureCause } from "../causes";
 import { adviceContext, closestChoice, numOf, parseChoices, str } from "./knobs";
 import type { Advice, AdviceFor } from "./types";
+import { advice } from "./words";
 
 export const STARTUP_ADVICE = {
   port_in_use(input) {
     const { detail, facts } = adviceContext(input);
-    const out: Advice[] = [];
     const port = numOf(detail, "port") ?? facts.port;
     if (str(detail, "portKind") === "zmq") {
-      out.push({
-        flag: null,
-        action: "check",
-        text: `An internal port${port !== null ? ` (${port})` : ""} is taken: another SGLang server (or a leftover process of an earlier run) is still running. Stop it first.`,
-        why: "SGLang's processes talk over ZMQ on local ports picked near --port.",
-      });
-      const base = facts.port ?? 30000;
-      out.push({
-        flag: "--port",
-        action: "set",
-        suggestedValue: String(base + 100),
-        text: `Or start on another --port (e.g. ${base + 100}) so the internal ports move too.`,
-        why: "Internal ports are derived from the HTTP port.",
-      });
-    } else {
-      const base = port ?? 30000;
-      out.push({
-        flag: "--port",
-        action: "set",
-        suggestedValue: String(base + 1),
-        text: `Port ${base} is taken: start on another --port (e.g. ${base + 1}) or stop what listens there.`,
-        why: "Uvicorn could not bind the HTTP port.",
-      });
+      const next = (facts.port ?? 30000) + 100;
+      return [
+        advice({ flag: null, action: "check", say: "internalPortTaken", because: "zmqPorts", values: { port } }),
+        advice({ flag: "--port", action: "set", suggestedValue: String(next), say: "moveInternalPorts", because: "portsDerived", values: { port: next } }),
+      ];
     }
-    return out;
+    const base = port ?? 30000;
+    return [advice({ flag: "--port", action: "set", suggestedValue: String(base + 1), say: "portTaken", because: "uvicornBind", values: { port: base, next: base + 1 } })];
   },
   bad_argument(input) {
     const { detail } = adviceContext(input);
@@ -44,53 +27,52 @@ export const STARTUP_ADVICE = {
       const choices = parseChoices(str(detail, "choices") ?? "");
       const value = str(detail, "value") ?? "";
       const best = closestChoice(value, choices);
-      out.push({
-        flag,
-        action: "set",
-        ...(best !== null ? { suggestedValue: best } : {}),
-        text: `${flag} does not accept '${value}'.${best !== null ? ` Did you mean '${best}'?` : ""} Valid choices: ${choices.join(", ")}.`,
-        why: "argparse rejected the value before anything started.",
-      });
+      out.push(
+        advice({
+          flag,
+          action: "set",
+          ...(best !== null ? { suggestedValue: best } : {}),
+          say: best !== null ? "invalidChoiceDidYouMean" : "invalidChoice",
+          because: "argparseRejectedValue",
+          values: { flag, value, best, choices: choices.join(", ") },
+        }),
+      );
     } else if (kind === "context_length") {
       const limit = numOf(detail, "limit");
-      out.push({
-        flag: "--context-length",
-        action: "decrease",
-        ...(limit !== null ? { suggestedValue: String(limit) } : {}),
-        text: `--context-length ${numOf(detail, "value") ?? ""} is longer than the model's own ${limit ?? ""}: lower it to ${limit ?? "the model's length"} (or set SGLANG_ALLOW_OVERWRITE_LONGER_CONTEXT_LEN=1 only for a model extended with RoPE scaling).`,
-        why: "SGLang refuses a context longer than the model's config allows.",
-      });
+      out.push(
+        advice({
+          flag: "--context-length",
+          action: "decrease",
+          ...(limit !== null ? { suggestedValue: String(limit) } : {}),
+          say: "contextTooLong",
+          because: "contextRefused",
+          values: { value: numOf(detail, "value"), limit },
+        }),
+      );
     } else if (kind === "unrecognized") {
       const args = (str(detail, "args") ?? "").split(/\s+/).filter((a) => a.startsWith("-"));
-      for (const a of args.length > 0 ? args : [str(detail, "args") ?? ""]) {
-        const dashed = a.startsWith("--") && a.includes("_") ? a.replace(/_/g, "-") : null;
-        out.push({
-          flag: a || null,
-          action: dashed !== null ? "set" : "remove",
-          ...(dashed !== null ? { suggestedValue: dashed } : {}),
-          text: dashed !== null ? `Write ${a} as ${dashed}: SGLang's flags use dashes.` : `Remove ${a}: this SGLang version does not know it (check the spelling or upgrade).`,
-          why: "argparse found arguments it does not know.",
-        });
+      for (const arg of args.length > 0 ? args : [str(detail, "args") ?? ""]) {
+        const dashed = arg.startsWith("--") && arg.includes("_") ? arg.replace(/_/g, "-") : null;
+        out.push(
+          advice({
+            flag: arg || null,
+            action: dashed !== null ? "set" : "remove",
+            ...(dashed !== null ? { suggestedValue: dashed } : {}),
+            say: dashed !== null ? "useDashes" : "removeUnknown",
+            because: "unknownArguments",
+            values: { arg, dashed },
+          }),
+        );
       }
     } else if (kind === "required") {
       const args = str(detail, "args") ?? "";
-      out.push({
-        flag: args.split(/[\s,]+/)[0] ?? null,
-        action: "add",
-        text: `Add the required argument(s): ${args}.`,
-        why: "argparse needs them to start.",
-      });
+      out.push(advice({ flag: args.split(/[\s,]+/)[0] ?? null, action: "add", say: "addRequired", because: "requiredArguments", values: { args } }));
     } else if (kind === "invalid_value" && flag !== null) {
-      out.push({
-        flag,
-        action: "set",
-        text: `${flag} needs a ${str(detail, "valueType") ?? "valid"} value, not '${str(detail, "value") ?? ""}'.`,
-        why: "argparse could not convert the value.",
-      });
+      out.push(advice({ flag, action: "set", say: "invalidValue", because: "valueNotConverted", values: { flag, type: str(detail, "valueType"), value: str(detail, "value") ?? "" } }));
     } else if (kind === "expected" && flag !== null) {
-      out.push({ flag, action: "set", text: `Give ${flag} a value.`, why: "argparse expected a value after the flag." });
+      out.push(advice({ flag, action: "set", say: "giveValue", because: "valueExpected", values: { flag } }));
     } else {
-      out.push({ flag: null, action: "check", text: `Fix the command line: ${str(detail, "message") ?? "see the error line"}.`, why: "argparse rejected it." });
+      out.push(advice({ flag: null, action: "check", say: "fixCommandLine", because: "argparseRejected", values: { message: str(detail, "message") } }));
     }
     return out;
   },

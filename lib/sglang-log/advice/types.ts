@@ -6,10 +6,18 @@ import type { DiagnosisPhase } from "../phases";
 
 export type AdviceAction = "increase" | "decrease" | "set" | "add" | "remove" | "check";
 
+/** The parameters of a piece of advice's words: numbers as SGLang printed them, flags, paths; "none" where absent. */
+export type AdviceValues = Readonly<Record<string, string>>;
+
 export interface Advice {
   flag: string | null;
   action: AdviceAction;
   suggestedValue?: string;
+  /** The words by code: keys under `diagnose.advice` and `diagnose.why` in the catalogues, filled with `values`. */
+  textCode: string;
+  whyCode: string;
+  values: AdviceValues;
+  /** The same words in English, for logs, stored runs and readers that know no codes. */
   text: string;
   why: string;
 }

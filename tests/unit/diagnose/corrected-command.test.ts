@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyAdvice, correctedCommand, isApplicable, profileFromFacts } from "../../../lib/diagnose";
+import { applyAdvice, correctedCommand, isApplicable, profileFromFacts, type AdviceChange } from "../../../lib/diagnose";
 import { parseLaunchCommand } from "../../../lib/launch";
-import { diagnoseLog, emptyFacts, type Advice } from "../../../lib/sglang-log";
+import { diagnoseLog, emptyFacts } from "../../../lib/sglang-log";
 
 const FIXTURES = path.resolve(__dirname, "../../../../shared/fixtures/sglang-logs");
 const diagnose = (name: string) => diagnoseLog(fs.readFileSync(path.join(FIXTURES, name), "utf8"));
@@ -34,13 +34,13 @@ describe("the corrected command line", () => {
 
   it("applies switches, removals, environment variables and typed values, and skips advice that only says to check", () => {
     const profile = profileFromFacts({ ...emptyFacts(), modelPath: "/m", speculativeAlgorithm: "EAGLE" })!;
-    const advice: Advice[] = [
-      { flag: "--disable-cuda-graph", action: "add", text: "", why: "" },
-      { flag: "--speculative-algorithm", action: "remove", text: "", why: "" },
-      { flag: null, action: "set", suggestedValue: "NCCL_P2P_DISABLE=1", text: "", why: "" },
-      { flag: "--cuda-graph-max-bs", action: "decrease", suggestedValue: "80", text: "", why: "" },
-      { flag: "--dist-init-addr", action: "check", text: "", why: "" },
-      { flag: "--context-length", action: "decrease", text: "", why: "" },
+    const advice: AdviceChange[] = [
+      { flag: "--disable-cuda-graph", action: "add" },
+      { flag: "--speculative-algorithm", action: "remove" },
+      { flag: null, action: "set", suggestedValue: "NCCL_P2P_DISABLE=1" },
+      { flag: "--cuda-graph-max-bs", action: "decrease", suggestedValue: "80" },
+      { flag: "--dist-init-addr", action: "check" },
+      { flag: "--context-length", action: "decrease" },
     ];
     expect(advice.map((a) => isApplicable(profile, a))).toEqual([true, true, true, true, false, false]);
     const next = applyAdvice(profile, advice);
