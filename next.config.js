@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS, as Next loads it.
 const createNextIntlPlugin = require("next-intl/plugin");
 
 /** @type {import('next').NextConfig} */
@@ -7,4 +8,5 @@ const nextConfig = {
   typescript: { tsconfigPath: "tsconfig.json" },
 };
 
+// The request's language and catalogues come from lib/i18n/request.ts.
 module.exports = createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
