@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ValidationIssue } from "@/lib/launch";
 import { Button } from "../ui/button";
 import { Card, CardTitle } from "../ui/card";
@@ -17,9 +18,10 @@ interface ChecksCardProps {
 
 /** The launch form's verdict and its actions: an error blocks Launch, never Save. */
 export function ChecksCard({ issues, errorCount, notice, busy, savedId, onShow, onLaunch, onSave }: ChecksCardProps) {
+  const t = useTranslations("launch.checks");
   return (
     <Card className="space-y-3">
-      <CardTitle>Checks</CardTitle>
+      <CardTitle>{t("title")}</CardTitle>
       <IssueSummary issues={issues} onShow={onShow} />
       {notice && (
         <p role={notice.tone === "error" ? "alert" : "status"} className={notice.tone === "error" ? "rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-200" : "text-sm text-emerald-300"}>
@@ -28,21 +30,19 @@ export function ChecksCard({ issues, errorCount, notice, busy, savedId, onShow, 
       )}
       <div className="flex flex-wrap gap-2">
         <Button className="flex-1" disabled={errorCount > 0 || busy !== null} onClick={onLaunch}>
-          {busy === "launch" ? "Launching…" : "Launch"}
+          {busy === "launch" ? t("launching") : t("launch")}
         </Button>
         <Button variant="secondary" disabled={busy !== null} onClick={() => onSave(false)}>
-          {savedId ? "Save changes" : "Save profile"}
+          {savedId ? t("saveChanges") : t("saveProfile")}
         </Button>
         {savedId && (
           <Button variant="secondary" disabled={busy !== null} onClick={() => onSave(true)}>
-            Save as new
+            {t("saveAsNew")}
           </Button>
         )}
       </div>
       {errorCount > 0 && (
-        <p className="text-xs text-zinc-500">
-          Fix {errorCount === 1 ? "the error" : `the ${errorCount} errors`} to launch; warnings do not block. A profile can be saved as it is.
-        </p>
+        <p className="text-xs text-zinc-500">{t("fixErrors", { count: errorCount })}</p>
       )}
     </Card>
   );

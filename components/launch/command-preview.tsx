@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buildLaunchArgv, buildLaunchEnv, formatShellCommand, type LaunchProfile } from "@/lib/launch";
 import { Button } from "../ui/button";
@@ -7,6 +8,8 @@ import { cn } from "../ui/cn";
 
 /** The exact command, live: a copyable shell command, and the environment and argv the console passes (no shell). */
 export function CommandPreview({ profile, python }: { profile: LaunchProfile; python: string }) {
+  const t = useTranslations("launch.command");
+  const tc = useTranslations("common.actions");
   const [view, setView] = useState<"shell" | "argv">("shell");
   const [copied, setCopied] = useState(false);
   const env = buildLaunchEnv(profile);
@@ -33,11 +36,11 @@ export function CommandPreview({ profile, python }: { profile: LaunchProfile; py
             onClick={() => setView(v)}
             className={cn("rounded px-2 py-0.5 text-xs", v === view ? "bg-zinc-800 text-zinc-100" : "text-zinc-400 hover:text-zinc-100")}
           >
-            {v === "shell" ? "Shell" : "Environment + argv"}
+            {v === "shell" ? t("shell") : t("envArgv")}
           </button>
         ))}
         <Button variant="ghost" size="sm" className="ml-auto h-7" onClick={copy}>
-          {copied ? "Copied" : "Copy"}
+          {copied ? tc("copied") : tc("copy")}
         </Button>
       </div>
       {view === "shell" ? (
@@ -50,9 +53,9 @@ export function CommandPreview({ profile, python }: { profile: LaunchProfile; py
       ) : (
         <div className="max-h-[26rem] space-y-2 overflow-auto rounded-md bg-zinc-950 p-3 font-mono text-xs" data-testid="launch-argv">
           <div>
-            <p className="mb-1 font-sans text-zinc-500">Environment added</p>
+            <p className="mb-1 font-sans text-zinc-500">{t("envAdded")}</p>
             {Object.keys(env).length === 0 ? (
-              <p className="text-zinc-600">(none: every GPU is visible)</p>
+              <p className="text-zinc-600">{t("noEnv")}</p>
             ) : (
               Object.entries(env).map(([k, v]) => (
                 <p key={k}>
@@ -62,7 +65,7 @@ export function CommandPreview({ profile, python }: { profile: LaunchProfile; py
             )}
           </div>
           <div>
-            <p className="mb-1 font-sans text-zinc-500">Program and argv</p>
+            <p className="mb-1 font-sans text-zinc-500">{t("programArgv")}</p>
             <ol className="space-y-0.5">
               <li className="text-zinc-400">{python}</li>
               {argv.map((arg, i) => (

@@ -1,14 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import {
   countIssues,
   FLAG_GROUPS,
+  flagKey,
   flagsInGroup,
   issuesByField,
   searchFlags,
   specAsInstalled,
   type FlagGroup,
+  type FlagSpec,
   type InstalledFlags,
   type LaunchFlagValue,
   type LaunchProfile,
@@ -17,16 +20,6 @@ import {
 import { cn } from "../ui/cn";
 import { Input } from "../ui/input";
 import { FlagField } from "./flag-field";
-
-const GROUP_LABELS: Record<FlagGroup, string> = {
-  model: "Model",
-  parallelism: "Parallelism",
-  memory: "Memory",
-  parsers: "Parsers",
-  speculative: "Speculative",
-  server: "Server",
-  advanced: "Advanced",
-};
 
 interface FlagFormProps {
   profile: LaunchProfile;
@@ -37,32 +30,38 @@ interface FlagFormProps {
   onGroupChange: (group: FlagGroup) => void;
   /** The installed SGLang's flags: their choice lists replace the catalogue's. */
   installedFlags: InstalledFlags | null;
-  /** Where the flags come from, in words. */
-  flagsSource: string;
+  /** Whether the runtime is the simulator (for saying where the flags come from). */
+  simulated: boolean;
 }
 
 /** Every catalogue flag, by group, with a search over all of them. The model path has its own field above. */
-export function FlagForm({ profile, issues, onFlagChange, group, onGroupChange, installedFlags, flagsSource }: FlagFormProps) {
+export function FlagForm({ profile, issues, onFlagChange, group, onGroupChange, installedFlags, simulated }: FlagFormProps) {
+  const t = useTranslations("launch.form");
+  const tf = useTranslations("flags");
   const [query, setQuery] = useState("");
   const byField = useMemo(() => issuesByField(issues), [issues]);
-  const shown = (query.trim() ? searchFlags(query) : flagsInGroup(group))
+  // Searches the reader's language as well as the English help.
+  const describe = (spec: FlagSpec) => `${tf.has(`help.${flagKey(spec.name)}`) ? tf(`help.${flagKey(spec.name)}`) : ""} ${tf(`groups.${spec.group}`)}`;
+  const shown = (query.trim() ? searchFlags(query, describe) : flagsInGroup(group))
     .filter((spec) => spec.name !== "--model-path")
     .map((spec) => specAsInstalled(spec, installedFlags));
 
   return (
     <div className="space-y-3">
       <p className="text-xs text-zinc-500" data-testid="flags-source">
-        {flagsSource}
+        {installedFlags
+          ? t("sourceInstalled", { simulated: simulated ? "yes" : "no", version: installedFlags.version })
+          : t("sourceCatalogue", { simulated: simulated ? "yes" : "no" })}
       </p>
       <Input
         type="search"
-        placeholder="Search all flags: name, alias or words of the help (e.g. memory, tp, parser)"
-        aria-label="Search flags"
+        placeholder={t("searchPlaceholder")}
+        aria-label={t("searchLabel")}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
       {!query.trim() && (
-        <div role="tablist" aria-label="Flag groups" className="flex flex-wrap gap-1 border-b border-zinc-800 pb-2">
+        <div role="tablist" aria-label={t("groupsLabel")} className="flex flex-wrap gap-1 border-b border-zinc-800 pb-2">
           {FLAG_GROUPS.map((g) => {
             const names = new Set(flagsInGroup(g).map((s) => s.name));
             const set = [...names].filter((n) => profile.flags[n] !== undefined && profile.flags[n] !== false).length;
@@ -79,19 +78,19 @@ export function FlagForm({ profile, issues, onFlagChange, group, onGroupChange, 
                   g === group ? "bg-zinc-800 text-zinc-50" : "text-zinc-400 hover:bg-zinc-900 hover:text-zinc-200",
                 )}
               >
-                {GROUP_LABELS[g]}
+                {tf(`groups.${g}`)}
                 {set > 0 && <span className="text-xs text-zinc-500">{set}</span>}
                 {counts.errors > 0 ? (
-                  <span className="h-2 w-2 rounded-full bg-red-500" title={`${counts.errors} error(s)`} />
+                  <span className="h-2 w-2 rounded-full bg-red-500" title={t("groupErrors", { count: counts.errors })} />
                 ) : counts.warnings > 0 ? (
-                  <span className="h-2 w-2 rounded-full bg-amber-400" title={`${counts.warnings} warning(s)`} />
+                  <span className="h-2 w-2 rounded-full bg-amber-400" title={t("groupWarnings", { count: counts.warnings })} />
                 ) : null}
               </button>
             );
           })}
         </div>
       )}
-      {query.trim() && <p className="text-xs text-zinc-500">{shown.length === 0 ? "No flag matches; a flag the catalogue lacks goes in extra arguments below." : `${shown.length} flag${shown.length === 1 ? "" : "s"} match.`}</p>}
+      {query.trim() && <p className="text-xs text-zinc-500">{shown.length === 0 ? t("noMatch") : t("matches", { count: shown.length })}</p>}
       <div>
         {shown.map((spec) => (
           <FlagField

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { GpuHolder, GpuListing, ValidationIssue } from "@/lib/launch";
 import { cn } from "../ui/cn";
 import { Input } from "../ui/input";
 import { IssueList } from "../ui/issue-text";
+import { useLocalizedIssues } from "./use-issue-text";
 
 interface GpuPickerProps {
   gpus: GpuListing;
@@ -14,10 +16,13 @@ interface GpuPickerProps {
   onChange: (gpuIds: number[] | null) => void;
 }
 
-const gib = (mib: number) => (mib / 1024).toFixed(1);
+/** nvidia-smi counts MiB; the page shows GiB, formatted for the reader's locale by the messages. */
+const gib = (mib: number) => mib / 1024;
 
 /** Which physical GPUs the server sees (CUDA_VISIBLE_DEVICES), with each GPU's free memory and holder. */
 export function GpuPicker({ gpus, holders, gpuIds, issues, onChange }: GpuPickerProps) {
+  const t = useTranslations("launch.gpus");
+  const localized = useLocalizedIssues();
   const toggle = (index: number) => {
     const current = gpuIds ?? (gpus.ok ? gpus.gpus.map((g) => g.index) : []);
     const next = current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort((a, b) => a - b);
@@ -27,21 +32,22 @@ export function GpuPicker({ gpus, holders, gpuIds, issues, onChange }: GpuPicker
     <div className="space-y-2" data-field="gpuIds">
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-zinc-300">
-          GPUs <span className="text-zinc-500">— CUDA_VISIBLE_DEVICES={gpuIds === null ? "(unset: all)" : gpuIds.join(",") || "(none)"}</span>
+          {t("label")}{" "}
+          <span className="text-zinc-500">{gpuIds === null ? t("visibleAll") : gpuIds.length === 0 ? t("visibleNone") : t("visibleList", { ids: gpuIds.join(",") })}</span>
         </p>
         {gpus.ok && (
           <div className="flex gap-1 text-xs">
             <button type="button" className={cn("rounded px-2 py-0.5", gpuIds === null ? "bg-zinc-800 text-zinc-100" : "text-zinc-400 hover:text-zinc-100")} onClick={() => onChange(null)}>
-              All
+              {t("all")}
             </button>
             <button type="button" className="rounded px-2 py-0.5 text-zinc-400 hover:text-zinc-100" onClick={() => onChange([])}>
-              None
+              {t("none")}
             </button>
           </div>
         )}
       </div>
       {gpus.ok ? (
-        <ul className="grid gap-2 sm:grid-cols-2" aria-label="GPUs on this machine">
+        <ul className="grid gap-2 sm:grid-cols-2" aria-label={t("listLabel")}>
           {gpus.gpus.map((gpu) => {
             const selected = gpuIds === null || gpuIds.includes(gpu.index);
             const heldBy = holders.filter((h) => h.gpu === gpu.index);
@@ -64,13 +70,11 @@ export function GpuPicker({ gpus, holders, gpuIds, issues, onChange }: GpuPicker
                     <span className="block h-1 overflow-hidden rounded bg-zinc-800">
                       <span className="block h-full bg-sky-500" style={{ width: `${Math.round(usedShare * 100)}%` }} />
                     </span>
-                    <span className="block text-xs text-zinc-400">
-                      {gib(freeMiB)} of {gib(gpu.memoryTotalMiB)} GiB free
-                    </span>
+                    <span className="block text-xs text-zinc-400">{t("free", { free: gib(freeMiB), total: gib(gpu.memoryTotalMiB) })}</span>
                     {heldBy.length > 0 ? (
-                      <span className="block text-xs text-amber-300">held by {heldBy.map((h) => h.holder).join(", ")}</span>
+                      <span className="block text-xs text-amber-300">{t("heldBy", { holders: heldBy.map((h) => h.holder).join(", ") })}</span>
                     ) : gpu.memoryUsedMiB > 1024 ? (
-                      <span className="block text-xs text-amber-300">{gib(gpu.memoryUsedMiB)} GiB used by a process the console did not start</span>
+                      <span className="block text-xs text-amber-300">{t("usedByOther", { used: gib(gpu.memoryUsedMiB) })}</span>
                     ) : null}
                   </span>
                 </label>
@@ -81,13 +85,14 @@ export function GpuPicker({ gpus, holders, gpuIds, issues, onChange }: GpuPicker
       ) : (
         <NoGpus reason={gpus.reason} gpuIds={gpuIds} onChange={onChange} />
       )}
-      <IssueList issues={issues} />
+      <IssueList issues={localized(issues)} />
     </div>
   );
 }
 
 /** Without nvidia-smi the console cannot list GPUs; indexes can still be typed. */
 function NoGpus({ reason, gpuIds, onChange }: { reason: string; gpuIds: number[] | null; onChange: (ids: number[] | null) => void }) {
+  const t = useTranslations("launch.gpus");
   const [text, setText] = useState(gpuIds?.join(",") ?? "");
   useEffect(() => {
     // Follow a preset, a pasted command or a loaded profile; what was typed stays when it already says the same.
@@ -98,20 +103,20 @@ function NoGpus({ reason, gpuIds, onChange }: { reason: string; gpuIds: number[]
     <div className="space-y-2 rounded-md border border-dashed border-zinc-700 px-3 py-2" data-testid="no-gpus">
       <p className="text-sm text-zinc-300">{reason}</p>
       <label className="flex items-center gap-2 text-xs text-zinc-400">
-        GPU indexes
+        {t("indexes")}
         <Input
           mono
           className="max-w-[12rem]"
           value={text}
-          placeholder="all"
-          aria-label="GPU indexes"
+          placeholder={t("indexesPlaceholder")}
+          aria-label={t("indexes")}
           onChange={(e) => {
             setText(e.target.value);
             const ids = parseIds(e.target.value);
             if (ids !== undefined) onChange(ids);
           }}
         />
-        <span>comma-separated; empty leaves CUDA_VISIBLE_DEVICES unset</span>
+        <span>{t("indexesHint")}</span>
       </label>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
@@ -40,6 +41,7 @@ import { SavedProfiles } from "./saved-profiles";
 import { ServerEnvPanel } from "./server-env-panel";
 import { useLaunchIssues } from "./use-launch-issues";
 import { useModelInfo } from "./use-model-info";
+import { useLocalizedIssues } from "./use-issue-text";
 
 interface LaunchConfiguratorProps {
   initialContext: LaunchContextView;
@@ -54,6 +56,8 @@ function gpuCountOf(context: LaunchContextView): number | null {
 
 /** The New deployment page: presets, every flag, GPUs, the live command, validation, profiles, launch. */
 export function LaunchConfigurator({ initialContext, initialProfiles, initialCommand = null }: LaunchConfiguratorProps) {
+  const t = useTranslations("launch.configurator");
+  const localized = useLocalizedIssues();
   const router = useRouter();
   const [context, setContext] = useState(initialContext);
   const [profiles, setProfiles] = useState(initialProfiles);
@@ -101,7 +105,7 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
   const extra = useMemo(() => parseExtraArgsText(extraText), [extraText]);
   const envParsed = useMemo(() => parseEnvText(envText), [envText]);
 
-  const { issues, byField, errorCount } = useLaunchIssues({ profile, extraArgsErrors: extra.errors, envErrors: envParsed.errors, context, modelInfo, serverIssues });
+  const { issues, byField, errorCount } = useLaunchIssues({ profile, extraArgsErrors: extra.problems, envErrors: envParsed.problems, context, modelInfo, serverIssues });
 
   const onFlagChange = (name: string, value: LaunchFlagValue | undefined) => {
     setProfile(withFlag(profile, name, value));
@@ -135,7 +139,7 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
         : (await callApi<{ profile: SavedProfile }>("POST", "/api/profiles", { profile })).profile;
       setSavedId(saved.id);
       setProfiles((await callApi<{ profiles: SavedProfile[] }>("GET", "/api/profiles")).profiles);
-      setNotice({ tone: "info", text: `Saved "${saved.profile.name}".` });
+      setNotice({ tone: "info", text: t("saved", { name: saved.profile.name }) });
     } catch (error) {
       setNotice({ tone: "error", text: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -161,18 +165,18 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">New deployment</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         {context.runtime.simulated && <SimulatedBadge />}
         <span className="ml-auto" />
         <Button variant="secondary" onClick={() => setPasteOpen(true)}>
-          Paste a command
+          {t("pasteCommand")}
         </Button>
       </div>
       {context.runtime.simulated && <p className="-mt-4 text-sm text-fuchsia-300/80">{context.runtime.reason}</p>}
 
       <Card className="space-y-4">
         <div className="space-y-2">
-          <CardTitle>Start from a preset</CardTitle>
+          <CardTitle>{t("presetsTitle")}</CardTitle>
           <PresetBar
             gpuCount={gpuCountOf(context)}
             noGpuReason={context.gpus.ok ? null : context.gpus.reason}
@@ -206,13 +210,13 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="min-w-0 space-y-6">
           <Card className="space-y-4">
-            <CardTitle>Deployment</CardTitle>
+            <CardTitle>{t("deploymentTitle")}</CardTitle>
             <div className="space-y-1" data-field="name">
               <label htmlFor="profile-name" className="block text-sm text-zinc-300">
-                Name
+                {t("nameLabel")}
               </label>
               <Input id="profile-name" name="name" value={profile.name} onChange={(e) => setProfile({ ...profile, name: e.target.value })} />
-              <IssueList issues={byField.get("name") ?? []} />
+              <IssueList issues={localized(byField.get("name") ?? [])} />
             </div>
             <ModelField
               modelPath={profile.modelPath}
@@ -226,7 +230,7 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
           </Card>
 
           <Card className="space-y-3">
-            <CardTitle>Flags</CardTitle>
+            <CardTitle>{t("flagsTitle")}</CardTitle>
             <FlagForm
               profile={profile}
               issues={issues}
@@ -234,7 +238,7 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
               group={group}
               onGroupChange={setGroup}
               installedFlags={context.runtime.installedFlags}
-              flagsSource={context.runtime.flagsSource}
+              simulated={context.runtime.simulated}
             />
           </Card>
 
@@ -255,11 +259,11 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
 
         <div className="space-y-6 lg:sticky lg:top-4">
           <Card className="space-y-3">
-            <CardTitle>Command</CardTitle>
+            <CardTitle>{t("commandTitle")}</CardTitle>
             <CommandPreview profile={profile} python={context.runtime.python} />
           </Card>
           <Card className="space-y-3">
-            <CardTitle>Environment</CardTitle>
+            <CardTitle>{t("environmentTitle")}</CardTitle>
             <ServerEnvPanel base={context.serverEnv} profile={profile} />
           </Card>
           <ChecksCard

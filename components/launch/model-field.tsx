@@ -1,11 +1,15 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import type { ModelInfo, ValidationIssue } from "@/lib/launch";
-import { formatBytes, formatParameterCount } from "@/lib/models/model-config";
+import { formatBytes } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatParameterCount } from "@/lib/models/model-config";
 import type { ScannedModel } from "@/lib/models/scanned-model";
 import { cn } from "../ui/cn";
 import { Input } from "../ui/input";
 import { IssueList } from "../ui/issue-text";
+import { useLocalizedIssues } from "./use-issue-text";
 
 interface ModelFieldProps {
   modelPath: string;
@@ -16,32 +20,39 @@ interface ModelFieldProps {
   onChange: (modelPath: string) => void;
 }
 
-function describe(model: ScannedModel): string[] {
+function describe(model: ScannedModel, t: ReturnType<typeof useTranslations<"launch.model">>, locale: Locale): string[] {
   const s = model.summary;
   const parts: string[] = [];
   if (s.architecture) parts.push(s.architecture);
-  if (s.parameterCount) parts.push(`${formatParameterCount(s.parameterCount)} params`);
+  if (s.parameterCount) parts.push(t("params", { count: formatParameterCount(s.parameterCount) }));
   if (s.dtype) parts.push(s.dtype);
-  if (s.contextLength) parts.push(`${s.contextLength.toLocaleString("en-US")} tokens`);
-  parts.push(`${formatBytes(model.sizeBytes)} on disk`);
+  if (s.contextLength) parts.push(t("tokens", { count: s.contextLength }));
+  parts.push(t("onDisk", { size: formatBytes(model.sizeBytes, locale) }));
   return parts;
 }
 
 /** Model path or hub id, with the models found under MODELS_DIR to pick from. */
 export function ModelField({ modelPath, models, modelsDirs, modelInfo, issues, onChange }: ModelFieldProps) {
+  const t = useTranslations("launch.model");
+  const locale = useLocale() as Locale;
+  const localized = useLocalizedIssues();
   const state = issues.some((i) => i.severity === "error") ? "error" : issues.length > 0 ? "warning" : "normal";
   return (
     <div className="space-y-2" data-field="modelPath">
       <label htmlFor="model-path" className="block text-sm text-zinc-300">
-        Model <span className="text-zinc-500">— a folder with config.json (absolute path) or a Hugging Face id</span>
+        {t("label")} <span className="text-zinc-500">{t("hint")}</span>
       </label>
-      <Input id="model-path" name="modelPath" mono state={state} value={modelPath} onChange={(e) => onChange(e.target.value)} placeholder="/models/GLM-4.7-Flash or zai-org/GLM-4.7-Flash" />
+      <Input id="model-path" name="modelPath" mono state={state} value={modelPath} onChange={(e) => onChange(e.target.value)} placeholder={t("placeholder")} />
       {modelInfo?.hasConfig && modelInfo.architecture && !models.some((m) => m.path === modelPath) && (
-        <p className="text-xs text-zinc-500">Found: {modelInfo.architecture}{modelInfo.weightsBytes ? `, ${formatBytes(modelInfo.weightsBytes)} of weights` : ""}.</p>
+        <p className="text-xs text-zinc-500">
+          {modelInfo.weightsBytes
+            ? t("foundWithWeights", { architecture: modelInfo.architecture, size: formatBytes(modelInfo.weightsBytes, locale) })
+            : t("found", { architecture: modelInfo.architecture })}
+        </p>
       )}
-      <IssueList issues={issues} />
+      <IssueList issues={localized(issues)} />
       {models.length > 0 ? (
-        <ul className="max-h-56 divide-y divide-zinc-800 overflow-y-auto rounded-md border border-zinc-800" aria-label="Models found on this machine">
+        <ul className="max-h-56 divide-y divide-zinc-800 overflow-y-auto rounded-md border border-zinc-800" aria-label={t("listLabel")}>
           {models.map((model) => {
             const incomplete = model.shards && model.shards.present < model.shards.listed;
             return (
@@ -54,11 +65,11 @@ export function ModelField({ modelPath, models, modelsDirs, modelInfo, issues, o
                 >
                   <span className="flex items-baseline gap-2">
                     <span className="font-mono text-sm text-zinc-100">{model.name}</span>
-                    {model.path === modelPath && <span className="text-xs text-sky-300">selected</span>}
-                    {incomplete && <span className="text-xs text-amber-300">incomplete: {model.shards!.present} of {model.shards!.listed} shards</span>}
+                    {model.path === modelPath && <span className="text-xs text-sky-300">{t("selected")}</span>}
+                    {incomplete && <span className="text-xs text-amber-300">{t("incomplete", { present: model.shards!.present, listed: model.shards!.listed })}</span>}
                     {model.configError && <span className="text-xs text-red-300">{model.configError}</span>}
                   </span>
-                  <span className="block text-xs text-zinc-500">{describe(model).join(" · ")}</span>
+                  <span className="block text-xs text-zinc-500">{describe(model, t, locale).join(" · ")}</span>
                 </button>
               </li>
             );
@@ -66,9 +77,7 @@ export function ModelField({ modelPath, models, modelsDirs, modelInfo, issues, o
         </ul>
       ) : (
         <p className="text-xs text-zinc-500">
-          {modelsDirs.length === 0
-            ? "Set MODELS_DIR (folders separated by :) to pick from the models on this machine."
-            : `No model folder (one with config.json) in ${modelsDirs.join(", ")}.`}
+          {modelsDirs.length === 0 ? t("setModelsDir") : t("noModels", { dirs: modelsDirs.join(", ") })}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
-import { GLM47_FLASH_PRESETS, presetForGpuCount, type LaunchProfile } from "@/lib/launch";
+import { useTranslations } from "next-intl";
+import { GLM47_FLASH_PRESETS, presetForGpuCount, type LaunchPreset, type LaunchProfile } from "@/lib/launch";
 import { cn } from "../ui/cn";
 
 interface PresetBarProps {
@@ -15,8 +16,19 @@ const chip = "rounded-md border px-3 py-1.5 text-sm transition-colors";
 
 /** GLM-4.7-Flash presets from the model's guide, and Auto, which picks by the GPUs this box has. */
 export function PresetBar({ gpuCount, noGpuReason, onPick, active }: PresetBarProps) {
+  const t = useTranslations("launch.presets");
   const auto = gpuCount === null ? null : presetForGpuCount(gpuCount);
-  const autoReason = gpuCount === null ? `${noGpuReason ?? "The GPU count is unknown."} Auto cannot choose: pick a preset.` : auto?.reason ?? null;
+  // presetForGpuCount's English reason, in the reader's language: no GPU at all, or fewer than the smallest preset.
+  const sizes = GLM47_FLASH_PRESETS.map((p) => p.gpuCount).join(", ");
+  const autoReason =
+    gpuCount === null
+      ? t("autoCannot", { reason: noGpuReason ?? t("unknownCount") })
+      : auto?.reason
+        ? gpuCount === 0
+          ? t("noGpu")
+          : t("noFit", { count: gpuCount, sizes })
+        : null;
+  const ep = (preset: LaunchPreset) => (preset.profile.flags["--ep-size"] !== undefined ? "yes" : "no");
   return (
     <div className="space-y-2" data-testid="presets">
       <div className="flex flex-wrap items-center gap-2">
@@ -25,9 +37,9 @@ export function PresetBar({ gpuCount, noGpuReason, onPick, active }: PresetBarPr
           disabled={!auto?.preset}
           onClick={() => auto?.preset && onPick(auto.preset.profile, "auto")}
           className={cn(chip, active === "auto" ? "border-sky-600 bg-sky-950/50 text-sky-100" : "border-zinc-700 hover:border-zinc-500", "disabled:cursor-not-allowed disabled:opacity-60")}
-          title="Choose the largest preset that fits the GPUs of this machine"
+          title={t("autoTitle")}
         >
-          Auto{auto?.preset ? `: ${gpuCount} GPU${gpuCount === 1 ? "" : "s"} found → ${auto.preset.gpuCount}-GPU preset` : ""}
+          {auto?.preset ? t("autoFound", { found: gpuCount ?? 0, size: auto.preset.gpuCount }) : t("auto")}
         </button>
         {GLM47_FLASH_PRESETS.map((preset) => (
           <button
@@ -35,9 +47,9 @@ export function PresetBar({ gpuCount, noGpuReason, onPick, active }: PresetBarPr
             type="button"
             onClick={() => onPick(structuredClone(preset.profile), preset.id)}
             className={cn(chip, active === preset.id ? "border-sky-600 bg-sky-950/50 text-sky-100" : "border-zinc-700 hover:border-zinc-500")}
-            title={preset.description}
+            title={t("description", { count: preset.gpuCount, ep: ep(preset) })}
           >
-            {preset.label}
+            {t("label", { count: preset.gpuCount })}
           </button>
         ))}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { SavedProfile } from "@/lib/launch";
 import { Button } from "../ui/button";
@@ -17,6 +18,7 @@ interface SavedProfilesProps {
 
 /** Saved profiles: load into the form, launch in one click, duplicate, export, delete; import a file. */
 export function SavedProfiles({ profiles, currentId, onProfilesChange, onLoad, onLaunch, launching }: SavedProfilesProps) {
+  const t = useTranslations("launch.profiles");
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -36,21 +38,21 @@ export function SavedProfiles({ profiles, currentId, onProfilesChange, onLoad, o
     await run(async () => {
       const { profiles: added } = await callApi<{ profiles: SavedProfile[] }>("POST", "/api/profiles/import", { text: await file.text() });
       await reload();
-      return `Imported ${added.length} profile${added.length === 1 ? "" : "s"} from ${file.name}.`;
+      return t("imported", { count: added.length, file: file.name });
     });
   }
 
   return (
     <div className="space-y-2" data-testid="saved-profiles">
       <div className="flex items-center gap-2">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-zinc-400">Saved profiles</h2>
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-zinc-400">{t("title")}</h2>
         <span className="ml-auto" />
         <input
           ref={fileInput}
           type="file"
           accept="application/json,.json"
           className="hidden"
-          aria-label="Import profiles file"
+          aria-label={t("importLabel")}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void importFile(file);
@@ -58,11 +60,11 @@ export function SavedProfiles({ profiles, currentId, onProfilesChange, onLoad, o
           }}
         />
         <Button variant="ghost" size="sm" onClick={() => fileInput.current?.click()}>
-          Import…
+          {t("import")}
         </Button>
         {profiles.length > 0 && (
           <a href="/api/profiles/export" className="rounded-md px-3 py-1.5 text-sm text-zinc-300 hover:bg-zinc-800" download>
-            Export all
+            {t("exportAll")}
           </a>
         )}
       </div>
@@ -72,7 +74,7 @@ export function SavedProfiles({ profiles, currentId, onProfilesChange, onLoad, o
         </p>
       )}
       {profiles.length === 0 ? (
-        <p className="text-sm text-zinc-500">None yet: set up a deployment below and save it, or import a JSON file.</p>
+        <p className="text-sm text-zinc-500">{t("empty")}</p>
       ) : (
         <ul className="divide-y divide-zinc-800 rounded-md border border-zinc-800">
           {profiles.map((saved) => (
@@ -80,31 +82,31 @@ export function SavedProfiles({ profiles, currentId, onProfilesChange, onLoad, o
               <span className="min-w-0">
                 <span className="block truncate text-sm font-medium">{saved.profile.name}</span>
                 <span className="block truncate font-mono text-xs text-zinc-500">
-                  {saved.profile.modelPath} · tp {String(saved.profile.flags["--tp-size"] ?? 1)} · GPUs {saved.profile.gpuIds?.join(",") ?? "all"}
+                  {t("summary", { model: saved.profile.modelPath, tp: String(saved.profile.flags["--tp-size"] ?? 1), gpus: saved.profile.gpuIds?.join(",") ?? t("allGpus") })}
                 </span>
               </span>
               <span className="ml-auto flex items-center gap-1">
-                {saved.id === currentId && <span className="mr-1 text-xs text-sky-300">editing</span>}
+                {saved.id === currentId && <span className="mr-1 text-xs text-sky-300">{t("editing")}</span>}
                 <Button variant="ghost" size="sm" onClick={() => onLoad(saved)}>
-                  Edit
+                  {t("edit")}
                 </Button>
                 <Button variant="ghost" size="sm" onClick={() => run(async () => (await callApi("POST", `/api/profiles/${saved.id}/duplicate`), await reload(), null))}>
-                  Duplicate
+                  {t("duplicate")}
                 </Button>
                 <a href={`/api/profiles/export?id=${encodeURIComponent(saved.id)}`} download className="rounded-md px-3 py-1.5 text-sm text-zinc-300 hover:bg-zinc-800">
-                  Export
+                  {t("export")}
                 </a>
                 <Button
                   variant="ghost"
                   size="sm"
                   onClick={() => {
-                    if (window.confirm(`Delete the profile "${saved.profile.name}"?`)) void run(async () => (await callApi("DELETE", `/api/profiles/${saved.id}`), await reload(), null));
+                    if (window.confirm(t("confirmDelete", { name: saved.profile.name }))) void run(async () => (await callApi("DELETE", `/api/profiles/${saved.id}`), await reload(), null));
                   }}
                 >
-                  Delete
+                  {t("delete")}
                 </Button>
                 <Button size="sm" disabled={launching} onClick={() => onLaunch(saved)}>
-                  Launch
+                  {t("launch")}
                 </Button>
               </span>
             </li>

@@ -9,14 +9,15 @@ import {
   type LaunchContextView,
   type LaunchProfile,
   type ModelInfo,
+  type TextProblem,
   type ValidationIssue,
 } from "@/lib/launch";
 
 interface IssueInputs {
   profile: LaunchProfile;
   /** Problems of the free-text fields, which the profile cannot hold. */
-  extraArgsErrors: readonly string[];
-  envErrors: readonly string[];
+  extraArgsErrors: readonly TextProblem[];
+  envErrors: readonly TextProblem[];
   context: LaunchContextView;
   modelInfo: ModelInfo | undefined;
   /** The server's verdict on the last launch, until the form changes. */
@@ -35,8 +36,8 @@ export function useLaunchIssues({ profile, extraArgsErrors, envErrors, context, 
         local.push({ field, severity: "error", code: "schema", message: issue.message });
       }
     }
-    for (const message of extraArgsErrors) local.push({ field: "extraArgs", severity: "error", code: "extra_args_text", message });
-    for (const message of envErrors) local.push({ field: "env", severity: "error", code: "env_text", message });
+    for (const problem of extraArgsErrors) local.push({ field: "extraArgs", severity: "error", ...problem });
+    for (const problem of envErrors) local.push({ field: "env", severity: "error", ...problem });
     const gpus = context.gpus.ok ? context.gpus.gpus : null;
     const checked = validateProfile(profile, {
       gpuCount: gpus?.length ?? null,

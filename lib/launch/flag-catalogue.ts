@@ -14,6 +14,7 @@ import type { FlagGroup, FlagSpec } from "./flag-spec";
 
 export * from "./flag-spec";
 export * from "./flag-choices";
+export * from "./flag-help";
 
 /** In this order flags appear in built commands. */
 export const FLAG_CATALOGUE: readonly FlagSpec[] = [

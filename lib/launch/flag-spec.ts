@@ -1,4 +1,6 @@
 // What the console knows of one SGLang flag, and the helper the flag tables are written with.
+// A flag's one-line help is text a person reads: it lives in messages/<locale>/flags.json ("help", keyed by
+// flagKey(name)), English included, and nowhere else (flag-help.ts reads it).
 
 export type FlagType = "boolean" | "int" | "float" | "string" | "choice" | "path" | "json";
 export type FlagGroup = "model" | "parallelism" | "memory" | "parsers" | "speculative" | "server" | "advanced";
@@ -24,7 +26,6 @@ export interface FlagSpec {
   readonly suggestions?: readonly string[];
   readonly unit?: string;
   readonly group: FlagGroup;
-  readonly help: string;
   readonly min?: number;
   readonly max?: number;
   /** min/max themselves are not allowed. */

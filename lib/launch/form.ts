@@ -1,18 +1,24 @@
 // Pure helpers of the launch form: flag search, text fields to profile values and back, issues per field.
 import { sortFlags } from "./canonical";
 import { FLAG_CATALOGUE, type FlagSpec } from "./flag-catalogue";
+import { englishFlagHelp } from "./flag-help";
 import { valueFromText } from "./flag-values";
 import { ENV_KEY_PATTERN, type LaunchFlagValue, type LaunchProfile } from "./profile";
 import { quoteShellArg } from "./shell";
 import { splitShellWords } from "./shell-words";
 import type { ValidationIssue } from "./validate";
+import type { TextParams } from "./local-text";
 
-/** Flags whose name, alias, help or group holds every word of the query (case-insensitive). */
-export function searchFlags(query: string): FlagSpec[] {
+/**
+ * Flags whose name, alias, help or group holds every word of the query (case-insensitive). `describe` gives
+ * more text to search per flag (the page passes the help and group title in the reader's language); the
+ * English help and group are always searched.
+ */
+export function searchFlags(query: string, describe?: (spec: FlagSpec) => string): FlagSpec[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean).map((w) => w.replace(/^-+/, ""));
   if (words.length === 0) return [];
   return FLAG_CATALOGUE.filter((spec) => {
-    const haystack = [spec.name, ...spec.aliases, spec.dest, spec.help, spec.group].join(" ").toLowerCase();
+    const haystack = [spec.name, ...spec.aliases, spec.dest, englishFlagHelp(spec), spec.group, describe?.(spec) ?? ""].join(" ").toLowerCase();
     return words.every((word) => haystack.includes(word) || haystack.includes(word.replace(/_/g, "-")));
   });
 }
@@ -36,13 +42,23 @@ export function flagValueFromInput(spec: FlagSpec, text: string): LaunchFlagValu
   return valueFromText(spec, text.trim());
 }
 
+/** A problem of a free-text field: English `message`, and launch.issues.<code> with `params` for the page. */
+export interface TextProblem {
+  code: string;
+  message: string;
+  params?: TextParams;
+}
+
 /** Extra arguments as typed (shell words, several lines allowed) → argv; operators and expansions are refused. */
-export function parseExtraArgsText(text: string): { args: string[]; errors: string[] } {
+export function parseExtraArgsText(text: string): { args: string[]; errors: string[]; problems: TextProblem[] } {
   const lexed = splitShellWords(text);
-  const errors = [...lexed.errors];
-  if (lexed.operators.length > 0) errors.push(`Remove ${[...new Set(lexed.operators)].join(" ")}: extra arguments are words for SGLang, no shell runs them.`);
-  if (lexed.hasExpansion) errors.push("$ and ` are kept literally: no shell expands them.");
-  return { args: lexed.commands.flat(), errors };
+  const problems: TextProblem[] = lexed.errors.map((message, i) => ({ code: lexed.errorCodes[i] ?? "extra_args_text", message }));
+  if (lexed.operators.length > 0) {
+    const operators = [...new Set(lexed.operators)].join(" ");
+    problems.push({ code: "extra_args_operators", message: `Remove ${operators}: extra arguments are words for SGLang, no shell runs them.`, params: { operators } });
+  }
+  if (lexed.hasExpansion) problems.push({ code: "extra_args_expansion", message: "$ and ` are kept literally: no shell expands them." });
+  return { args: lexed.commands.flat(), errors: problems.map((p) => p.message), problems };
 }
 
 export function formatExtraArgs(args: readonly string[]): string {
@@ -50,25 +66,25 @@ export function formatExtraArgs(args: readonly string[]): string {
 }
 
 /** "NAME=value" lines → variables; blank lines and # comments are skipped. */
-export function parseEnvText(text: string): { env: Record<string, string>; errors: string[] } {
+export function parseEnvText(text: string): { env: Record<string, string>; errors: string[]; problems: TextProblem[] } {
   const env: Record<string, string> = {};
-  const errors: string[] = [];
+  const problems: TextProblem[] = [];
   for (const [i, raw] of text.split("\n").entries()) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const eq = line.indexOf("=");
     const key = eq > 0 ? line.slice(0, eq) : "";
     if (!ENV_KEY_PATTERN.test(key)) {
-      errors.push(`Line ${i + 1}: write NAME=value with an upper-case NAME (A-Z, 0-9, _).`);
+      problems.push({ code: "env_line_format", message: `Line ${i + 1}: write NAME=value with an upper-case NAME (A-Z, 0-9, _).`, params: { line: String(i + 1) } });
       continue;
     }
     if (key === "CUDA_VISIBLE_DEVICES") {
-      errors.push(`Line ${i + 1}: select the GPUs above instead of setting CUDA_VISIBLE_DEVICES.`);
+      problems.push({ code: "env_line_gpus", message: `Line ${i + 1}: select the GPUs above instead of setting CUDA_VISIBLE_DEVICES.`, params: { line: String(i + 1) } });
       continue;
     }
     env[key] = line.slice(eq + 1);
   }
-  return { env, errors };
+  return { env, errors: problems.map((p) => p.message), problems };
 }
 
 export function formatEnvText(env: Record<string, string>): string {

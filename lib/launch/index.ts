@@ -18,3 +18,4 @@ export * from "./argparse-table";
 export * from "./installed-flags";
 export * from "./suggest-parsers";
 export * from "./parse-help";
+export * from "./local-text";

@@ -59,13 +59,14 @@ export function checkInstalledFlags(profile: LaunchProfile, findSpec: (name: str
     if (!spec || value === false) continue;
     const flag = installedFlagFor(installed, spec);
     if (!flag) {
-      issues.push({ field: spec.name, severity: "error", code: "flag_not_installed", message: `${spec.name} is not a flag of ${sglang}: remove it, or upgrade SGLang.` });
+      issues.push({ field: spec.name, severity: "error", code: "flag_not_installed", message: `${spec.name} is not a flag of ${sglang}: remove it, or upgrade SGLang.`, params: { flag: spec.name, version: installed.version } });
     } else if (flag.choices && !flag.choices.includes(String(value))) {
       issues.push({
         field: spec.name,
         severity: "error",
         code: "choice_not_installed",
         message: `${spec.name} ${String(value)} is not a choice of ${sglang}: choose one of ${choicesText(flag.choices)}, or upgrade SGLang.`,
+        params: { flag: spec.name, value: String(value), version: installed.version, choices: flag.choices.slice(0, 12).join(", "), more: Math.max(0, flag.choices.length - 12) },
       });
     }
   }
@@ -73,7 +74,7 @@ export function checkInstalledFlags(profile: LaunchProfile, findSpec: (name: str
     if (!token.startsWith("--") || token === "--") continue;
     const name = token.includes("=") ? token.slice(0, token.indexOf("=")) : token;
     if (!findInstalledFlag(installed, name)) {
-      issues.push({ field: "extraArgs", severity: "error", code: "extra_not_installed", message: `${name} is not a flag of ${sglang}: it would stop with "unrecognized arguments".` });
+      issues.push({ field: "extraArgs", severity: "error", code: "extra_not_installed", message: `${name} is not a flag of ${sglang}: it would stop with "unrecognized arguments".`, params: { name, version: installed.version } });
     }
   }
   return issues;

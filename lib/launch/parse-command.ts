@@ -6,10 +6,17 @@ import { SGLANG_MODULE } from "./build-argv";
 import { ENV_KEY_PATTERN, launchProfileSchema, type LaunchFlagValue, type LaunchProfile } from "./profile";
 import { splitShellWords } from "./shell-words";
 import { expandAbbreviation, suggestFlag } from "./suggest";
+import type { TextParams } from "./local-text";
 
 export interface ParseMessage {
+  /** English, for scripts and logs. */
   message: string;
+  /** The page shows launch.issues.<code> with these parameters, in the reader's language. */
+  code: string;
+  params?: TextParams;
 }
+
+const note = (code: string, message: string, params?: TextParams): ParseMessage => (params ? { code, message, params } : { code, message });
 
 export interface ParsedLaunchCommand {
   profile: LaunchProfile | null;
@@ -46,18 +53,18 @@ export function parseLaunchCommand(text: string, options: ParseOptions = {}): Pa
   const errors: ParseMessage[] = [];
   const warnings: ParseMessage[] = [];
   const unknownFlags: string[] = [];
-  const fail = (message: string, python: string | null = null): ParsedLaunchCommand => {
-    errors.push({ message });
+  const fail = (message: ParseMessage, python: string | null = null): ParsedLaunchCommand => {
+    errors.push(message);
     return { profile: null, python, unknownFlags, errors, warnings };
   };
 
   const lexed = splitShellWords(text);
-  for (const message of lexed.errors) errors.push({ message });
+  for (const [i, message] of lexed.errors.entries()) errors.push(note(lexed.errorCodes[i] ?? "paste_shell", message));
   if (lexed.hasExpansion) {
-    warnings.push({ message: "The command contains $ or ` expansions: they are kept literally, as the console runs no shell." });
+    warnings.push(note("paste_expansion", "The command contains $ or ` expansions: they are kept literally, as the console runs no shell."));
   }
   const [first, ...rest] = lexed.commands;
-  if (!first) return fail("The text holds no command: paste a line such as python -m sglang.launch_server --model-path ...");
+  if (!first) return fail(note("paste_no_command", "The text holds no command: paste a line such as python -m sglang.launch_server --model-path ..."));
 
   // Lines that start with a flag but follow a line without a trailing "\" are
   // almost certainly the same command: join them rather than drop them.
@@ -72,8 +79,8 @@ export function parseLaunchCommand(text: string, options: ParseOptions = {}): Pa
       ignored += 1;
     }
   }
-  if (joined > 0) warnings.push({ message: `${joined} line${joined === 1 ? "" : "s"} continued the command without a trailing backslash; read as part of it.` });
-  if (ignored > 0 || lexed.operators.length > 0) warnings.push({ message: "Only the first command was read; the rest of the text was ignored." });
+  if (joined > 0) warnings.push(note("paste_joined_lines", `${joined} line${joined === 1 ? "" : "s"} continued the command without a trailing backslash; read as part of it.`, { count: joined }));
+  if (ignored > 0 || lexed.operators.length > 0) warnings.push(note("paste_first_command_only", "Only the first command was read; the rest of the text was ignored."));
 
   // Leading VAR=value assignments (optionally after `env`).
   let i = 0;
@@ -88,7 +95,7 @@ export function parseLaunchCommand(text: string, options: ParseOptions = {}): Pa
 
   // The program: python[3] -m sglang.launch_server, or sglang serve.
   const program = words[i];
-  if (program === undefined) return fail("The text sets variables but runs no command.");
+  if (program === undefined) return fail(note("paste_only_variables", "The text sets variables but runs no command."));
   let python: string | null = null;
   const programName = basename(program);
   if (PYTHON.test(programName)) {
@@ -114,12 +121,13 @@ export function parseLaunchCommand(text: string, options: ParseOptions = {}): Pa
       break;
     }
     if (module !== SGLANG_MODULE) {
-      return fail(module ? `The command runs ${module}, not ${SGLANG_MODULE}.` : `The command runs a Python script, not python -m ${SGLANG_MODULE}.`, python);
+      const message = module ? `The command runs ${module}, not ${SGLANG_MODULE}.` : `The command runs a Python script, not python -m ${SGLANG_MODULE}.`;
+      return fail(note("paste_wrong_module", message, { module: module ?? "none", expected: SGLANG_MODULE }), python);
     }
   } else if (programName === "sglang" && words[i + 1] === "serve") {
     i += 2;
   } else {
-    return fail(`The command starts with ${program}: expected python -m ${SGLANG_MODULE} ... or sglang serve ...`);
+    return fail(note("paste_wrong_program", `The command starts with ${program}: expected python -m ${SGLANG_MODULE} ... or sglang serve ...`, { program, expected: SGLANG_MODULE }));
   }
 
   // The server's own arguments.
@@ -128,7 +136,7 @@ export function parseLaunchCommand(text: string, options: ParseOptions = {}): Pa
   const extraArgs: string[] = [];
   const setFlag = (name: string, value: LaunchFlagValue) => {
     if (Object.prototype.hasOwnProperty.call(flags, name) && flags[name] !== value) {
-      warnings.push({ message: `${name} is given twice (${String(flags[name])}, then ${String(value)}); SGLang uses the last: ${String(value)}.` });
+      warnings.push(note("paste_given_twice", `${name} is given twice (${String(flags[name])}, then ${String(value)}); SGLang uses the last: ${String(value)}.`, { flag: name, first: String(flags[name]), last: String(value) }));
     }
     flags[name] = value;
   };
@@ -138,12 +146,13 @@ export function parseLaunchCommand(text: string, options: ParseOptions = {}): Pa
     i += 1;
     if (word === "--") {
       extraArgs.push(word, ...words.slice(i));
-      errors.push({ message: `Arguments after "--" are not options SGLang reads: ${words.slice(i).join(" ") || "(none)"}.` });
+      const after = words.slice(i).join(" ");
+      errors.push(note("paste_after_double_dash", `Arguments after "--" are not options SGLang reads: ${after || "(none)"}.`, { args: after, empty: after ? "no" : "yes" }));
       break;
     }
     if (!word.startsWith("-") || word === "-") {
       extraArgs.push(word);
-      errors.push({ message: `Unexpected argument ${JSON.stringify(word)}: SGLang takes no positional arguments (did a flag before it lose its "--"?).` });
+      errors.push(note("paste_positional", `Unexpected argument ${JSON.stringify(word)}: SGLang takes no positional arguments (did a flag before it lose its "--"?).`, { word: JSON.stringify(word) }));
       continue;
     }
     const eq = word.indexOf("=");
@@ -155,7 +164,7 @@ export function parseLaunchCommand(text: string, options: ParseOptions = {}): Pa
       const expanded = expandAbbreviation(written);
       if (expanded) {
         spec = findFlag(expanded);
-        warnings.push({ message: `${written} is an abbreviation of ${expanded}; argparse accepts it, the profile stores ${expanded}.` });
+        warnings.push(note("paste_abbreviation", `${written} is an abbreviation of ${expanded}; argparse accepts it, the profile stores ${expanded}.`, { written, flag: expanded }));
       }
     }
     if (!spec) {
@@ -168,18 +177,18 @@ export function parseLaunchCommand(text: string, options: ParseOptions = {}): Pa
       const guess = suggestFlag(written);
       const dashed = "--" + written.replace(/^-+/, "").replace(/_/g, "-");
       if (guess && written.includes("_") && findFlag(dashed)) {
-        errors.push({ message: `${written} is not accepted by SGLang (flags use dashes); did you mean ${guess}?` });
+        errors.push(note("paste_underscores", `${written} is not accepted by SGLang (flags use dashes); did you mean ${guess}?`, { written, guess }));
       } else if (guess) {
-        warnings.push({ message: `${written} is not a known flag (kept in extra arguments); did you mean ${guess}?` });
+        warnings.push(note("paste_unknown_flag", `${written} is not a known flag (kept in extra arguments); did you mean ${guess}?`, { written, guess }));
       } else {
-        warnings.push({ message: `${written} is not in the console's catalogue (kept in extra arguments): SGLang rejects it unless the installed version has it.` });
+        warnings.push(note("paste_unknown_flag", `${written} is not in the console's catalogue (kept in extra arguments): SGLang rejects it unless the installed version has it.`, { written, guess: "none" }));
       }
       continue;
     }
 
     if (spec.type === "boolean") {
       if (inline !== undefined) {
-        errors.push({ message: `${spec.name} is a switch and takes no value (${word}); read as switched on.` });
+        errors.push(note("paste_switch_value", `${spec.name} is a switch and takes no value (${word}); read as switched on.`, { flag: spec.name, word }));
       }
       setFlag(spec.name, true);
       continue;
@@ -190,12 +199,14 @@ export function parseLaunchCommand(text: string, options: ParseOptions = {}): Pa
         value = words[i] as string;
         i += 1;
       } else {
-        errors.push({ message: `${spec.name} needs a value.` });
+        errors.push(note("paste_needs_value", `${spec.name} needs a value.`, { flag: spec.name }));
         continue;
       }
     }
     if (spec.name === "--model-path") {
-      if (modelPath !== null && modelPath !== value) warnings.push({ message: `--model-path is given twice (${modelPath}, then ${value}); SGLang uses the last: ${value}.` });
+      if (modelPath !== null && modelPath !== value) {
+        warnings.push(note("paste_given_twice", `--model-path is given twice (${modelPath}, then ${value}); SGLang uses the last: ${value}.`, { flag: "--model-path", first: modelPath, last: value }));
+      }
       modelPath = value;
       continue;
     }
@@ -210,24 +221,24 @@ export function parseLaunchCommand(text: string, options: ParseOptions = {}): Pa
       const list = value.trim();
       if (list === "") gpuIds = [];
       else if (GPU_LIST.test(list)) gpuIds = list.split(",").map(Number);
-      else warnings.push({ message: `CUDA_VISIBLE_DEVICES=${value} is not a list of GPU indexes; left out, select the GPUs instead.` });
+      else warnings.push(note("paste_gpu_list", `CUDA_VISIBLE_DEVICES=${value} is not a list of GPU indexes; left out, select the GPUs instead.`, { value }));
       continue;
     }
     if (!ENV_KEY_PATTERN.test(key)) {
-      warnings.push({ message: `The variable ${key} was left out: profile variables are upper-case (A-Z, 0-9, _).` });
+      warnings.push(note("paste_variable_name", `The variable ${key} was left out: profile variables are upper-case (A-Z, 0-9, _).`, { name: key }));
       continue;
     }
     env[key] = value;
   }
 
-  if (modelPath === null) return fail("The command has no --model-path.", python);
+  if (modelPath === null) return fail(note("paste_no_model", "The command has no --model-path."), python);
 
   const served = flags["--served-model-name"];
   const name = options.name ?? (typeof served === "string" && served.trim() !== "" ? served : basename(modelPath.replace(/\/+$/, "")) || modelPath);
   const candidate: LaunchProfile = { name: name.slice(0, 100), modelPath, flags: sortFlags(flags), extraArgs, gpuIds, env };
   const checked = launchProfileSchema.safeParse(candidate);
   if (!checked.success) {
-    for (const issue of checked.error.issues) errors.push({ message: `${issue.path.join(".") || "profile"}: ${issue.message}` });
+    for (const issue of checked.error.issues) errors.push(note("schema", `${issue.path.join(".") || "profile"}: ${issue.message}`));
     return { profile: null, python, unknownFlags, errors, warnings };
   }
   return { profile: checked.data, python, unknownFlags, errors, warnings };

@@ -7,6 +7,8 @@ export interface ShellWords {
   /** Operators that ended a command (";", "&&", "|", ...), for messages. */
   operators: string[];
   errors: string[];
+  /** Each error's message key (launch.issues.<code>), in the same order. */
+  errorCodes: string[];
   /** True when a word had $... or `...` outside single quotes (kept literally). */
   hasExpansion: boolean;
 }
@@ -16,6 +18,7 @@ export function splitShellWords(input: string): ShellWords {
   const commands: string[][] = [];
   const operators: string[] = [];
   const errors: string[] = [];
+  const errorCodes: string[] = [];
   let hasExpansion = false;
 
   let words: string[] = [];
@@ -55,6 +58,7 @@ export function splitShellWords(input: string): ShellWords {
       const end = text.indexOf("'", i + 1);
       if (end < 0) {
         errors.push("A single quote (') is never closed.");
+        errorCodes.push("shell_single_quote_open");
         word += text.slice(i + 1);
         inWord = true;
         i = text.length;
@@ -92,7 +96,10 @@ export function splitShellWords(input: string): ShellWords {
         word += d;
         j += 1;
       }
-      if (!closed) errors.push('A double quote (") is never closed.');
+      if (!closed) {
+        errors.push('A double quote (") is never closed.');
+        errorCodes.push("shell_double_quote_open");
+      }
       i = j;
       continue;
     }
@@ -125,5 +132,5 @@ export function splitShellWords(input: string): ShellWords {
     i += 1;
   }
   endCommand();
-  return { commands, operators, errors, hasExpansion };
+  return { commands, operators, errors, errorCodes, hasExpansion };
 }

@@ -1,5 +1,6 @@
 // Which --tool-call-parser and --reasoning-parser a model needs, from its config.json (model_type, architecture),
 // its name and its chat template. Without the tool-call parser, tool calls come back as text in `content`.
+import { localText, type LocalText } from "./local-text";
 
 export interface ModelParserHints {
   /** The model path or Hugging Face id, e.g. "zai-org/GLM-4.7-Flash". */
@@ -12,8 +13,10 @@ export interface ModelParserHints {
 export interface ParserSuggestion {
   toolCallParser: string | null;
   reasoningParser: string | null;
-  /** What the suggestion rests on, in words ("model_type glm4_moe_lite"). */
+  /** What the suggestion rests on, in words ("GLM-4.7 (model_type glm4_moe_lite)"). */
   because: string;
+  /** The same as a message (launch.parserBasis.*), for the page. */
+  becauseText: LocalText;
 }
 
 interface ParserRule {
@@ -46,12 +49,15 @@ const RULES: readonly ParserRule[] = [
   { template: /<tool_call>/, tool: "hermes", reasoning: null, label: "a chat template with <tool_call> blocks" },
 ];
 
-function matches(rule: ParserRule, hints: ModelParserHints): string | null {
-  if (rule.modelType && hints.modelType && rule.modelType.test(hints.modelType)) return `model_type ${hints.modelType}`;
-  if (rule.name?.test(hints.name)) return `the name ${hints.name}`;
-  if (rule.template && hints.chatTemplate && rule.template.test(hints.chatTemplate)) return "its chat template";
+function matches(rule: ParserRule, hints: ModelParserHints): { text: string; basis: string; value: string } | null {
+  if (rule.modelType && hints.modelType && rule.modelType.test(hints.modelType)) return { text: `model_type ${hints.modelType}`, basis: "modelType", value: hints.modelType };
+  if (rule.name?.test(hints.name)) return { text: `the name ${hints.name}`, basis: "name", value: hints.name };
+  if (rule.template && hints.chatTemplate && rule.template.test(hints.chatTemplate)) return { text: "its chat template", basis: "template", value: "" };
   return null;
 }
+
+/** Rule labels that are words rather than a model's name, as messages. */
+const LABEL_TEXTS: Record<string, LocalText> = { "a chat template with <tool_call> blocks": localText("parserModels.toolCallTemplate") };
 
 /** The parsers SGLang needs for this model, or null when nothing is known about it. */
 export function suggestParsers(hints: ModelParserHints): ParserSuggestion | null {
@@ -60,7 +66,12 @@ export function suggestParsers(hints: ModelParserHints): ParserSuggestion | null
     if (!reason) continue;
     // A template that never opens <think> has nothing for a reasoning parser to separate.
     const thinks = hints.chatTemplate === undefined || /<think>|reasoning_content|<\|channel\|>/.test(hints.chatTemplate);
-    return { toolCallParser: rule.tool, reasoningParser: thinks ? rule.reasoning : null, because: `${rule.label} (${reason})` };
+    return {
+      toolCallParser: rule.tool,
+      reasoningParser: thinks ? rule.reasoning : null,
+      because: `${rule.label} (${reason.text})`,
+      becauseText: localText(`parserBasis.${reason.basis}`, { model: LABEL_TEXTS[rule.label] ?? rule.label, value: reason.value }),
+    };
   }
   return null;
 }

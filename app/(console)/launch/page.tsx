@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { LaunchConfigurator } from "@/components/launch/launch-configurator";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { canLaunchInstance } from "@/lib/authz";
@@ -7,7 +8,10 @@ import { requirePageActor } from "../_lib/page-actor";
 import { readLaunchContext } from "../../api/_lib/read-launch-context";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "New deployment · SGLang Console" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("launch.page");
+  return { title: t("metaTitle") };
+}
 
 /** `?command=` pre-fills the form from a command line (e.g. "Relaunch with this change" on /diagnose). */
 export default async function LaunchPage({ searchParams }: { searchParams: Promise<{ command?: string | string[] }> }) {

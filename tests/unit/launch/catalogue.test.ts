@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkFlagValue, expandAbbreviation, FLAG_CATALOGUE, findFlag, REASONING_PARSER_CHOICES, TOOL_CALL_PARSER_CHOICES } from "../../../lib/launch";
+import { CATALOGUES } from "../../../lib/i18n/catalogues";
+import { LOCALES } from "../../../lib/i18n/locales";
+import { checkFlagValue, englishFlagHelp, expandAbbreviation, FLAG_CATALOGUE, FLAG_GROUPS, findFlag, flagKey, REASONING_PARSER_CHOICES, TOOL_CALL_PARSER_CHOICES } from "../../../lib/launch";
 
 describe("flag catalogue", () => {
   it("has unique canonical names and aliases across all flags", () => {
@@ -12,9 +14,22 @@ describe("flag catalogue", () => {
   it("spells every name and alias as a dashed long option", () => {
     for (const spec of FLAG_CATALOGUE) {
       for (const spelling of [spec.name, ...spec.aliases]) expect(spelling).toMatch(/^--[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(spec.help.length).toBeGreaterThan(5);
-      expect(spec.help).not.toContain("\n");
     }
+  });
+
+  it("has one line of help per flag in each language's flags catalogue, and none for flags it lacks", () => {
+    for (const locale of LOCALES) {
+      const help = CATALOGUES[locale].flags.help as Record<string, string>;
+      expect(Object.keys(help).sort(), locale).toEqual(FLAG_CATALOGUE.map((spec) => flagKey(spec.name)).sort());
+      for (const spec of FLAG_CATALOGUE) {
+        const text = help[flagKey(spec.name)]!;
+        expect(text.length, `${locale} ${spec.name}`).toBeGreaterThan(2);
+        expect(text, `${locale} ${spec.name}`).not.toContain("\n");
+      }
+    }
+    expect(englishFlagHelp(findFlag("--mem-fraction-static")!)).toContain("Fraction of GPU memory");
+    const groups = CATALOGUES["zh-CN"].flags.groups as Record<string, string>;
+    expect(Object.keys(groups).sort()).toEqual([...FLAG_GROUPS].sort());
   });
 
   it("keeps every default of the right type and within choices and range", () => {

@@ -51,7 +51,7 @@ describe("form values", () => {
 
 describe("extra arguments text", () => {
   it("splits shell words over several lines, quotes kept together", () => {
-    expect(parseExtraArgsText(`--foo 'a b'\n--bar=1`)).toEqual({ args: ["--foo", "a b", "--bar=1"], errors: [] });
+    expect(parseExtraArgsText(`--foo 'a b'\n--bar=1`)).toEqual({ args: ["--foo", "a b", "--bar=1"], errors: [], problems: [] });
   });
 
   it("refuses shell operators, since no shell runs", () => {
@@ -66,7 +66,7 @@ describe("extra arguments text", () => {
 
 describe("environment text", () => {
   it("reads NAME=value lines, skipping blanks and comments", () => {
-    expect(parseEnvText("# tokens\nHF_TOKEN=abc=def\n\nSGLANG_X=1")).toEqual({ env: { HF_TOKEN: "abc=def", SGLANG_X: "1" }, errors: [] });
+    expect(parseEnvText("# tokens\nHF_TOKEN=abc=def\n\nSGLANG_X=1")).toEqual({ env: { HF_TOKEN: "abc=def", SGLANG_X: "1" }, errors: [], problems: [] });
     expect(parseEnvText(formatEnvText({ A: "1", B_2: "x y" })).env).toEqual({ A: "1", B_2: "x y" });
   });
 

@@ -12,7 +12,7 @@ const warnings = (flags: LaunchProfile["flags"], modelInfo: ModelInfo, modelPath
 
 describe("parser suggestions from config.json and the chat template", () => {
   it("suggests glm47 and glm45 for GLM-4.7-Flash's config.json", () => {
-    expect(suggestParsers({ name: "/models/x", modelType: glmConfig.model_type, chatTemplate: GLM_TEMPLATE })).toEqual({
+    expect(suggestParsers({ name: "/models/x", modelType: glmConfig.model_type, chatTemplate: GLM_TEMPLATE })).toMatchObject({
       toolCallParser: "glm47",
       reasoningParser: "glm45",
       because: "GLM-4.7 (model_type glm4_moe_lite)",

@@ -67,7 +67,7 @@ describe("validateProfile: types, choices and ranges from the catalogue", () => 
 describe("validateProfile: GPUs", () => {
   it("says how to fix --tp-size larger than the selected GPUs", () => {
     const issue = one(validateProfile(profile({ "--tp-size": 8 }, { gpuIds: [0, 1, 2, 3] }), box()), "not_enough_gpus");
-    expect(issue).toEqual({ field: "gpuIds", severity: "error", code: "not_enough_gpus", message: "--tp-size 8 needs 8 GPUs; 4 are selected: select 8 GPUs or lower --tp-size to 4." });
+    expect(issue).toMatchObject({ field: "gpuIds", severity: "error", code: "not_enough_gpus", message: "--tp-size 8 needs 8 GPUs; 4 are selected: select 8 GPUs or lower --tp-size to 4." });
   });
 
   it("counts tp × pp × dp without DP attention", () => {
@@ -166,7 +166,7 @@ describe("validateProfile: speculative decoding (server_args.py _handle_speculat
 describe("validateProfile: ports, host and parsers", () => {
   it("rejects a port in use and says by whom", () => {
     const issue = one(validateProfile(profile({ "--port": 30000 }), box({ gpuCount: null, portsInUse: [{ port: 30000, holder: "instance glm-a" }] })), "port_in_use");
-    expect(issue).toEqual({ field: "--port", severity: "error", code: "port_in_use", message: "Port 30000 is in use by instance glm-a: choose another --port." });
+    expect(issue).toMatchObject({ field: "--port", severity: "error", code: "port_in_use", message: "Port 30000 is in use by instance glm-a: choose another --port." });
   });
 
   it("checks the default port 30000 when --port is unset", () => {

@@ -1,0 +1,30 @@
+// Text a person reads, as a message key and its parameters rather than as English: the launch page renders it
+// in the reader's language (messages/<locale>/launch.json), while the English `message` beside it stays for the
+// API, scripts and logs. A parameter may itself be a LocalText (a range, a reason), rendered first.
+
+export type TextParam = string | number | LocalText;
+export type TextParams = { [name: string]: TextParam };
+
+export interface LocalText {
+  /** A key of the "launch" namespace, e.g. "issues.ep_divides_tp". */
+  key: string;
+  params?: TextParams;
+}
+
+export const localText = (key: string, params?: TextParams): LocalText => (params ? { key, params } : { key });
+
+function isLocalText(value: TextParam): value is LocalText {
+  return typeof value === "object" && value !== null && typeof value.key === "string";
+}
+
+export type TranslateFn = (key: string, values?: Record<string, string | number>) => string;
+
+/** `text` in the language of `t` (a translator of the "launch" namespace), nested texts first. */
+export function renderLocalText(text: LocalText, t: TranslateFn): string {
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(text.params ?? {})) values[name] = isLocalText(value) ? renderLocalText(value, t) : value;
+  return t(text.key, values);
+}
+
+/** An issue's message key: launch.issues.<code>. */
+export const issueKey = (code: string) => `issues.${code}`;
