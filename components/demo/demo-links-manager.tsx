@@ -5,7 +5,7 @@ import { ApiFailure, callApi } from "@/components/api-client";
 import { Field, FormError } from "@/components/auth/auth-card";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import { DEMO_TABS, demoLinkUnavailable, type DemoLinkView, type DemoTab } from "@/lib/demo-links";
+import { DEMO_TAB_LABELS, DEMO_TABS, demoLinkUnavailable, type DemoLinkView, type DemoTab } from "@/lib/demo-links";
 
 const optionalNumber = (value: FormDataEntryValue | null) => (value && String(value).trim() !== "" ? Number(value) : undefined);
 
@@ -65,7 +65,7 @@ export function DemoLinksManager({ initialLinks, instances }: { initialLinks: De
           <legend>Tabs</legend>
           {DEMO_TABS.map((tab: DemoTab) => (
             <label key={tab} className="mr-3 inline-flex items-center gap-1">
-              <input type="checkbox" name={`tab-${tab}`} defaultChecked={tab === "chat"} /> {tab}
+              <input type="checkbox" name={`tab-${tab}`} defaultChecked={tab === "chat"} /> {DEMO_TAB_LABELS[tab]}
             </label>
           ))}
         </fieldset>
@@ -107,7 +107,7 @@ export function DemoLinksManager({ initialLinks, instances }: { initialLinks: De
             <tr key={link.id} className="border-t border-zinc-800" data-testid={`demo-link-${link.name}`}>
               <td className="py-2">{link.name}</td>
               <td>{instances.find((instance) => instance.id === link.instanceId)?.name ?? link.instanceId}</td>
-              <td>{link.tabs.join(", ")}</td>
+              <td>{link.tabs.map((tab) => DEMO_TAB_LABELS[tab]).join(", ")}</td>
               <td>
                 {link.usedTokens.toLocaleString()}
                 {link.maxTokens !== null && ` / ${link.maxTokens.toLocaleString()}`}

@@ -1,35 +1,26 @@
 "use client";
 
 import { useState } from "react";
-import { buildChatBody, chatRequestSchema, type ChatMessage, type ToolChoice } from "@/lib/playground/requests";
-import { mockToolResult } from "@/lib/playground/tool-mock";
+import { buildChatBody, chatRequestSchema, type ChatMessage } from "@/lib/playground/requests";
+import { assistantReplyOf, toolChoiceOf } from "@/lib/playground/tool-conversation";
 import { GET_WEATHER_TOOL, parseToolDefinitions } from "@/lib/playground/tool-schema";
-import { Button } from "../ui/button";
-import { AnswerText, ReasoningBlock, ToolCallCard } from "./answer-view";
 import { OutputPanel, type RequestPreview } from "./output-panel";
 import { ParamsPanel } from "./params-panel";
 import { ResultMeta } from "./result-meta";
-import { textArea, type TabProps } from "./tab-props";
+import type { TabProps } from "./tab-props";
+import { ToolComposer, ToolConversation, ToolDefinitionsField } from "./tool-conversation";
 import { usePlaygroundRequest } from "./use-playground-request";
 
 export const DEFAULT_TOOLS_TEXT = JSON.stringify([GET_WEATHER_TOOL], null, 2);
 
-function toolChoiceOf(value: string): ToolChoice {
-  return value.startsWith("name:") ? { name: value.slice(5) } : (value as "auto" | "none" | "required");
-}
-
 export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProps) {
   const { state: run, run: send, cancel, reset } = usePlaygroundRequest();
   const [draft, setDraft] = useState("What's the weather like in San Francisco today?");
-  const [results, setResults] = useState<Record<string, string>>({});
   const toolsText = state.toolsText ?? DEFAULT_TOOLS_TEXT;
   const toolChoice = state.toolChoice ?? "auto";
   const messages = state.messages ?? [];
   const tools = parseToolDefinitions(toolsText);
-  const open = openCalls(messages);
   const running = run.status === "running";
-  // An answer SGLang failed part-way is not added to the conversation, but what arrived stays in view.
-  const failedPartWay = run.status === "error" && run.result.error !== null;
 
   const payloadFor = (history: ChatMessage[]) => ({
     messages: history,
@@ -50,135 +41,39 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
     onState({ messages: history });
     const outcome = await send(instanceId, "chat", payloadFor(history));
     if (outcome.status !== "done") return;
-    const { text, toolCalls, reasoning } = outcome.result;
-    const reply: ChatMessage =
-      toolCalls.length > 0
-        ? { role: "assistant", content: text || null, tool_calls: toolCalls.map((c) => ({ id: c.id, type: "function" as const, function: { name: c.name, arguments: c.arguments } })) }
-        : { role: "assistant", content: text };
-    onState({ messages: [...history, reply], output: { text, reasoning } });
-  }
-
-  function sendResults() {
-    const toolMessages: ChatMessage[] = open.map((call) => ({ role: "tool", tool_call_id: call.id, content: results[call.id] ?? "" }));
-    setResults({});
-    void ask([...messages, ...toolMessages]);
+    const { text, reasoning } = outcome.result;
+    onState({ messages: [...history, assistantReplyOf(outcome.result)], output: { text, reasoning } });
   }
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
       <div className="space-y-3">
-        <div className="grid gap-3 md:grid-cols-[1fr_12rem]">
-          <label className="block text-xs uppercase text-zinc-500">
-            Tools (JSON, OpenAI function tools)
-            <textarea
-              aria-label="Tool definitions"
-              spellCheck={false}
-              className={`${textArea} mt-1 h-56 font-mono text-xs ${tools.ok ? "" : "border-red-700"}`}
-              value={toolsText}
-              onChange={(e) => onState({ toolsText: e.target.value })}
-            />
-          </label>
-          <label className="block text-xs uppercase text-zinc-500">
-            tool_choice
-            <select aria-label="tool_choice" className={`${textArea} mt-1`} value={toolChoice} onChange={(e) => onState({ toolChoice: e.target.value })}>
-              <option value="auto">auto</option>
-              <option value="none">none</option>
-              <option value="required">required</option>
-              {tools.ok && tools.tools.map((t) => <option key={t.function.name} value={`name:${t.function.name}`}>{t.function.name}</option>)}
-            </select>
-          </label>
-        </div>
-        {!tools.ok && (
-          <ul role="alert" data-testid="tool-problems" className="space-y-1 rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-xs text-red-200">
-            {tools.problems.map((p, i) => (
-              <li key={i}>{p.message}</li>
-            ))}
-          </ul>
-        )}
+        <ToolDefinitionsField
+          toolsText={toolsText}
+          tools={tools}
+          toolChoice={toolChoice}
+          onToolsText={(text) => onState({ toolsText: text })}
+          onToolChoice={(value) => onState({ toolChoice: value })}
+        />
         <OutputPanel state={run} preview={preview} baseUrl={baseUrl}>
-          <ol className="space-y-2" data-testid="tool-conversation">
-            {messages.map((message, index) => (
-              <li key={index} data-role={message.role} className="rounded border border-zinc-800 p-2 text-sm">
-                <div className="mb-1 text-xs uppercase text-zinc-500">{message.role === "tool" ? `tool result · ${message.tool_call_id}` : message.role}</div>
-                {message.role === "assistant" && message.tool_calls?.map((call) => (
-                  <ToolCallCard key={call.id} call={{ index: 0, id: call.id, name: call.function.name, arguments: call.function.arguments }} />
-                ))}
-                {message.role === "tool" ? <pre className="whitespace-pre-wrap font-mono text-xs">{message.content}</pre> : message.content && <AnswerText text={message.content} markdown={message.role === "assistant"} />}
-              </li>
-            ))}
-            {(running || failedPartWay) && (
-              <li className="space-y-2 p-2" data-testid="tool-pending">
-                <ReasoningBlock text={run.result.reasoning} />
-                <AnswerText text={run.result.text} markdown={false} />
-                {run.result.toolCalls.map((call) => (
-                  <ToolCallCard key={call.index} call={call} />
-                ))}
-              </li>
-            )}
-          </ol>
+          <ToolConversation messages={messages} run={run} />
           {run.status !== "idle" && !running && <ResultMeta result={run.result} stats={run.stats} />}
         </OutputPanel>
-        {open.length > 0 && !running ? (
-          <div className="space-y-2 rounded border border-violet-900 p-3">
-            {open.map((call) => (
-              <label key={call.id} className="block text-xs text-zinc-400">
-                Result of <span className="font-mono text-violet-300">{call.function.name}</span> ({call.id})
-                <div className="mt-1 flex gap-2">
-                  <textarea
-                    aria-label={`Result of ${call.function.name}`}
-                    className={`${textArea} h-14 font-mono text-xs`}
-                    value={results[call.id] ?? ""}
-                    onChange={(e) => setResults({ ...results, [call.id]: e.target.value })}
-                  />
-                  <Button size="sm" variant="secondary" onClick={() => setResults({ ...results, [call.id]: mockToolResult(call.function.name, call.function.arguments) })}>
-                    Mock
-                  </Button>
-                </div>
-              </label>
-            ))}
-            <Button onClick={sendResults} disabled={open.some((call) => !(results[call.id] ?? "").trim())}>
-              Send tool results
-            </Button>
-          </div>
-        ) : (
-          <div className="flex gap-2">
-            {messages.length === 0 && (
-              <input aria-label="Message" className={`${textArea} flex-1`} value={draft} onChange={(e) => setDraft(e.target.value)} />
-            )}
-            {running ? (
-              <Button variant="danger" onClick={cancel}>
-                Stop
-              </Button>
-            ) : (
-              messages.length === 0 && (
-                <Button disabled={!tools.ok || !draft.trim()} onClick={() => void ask([{ role: "user", content: draft }])}>
-                  Send
-                </Button>
-              )
-            )}
-            {messages.length > 0 && !running && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  onState({ messages: [], output: undefined });
-                  reset();
-                }}
-              >
-                Start over
-              </Button>
-            )}
-          </div>
-        )}
+        <ToolComposer
+          run={run}
+          messages={messages}
+          draft={draft}
+          onDraft={setDraft}
+          canSend={tools.ok}
+          onAsk={(history) => void ask(history)}
+          onCancel={cancel}
+          onStartOver={() => {
+            onState({ messages: [], output: undefined });
+            reset();
+          }}
+        />
       </div>
       <ParamsPanel params={state.params} onChange={(params) => onState({ params })} chat idPrefix="tools" />
     </div>
   );
-}
-
-/** Tool calls of the last assistant message that have no tool result yet. */
-function openCalls(messages: ChatMessage[]) {
-  const last = [...messages].reverse().find((m) => m.role === "assistant");
-  if (!last || last.role !== "assistant" || !last.tool_calls) return [];
-  const answered = new Set(messages.filter((m) => m.role === "tool").map((m) => (m.role === "tool" ? m.tool_call_id : "")));
-  return last.tool_calls.filter((call) => !answered.has(call.id));
 }

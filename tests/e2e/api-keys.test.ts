@@ -22,6 +22,21 @@ afterAll(async () => {
   await consoleProcess?.stop();
 });
 
+/** Makes a demo link on the Demo links page as its operator would, ticking `tabs`, and returns its URL. */
+async function createDemoLink(name: string, tabs: string[] = []): Promise<string> {
+  const { instances } = (await api<{ instances: InstanceView[] }>(consoleProcess.url, "GET", "/api/instances")).body;
+  const maker = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 900 } });
+  await maker.goto(`${consoleProcess.url}/demo-links`);
+  const form = maker.getByRole("form", { name: "create demo link" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Instance").selectOption(instances[0]!.id);
+  for (const tab of tabs) await form.getByLabel(tab).check();
+  await form.getByRole("button", { name: "Create link" }).click();
+  const url = await maker.getByTestId("demo-url").innerText();
+  await maker.context().close();
+  return url;
+}
+
 describe("API keys and usage in the browser", () => {
   it("shows a new key once, a script uses it, revoking it stops the script, and Usage shows the tokens it spent", async () => {
     const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
@@ -54,14 +69,7 @@ describe("API keys and usage in the browser", () => {
   });
 
   it("opens a demo link in a fresh browser with no account and chats, and shows nothing of the console", async () => {
-    const { instances } = (await api<{ instances: InstanceView[] }>(consoleProcess.url, "GET", "/api/instances")).body;
-    const maker = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 900 } });
-    await maker.goto(`${consoleProcess.url}/demo-links`);
-    const form = maker.getByRole("form", { name: "create demo link" });
-    await form.getByLabel("Name").fill("Lighthouse demo");
-    await form.getByLabel("Instance").selectOption(instances[0]!.id);
-    await form.getByRole("button", { name: "Create link" }).click();
-    const url = await maker.getByTestId("demo-url").innerText();
+    const url = await createDemoLink("Lighthouse demo");
 
     const visitor = await browser.newContext({ viewport: { width: 1000, height: 800 } });
     const page = await visitor.newPage();
@@ -73,6 +81,31 @@ describe("API keys and usage in the browser", () => {
     await page.getByRole("button", { name: "Send" }).waitFor({ timeout: 30_000 });
     expect((await page.getByTestId("turn-assistant").first().innerText()).length).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, "demo-link.png"), fullPage: true });
+    await visitor.close();
+  });
+
+  it("opens a demo link that offers tool calling in a fresh browser, sees get_weather called and answers it with a mocked result", async () => {
+    const url = await createDemoLink("Weather demo", ["Tool calling"]);
+    const visitor = await browser.newContext({ viewport: { width: 1000, height: 1100 } });
+    const page = await visitor.newPage();
+    await page.goto(url);
+    await page.getByRole("button", { name: "Tool calling" }).click();
+    const tools = page.getByTestId("demo-tools");
+    expect(await tools.getByLabel("Tool definitions").inputValue()).toContain('"get_weather"');
+    await tools.getByLabel("Message").fill("What's the weather like in San Francisco today?");
+    await tools.getByRole("button", { name: "Send" }).click();
+    const call = tools.locator('[data-testid="tool-conversation"] li[data-role="assistant"]').first().getByTestId("tool-call");
+    await call.waitFor({ timeout: 20_000 });
+    expect(await call.getByTestId("tool-call-name").innerText()).toBe("get_weather");
+    expect(JSON.parse(await call.getByTestId("tool-call-arguments").innerText())).toMatchObject({ location: "San Francisco" });
+    expect(await tools.getByTestId("finish-reason").innerText()).toBe("tool_calls");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "demo-link-tools.png"), fullPage: true });
+    await tools.getByRole("button", { name: "Mock" }).click();
+    await tools.getByRole("button", { name: "Send tool results" }).click();
+    const answer = tools.locator('[data-testid="tool-conversation"] li[data-role="assistant"]').nth(1);
+    await answer.waitFor({ timeout: 20_000 });
+    expect(await answer.innerText()).toContain("According to get_weather");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "demo-link-tools-answered.png"), fullPage: true });
     await visitor.close();
   });
 });
