@@ -4,28 +4,27 @@ import { useState } from "react";
 import { ResultMeta } from "@/components/playground/result-meta";
 import { ToolComposer, ToolConversation, ToolDefinitionsField } from "@/components/playground/tool-conversation";
 import { DEFAULT_TOOLS_TEXT } from "@/components/playground/tools-tab";
-import { usePlaygroundRequest } from "@/components/playground/use-playground-request";
+import { useToolChat } from "@/components/playground/use-tool-chat";
 import type { DemoChatInput } from "@/lib/demo-links";
 import { toUpstreamToolChoice, type ChatMessage } from "@/lib/playground/requests";
-import { assistantReplyOf, toolChoiceOf } from "@/lib/playground/tool-conversation";
+import { toolChoiceOf } from "@/lib/playground/tool-conversation";
 import { parseToolDefinitions } from "@/lib/playground/tool-schema";
 
 /** The playground's tool calling for a visitor: the sample tools (editable), through the demo link's own route. */
 export function DemoToolsTab({ token }: { token: string }) {
-  const { state: run, runAt, cancel, reset } = usePlaygroundRequest();
-  const [draft, setDraft] = useState("What's the weather like in San Francisco today?");
   const [toolsText, setToolsText] = useState(DEFAULT_TOOLS_TEXT);
   const [toolChoice, setToolChoice] = useState("auto");
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const tools = parseToolDefinitions(toolsText);
 
-  async function ask(history: ChatMessage[]) {
-    if (!tools.ok) return;
-    setMessages(history);
-    const body: DemoChatInput = { messages: history, tools: tools.tools, tool_choice: toUpstreamToolChoice(toolChoiceOf(toolChoice)) };
-    const outcome = await runAt(`/api/demo/${token}/chat`, body);
-    if (outcome.status === "done") setMessages([...history, assistantReplyOf(outcome.result)]);
-  }
+  const chat = useToolChat({
+    url: `/api/demo/${token}/chat`,
+    // Definitions that do not parse are left out, as the playground leaves them out.
+    payloadFor: (history): DemoChatInput => ({ messages: history, ...(tools.ok ? { tools: tools.tools, tool_choice: toUpstreamToolChoice(toolChoiceOf(toolChoice)) } : {}) }),
+    messages,
+    onMessages: setMessages,
+  });
+  const run = chat.run;
 
   return (
     <div className="space-y-3" data-testid="demo-tools">
@@ -37,19 +36,7 @@ export function DemoToolsTab({ token }: { token: string }) {
           {run.error.message}
         </p>
       )}
-      <ToolComposer
-        run={run}
-        messages={messages}
-        draft={draft}
-        onDraft={setDraft}
-        canSend={tools.ok}
-        onAsk={(history) => void ask(history)}
-        onCancel={cancel}
-        onStartOver={() => {
-          setMessages([]);
-          reset();
-        }}
-      />
+      <ToolComposer {...chat.composer} canSend={tools.ok} />
     </div>
   );
 }

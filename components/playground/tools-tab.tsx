@@ -1,26 +1,22 @@
 "use client";
 
-import { useState } from "react";
 import { buildChatBody, chatRequestSchema, type ChatMessage } from "@/lib/playground/requests";
-import { assistantReplyOf, toolChoiceOf } from "@/lib/playground/tool-conversation";
+import { toolChoiceOf } from "@/lib/playground/tool-conversation";
 import { GET_WEATHER_TOOL, parseToolDefinitions } from "@/lib/playground/tool-schema";
 import { OutputPanel, type RequestPreview } from "./output-panel";
 import { ParamsPanel } from "./params-panel";
 import { ResultMeta } from "./result-meta";
 import type { TabProps } from "./tab-props";
 import { ToolComposer, ToolConversation, ToolDefinitionsField } from "./tool-conversation";
-import { usePlaygroundRequest } from "./use-playground-request";
+import { useToolChat } from "./use-tool-chat";
 
 export const DEFAULT_TOOLS_TEXT = JSON.stringify([GET_WEATHER_TOOL], null, 2);
 
 export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProps) {
-  const { state: run, run: send, cancel, reset } = usePlaygroundRequest();
-  const [draft, setDraft] = useState("What's the weather like in San Francisco today?");
   const toolsText = state.toolsText ?? DEFAULT_TOOLS_TEXT;
   const toolChoice = state.toolChoice ?? "auto";
   const messages = state.messages ?? [];
   const tools = parseToolDefinitions(toolsText);
-  const running = run.status === "running";
 
   const payloadFor = (history: ChatMessage[]) => ({
     messages: history,
@@ -29,6 +25,15 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
     toolChoice: toolChoiceOf(toolChoice),
     stream: true,
   });
+  const chat = useToolChat({
+    url: `/api/instances/${instanceId}/playground/chat`,
+    payloadFor,
+    messages,
+    onMessages: (next) => onState({ messages: next }),
+    onAnswer: ({ text, reasoning }) => onState({ output: { text, reasoning } }),
+    onStartOver: () => onState({ output: undefined }),
+  });
+  const { run, draft } = chat;
   const previewMessages: ChatMessage[] = messages.length > 0 ? messages : [{ role: "user", content: draft }];
   const parsed = tools.ok ? chatRequestSchema.safeParse(payloadFor(previewMessages)) : null;
   const preview: RequestPreview = !tools.ok
@@ -36,14 +41,6 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
     : parsed?.success
       ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) }
       : { ok: false, problem: parsed?.error.issues[0]?.message ?? "invalid" };
-
-  async function ask(history: ChatMessage[]) {
-    onState({ messages: history });
-    const outcome = await send(instanceId, "chat", payloadFor(history));
-    if (outcome.status !== "done") return;
-    const { text, reasoning } = outcome.result;
-    onState({ messages: [...history, assistantReplyOf(outcome.result)], output: { text, reasoning } });
-  }
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
@@ -57,21 +54,9 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
         />
         <OutputPanel state={run} preview={preview} baseUrl={baseUrl}>
           <ToolConversation messages={messages} run={run} />
-          {run.status !== "idle" && !running && <ResultMeta result={run.result} stats={run.stats} />}
+          {run.status !== "idle" && run.status !== "running" && <ResultMeta result={run.result} stats={run.stats} />}
         </OutputPanel>
-        <ToolComposer
-          run={run}
-          messages={messages}
-          draft={draft}
-          onDraft={setDraft}
-          canSend={tools.ok}
-          onAsk={(history) => void ask(history)}
-          onCancel={cancel}
-          onStartOver={() => {
-            onState({ messages: [], output: undefined });
-            reset();
-          }}
-        />
+        <ToolComposer {...chat.composer} canSend={tools.ok} />
       </div>
       <ParamsPanel params={state.params} onChange={(params) => onState({ params })} chat idPrefix="tools" />
     </div>
