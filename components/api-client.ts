@@ -51,3 +51,6 @@ export async function callApi<T>(method: string, path: string, body?: unknown): 
   if (!response.ok) throw await failureOf(response);
   return (await response.json().catch(() => null)) as T;
 }
+
+/** What to show for a failed call: the API's message, or the error as text. */
+export const messageOf = (failure: unknown): string => (failure instanceof ApiFailure ? failure.message : String(failure));

@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { chatMessageSchema, upstreamToolChoiceSchema } from "./playground/requests";
+import { functionToolSchema } from "./playground/tool-schema";
 
-export const DEMO_TABS = ["chat", "streaming"] as const;
+export const DEMO_TABS = ["chat", "streaming", "tools"] as const;
 export type DemoTab = (typeof DEMO_TABS)[number];
+export const DEMO_TAB_LABELS: Record<DemoTab, string> = { chat: "Chat", streaming: "Streaming", tools: "Tool calling" };
 
 export const createDemoLinkSchema = z.object({
   name: z.string().trim().min(1, "give the link a name").max(100),
@@ -30,11 +33,33 @@ export interface DemoLinkView {
   revokedAt: string | null;
 }
 
-/** What a visitor's chat sends: the conversation so far (the link's system prompt is added by the console). */
+/**
+ * What a visitor's chat sends: the conversation so far (the link's system prompt is added by the console) and, on a
+ * link that offers tool calling, the tools and `tool_choice` in OpenAI's shape.
+ */
 export const demoChatSchema = z.object({
-  messages: z.array(z.object({ role: z.enum(["user", "assistant"]), content: z.string().max(100_000) })).min(1).max(200),
+  messages: z
+    .array(chatMessageSchema)
+    .min(1)
+    .max(200)
+    .refine((messages) => !messages.some((message) => message.role === "system"), "the demo's system prompt is set by its owner"),
   maxTokens: z.number().int().positive().max(8192).optional(),
+  tools: z.array(functionToolSchema).min(1).max(64).optional(),
+  tool_choice: upstreamToolChoiceSchema.optional(),
 });
+export type DemoChatInput = z.infer<typeof demoChatSchema>;
+
+export const DEMO_TOOLS_REFUSED = "This demo link does not offer tool calling: send the conversation without tools, tool_choice or tool messages.";
+
+/** Why a visitor's request is refused by a link that does not offer tool calling; null when it may go. */
+export function demoToolCallingRefusal(input: DemoChatInput, tabs: readonly DemoTab[]): string | null {
+  if (tabs.includes("tools")) return null;
+  const usesTools =
+    input.tools !== undefined ||
+    input.tool_choice !== undefined ||
+    input.messages.some((message) => message.role === "tool" || (message.role === "assistant" && (message.tool_calls?.length ?? 0) > 0));
+  return usesTools ? DEMO_TOOLS_REFUSED : null;
+}
 
 /** Why a link does not open, in words a visitor understands; null when it opens. */
 export function demoLinkUnavailable(link: { revokedAt: string | null; expiresAt: string | null; maxTokens: number | null; usedTokens: number }, now = Date.now()): string | null {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ApiFailure, callApi } from "@/components/api-client";
+import { callApi, messageOf } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { PASSWORD_LENGTH } from "@/lib/users";
@@ -30,7 +30,7 @@ export function AccountForm({ mode }: { mode: Mode }) {
         window.location.assign("/");
       } else setDone(true);
     } catch (failure) {
-      setError(failure instanceof ApiFailure ? failure.message : String(failure));
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }

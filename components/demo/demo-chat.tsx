@@ -3,8 +3,9 @@
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
-import type { DemoTab } from "@/lib/demo-links";
+import { DEMO_TAB_LABELS, type DemoTab } from "@/lib/demo-links";
 import { createSseParser } from "@/lib/playground/sse";
+import { DemoToolsTab } from "./demo-tools-tab";
 
 interface Turn {
   role: "user" | "assistant";
@@ -17,7 +18,10 @@ interface Stats {
   tokensPerS: number;
 }
 
-/** A visitor's chat with the demo's model, streamed; the Streaming tab also shows time to first token and tokens/s. */
+/**
+ * A visitor's chat with the demo's model, streamed; the Streaming tab also shows time to first token and tokens/s;
+ * the Tool calling tab is the playground's, through the link.
+ */
 export function DemoChat({ token, tabs, title }: { token: string; tabs: DemoTab[]; title: string }) {
   const [tab, setTab] = useState<DemoTab>(tabs[0]!);
   const [turns, setTurns] = useState<Turn[]>([]);
@@ -84,51 +88,57 @@ export function DemoChat({ token, tabs, title }: { token: string; tabs: DemoTab[
         {tabs.length > 1 &&
           tabs.map((name) => (
             <Button key={name} size="sm" variant={name === tab ? "secondary" : "ghost"} onClick={() => setTab(name)}>
-              {name === "chat" ? "Chat" : "Streaming"}
+              {DEMO_TAB_LABELS[name]}
             </Button>
           ))}
       </div>
-      <div className="space-y-3">
-        {turns.map((turn, i) => (
-          <div key={i} className={turn.role === "user" ? "text-zinc-100" : "rounded-md border border-zinc-800 bg-zinc-900/60 p-3 text-zinc-200"} data-testid={`turn-${turn.role}`}>
-            {turn.reasoning && (
-              <details className="mb-2 text-xs text-zinc-500">
-                <summary>Reasoning</summary>
-                <p className="whitespace-pre-wrap">{turn.reasoning}</p>
-              </details>
-            )}
-            <p className="whitespace-pre-wrap">{turn.content}</p>
+      {tab === "tools" ? (
+        <DemoToolsTab token={token} />
+      ) : (
+        <>
+          <div className="space-y-3">
+            {turns.map((turn, i) => (
+              <div key={i} className={turn.role === "user" ? "text-zinc-100" : "rounded-md border border-zinc-800 bg-zinc-900/60 p-3 text-zinc-200"} data-testid={`turn-${turn.role}`}>
+                {turn.reasoning && (
+                  <details className="mb-2 text-xs text-zinc-500">
+                    <summary>Reasoning</summary>
+                    <p className="whitespace-pre-wrap">{turn.reasoning}</p>
+                  </details>
+                )}
+                <p className="whitespace-pre-wrap">{turn.content}</p>
+              </div>
+            ))}
           </div>
-        ))}
-      </div>
-      {tab === "streaming" && stats && (
-        <p className="font-mono text-xs text-zinc-400" data-testid="demo-stats">
-          time to first token {stats.ttftMs.toFixed(0)} ms · {stats.tokensPerS.toFixed(1)} tokens/s
-        </p>
+          {tab === "streaming" && stats && (
+            <p className="font-mono text-xs text-zinc-400" data-testid="demo-stats">
+              time to first token {stats.ttftMs.toFixed(0)} ms · {stats.tokensPerS.toFixed(1)} tokens/s
+            </p>
+          )}
+          {error && (
+            <p role="alert" className="rounded-md border border-red-800 bg-red-950/50 px-3 py-2 text-sm text-red-200">
+              {error}
+            </p>
+          )}
+          <form
+            className="flex gap-2"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (draft.trim() && !busy) void send();
+            }}
+          >
+            <Textarea aria-label="message" value={draft} onChange={(event) => setDraft(event.target.value)} rows={2} />
+            {busy ? (
+              <Button variant="secondary" onClick={() => abort.current?.abort()}>
+                Stop
+              </Button>
+            ) : (
+              <Button type="submit" disabled={!draft.trim()}>
+                Send
+              </Button>
+            )}
+          </form>
+        </>
       )}
-      {error && (
-        <p role="alert" className="rounded-md border border-red-800 bg-red-950/50 px-3 py-2 text-sm text-red-200">
-          {error}
-        </p>
-      )}
-      <form
-        className="flex gap-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (draft.trim() && !busy) void send();
-        }}
-      >
-        <Textarea aria-label="message" value={draft} onChange={(event) => setDraft(event.target.value)} rows={2} />
-        {busy ? (
-          <Button variant="secondary" onClick={() => abort.current?.abort()}>
-            Stop
-          </Button>
-        ) : (
-          <Button type="submit" disabled={!draft.trim()}>
-            Send
-          </Button>
-        )}
-      </form>
     </div>
   );
 }

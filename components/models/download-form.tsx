@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { callApi, ApiFailure } from "@/components/api-client";
+import { callApi, messageOf } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
@@ -29,7 +29,7 @@ export function DownloadForm({ modelsDirs, onStarted }: { modelsDirs: string[]; 
     try {
       await action();
     } catch (failure) {
-      setError(failure instanceof ApiFailure ? failure.message : String(failure));
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }

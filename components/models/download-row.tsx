@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { callApi, ApiFailure } from "@/components/api-client";
+import { callApi, messageOf } from "@/components/api-client";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { DownloadState, DownloadView } from "@/lib/downloads";
@@ -30,7 +30,7 @@ export function DownloadRow({ download: d, canManage, onChange, onError }: { dow
   const act = (action: string, body: unknown = {}) =>
     callApi("POST", `/api/downloads/${d.id}/${action}`, body)
       .then(onChange)
-      .catch((failure: unknown) => onError(failure instanceof ApiFailure ? failure.message : String(failure)));
+      .catch((failure: unknown) => onError(messageOf(failure)));
   const running = d.state === "queued" || d.state === "downloading" || d.state === "verifying";
   return (
     <li className="space-y-2 py-3" data-testid="download" data-state={d.state}>

@@ -6,7 +6,7 @@ import type { DownloadView } from "@/lib/downloads";
 import { launchHrefFor } from "@/lib/launch-link";
 import { formatBytes } from "@/lib/models/model-config";
 import type { LocalModel } from "@/lib/models/local-model";
-import { callApi, ApiFailure } from "@/components/api-client";
+import { callApi, messageOf } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { useRouter } from "next/navigation";
 import { DownloadForm } from "./download-form";
@@ -31,7 +31,7 @@ export function ModelsView({ models, initialDownloads, modelsDirs, canManage }: 
       await callApi("DELETE", "/api/models", { path: model.path });
       router.refresh();
     } catch (failure) {
-      setError(failure instanceof ApiFailure ? failure.message : String(failure));
+      setError(messageOf(failure));
     }
   };
   return (

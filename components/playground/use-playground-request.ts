@@ -33,7 +33,8 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 const idle = (): RunState => ({ status: "idle", result: emptyResult(), error: null, request: null, response: null, chunks: [], stats: null, gaps: [] });
 
 /**
- * Runs one playground request through the console's routes. Streams render at most once a frame;
+ * Runs one playground request through the console's routes (`run`), or through any route that answers like them or
+ * passes SGLang's stream through (`runAt`, used by demo links). Streams render at most once a frame;
  * `cancel` aborts the fetch, which makes the console abort the call to SGLang.
  */
 export function usePlaygroundRequest() {
@@ -47,7 +48,7 @@ export function usePlaygroundRequest() {
   const cancel = useCallback(() => controller.current?.abort(), []);
   const reset = useCallback(() => setState(idle()), []);
 
-  const run = useCallback(async (instanceId: string, kind: PlaygroundKind, payload: Record<string, unknown> & { stream: boolean }): Promise<RunState> => {
+  const runAt = useCallback(async (url: string, payload: Record<string, unknown>): Promise<RunState> => {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
@@ -69,7 +70,7 @@ export function usePlaygroundRequest() {
     };
     const fail = (error: RunError, status: RunStatus = "error") => publish({ ...current, status, error }, true);
     try {
-      const response = await fetch(`/api/instances/${instanceId}/playground/${kind}`, {
+      const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(payload),
@@ -94,7 +95,12 @@ export function usePlaygroundRequest() {
     return current;
   }, [t]);
 
-  return { state, run, cancel, reset };
+  const run = useCallback(
+    (instanceId: string, kind: PlaygroundKind, payload: Record<string, unknown> & { stream: boolean }) => runAt(`/api/instances/${instanceId}/playground/${kind}`, payload),
+    [runAt],
+  );
+
+  return { state, run, runAt, cancel, reset };
 }
 
 /** The run's error as the playground shows it, with SGLang's own message. */

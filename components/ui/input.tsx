@@ -29,3 +29,12 @@ export function Select({ className, state, mono, ...props }: React.SelectHTMLAtt
 export function Textarea({ className, state, mono, ...props }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & ControlVariants) {
   return <textarea className={cn(controlVariants({ state, mono }), "py-2", className)} {...props} />;
 }
+
+/** A select's options for things that have an id and a name, in the order given. */
+export function NamedOptions({ items }: { items: readonly { id: string; name: string }[] }) {
+  return items.map((item) => (
+    <option key={item.id} value={item.id}>
+      {item.name}
+    </option>
+  ));
+}

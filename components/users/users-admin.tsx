@@ -1,44 +1,25 @@
 "use client";
 
 import { useState } from "react";
-import { ApiFailure, callApi } from "@/components/api-client";
-import { Field, FormError } from "@/components/auth/auth-card";
+import { callApi } from "@/components/api-client";
+import { Field } from "@/components/auth/auth-card";
+import { CreateForm } from "@/components/create-form";
 import { Button } from "@/components/ui/button";
+import { DataRow, DataTable } from "@/components/ui/data-table";
 import { Input, Select } from "@/components/ui/input";
+import { useApiResource } from "@/components/use-api-resource";
 import { ROLES, type UserRole } from "@/lib/authz";
 import type { UserView } from "@/lib/users";
 
-const message = (failure: unknown) => (failure instanceof ApiFailure ? failure.message : String(failure));
-
 /** Administrators: create users with a role, change roles, disable, approve, reset passwords; self sign-up. */
 export function UsersAdmin({ initialUsers, initialSignUp, selfId }: { initialUsers: UserView[]; initialSignUp: boolean; selfId: string }) {
-  const [users, setUsers] = useState(initialUsers);
+  const { data: users, error, notice, run, submit } = useApiResource("/api/users", (body: { users: UserView[] }) => body.users, initialUsers);
   const [signUp, setSignUp] = useState(initialSignUp);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
 
-  const run = async (action: () => Promise<unknown>, done?: string) => {
-    setError(null);
-    setNotice(null);
-    try {
-      await action();
-      setUsers((await callApi<{ users: UserView[] }>("GET", "/api/users")).users);
-      if (done) setNotice(done);
-    } catch (failure) {
-      setError(message(failure));
-    }
-  };
-
-  const create = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const body = { name: form.get("name"), email: form.get("email"), password: form.get("password"), role: form.get("role") };
-    void run(async () => {
-      await callApi("POST", "/api/users", body);
-      formElement.reset();
-    }, `Created ${String(body.email)}.`);
-  };
+  const create = submit(
+    (form) => callApi("POST", "/api/users", { name: form.get("name"), email: form.get("email"), password: form.get("password"), role: form.get("role") }),
+    (form) => `Created ${String(form.get("email"))}.`,
+  );
 
   const resetPassword = (user: UserView) => {
     const password = window.prompt(`New password for ${user.email} (at least 8 characters):`);
@@ -47,10 +28,7 @@ export function UsersAdmin({ initialUsers, initialSignUp, selfId }: { initialUse
 
   return (
     <div className="space-y-6">
-      <form onSubmit={create} aria-label="create user" className="grid gap-3 rounded-lg border border-zinc-800 p-4 sm:grid-cols-5">
-        <Field label="Name">
-          <Input name="name" required maxLength={100} />
-        </Field>
+      <CreateForm label="create user" columns="sm:grid-cols-5" submit="Create user" wide error={error} onSubmit={create}>
         <Field label="Email">
           <Input name="email" type="email" required />
         </Field>
@@ -64,70 +42,53 @@ export function UsersAdmin({ initialUsers, initialSignUp, selfId }: { initialUse
             ))}
           </Select>
         </Field>
-        <div className="flex items-end">
-          <Button type="submit" className="w-full">
-            Create user
-          </Button>
-        </div>
-      </form>
-      <FormError message={error} />
+      </CreateForm>
       {notice && (
         <p role="status" className="text-sm text-emerald-300">
           {notice}
         </p>
       )}
-      <table className="w-full text-sm">
-        <thead className="text-left text-zinc-400">
-          <tr>
-            <th className="py-2">Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th>Status</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id} className="border-t border-zinc-800" data-testid={`user-${user.email}`}>
-              <td className="py-2">{user.name}</td>
-              <td className="font-mono text-xs">{user.email}</td>
-              <td>
-                <Select
-                  aria-label={`role of ${user.email}`}
-                  value={user.role}
-                  disabled={user.id === selfId}
-                  onChange={(event) => void run(() => callApi("PATCH", `/api/users/${user.id}`, { role: event.target.value as UserRole }))}
-                  className="w-32"
-                >
-                  {ROLES.map((role) => (
-                    <option key={role}>{role}</option>
-                  ))}
-                </Select>
-              </td>
-              <td>{user.status}</td>
-              <td className="space-x-2 text-right">
-                {user.status === "pending" && (
-                  <Button size="sm" onClick={() => void run(() => callApi("PATCH", `/api/users/${user.id}`, { status: "active" }), `Approved ${user.email}.`)}>
-                    Approve
-                  </Button>
-                )}
-                {user.id !== selfId && user.status !== "pending" && (
-                  <Button
-                    size="sm"
-                    variant={user.status === "active" ? "danger" : "secondary"}
-                    onClick={() => void run(() => callApi("PATCH", `/api/users/${user.id}`, { status: user.status === "active" ? "disabled" : "active" }))}
-                  >
-                    {user.status === "active" ? "Disable" : "Enable"}
-                  </Button>
-                )}
-                <Button size="sm" variant="secondary" onClick={() => resetPassword(user)}>
-                  Reset password
+      <DataTable columns={["Name", "Email", "Role", "Status", ""]} count={users.length}>
+        {users.map((user) => (
+          <DataRow key={user.id} data-testid={`user-${user.email}`}>
+            <td className="py-2">{user.name}</td>
+            <td className="font-mono text-xs">{user.email}</td>
+            <td>
+              <Select
+                aria-label={`role of ${user.email}`}
+                value={user.role}
+                disabled={user.id === selfId}
+                onChange={(event) => void run(() => callApi("PATCH", `/api/users/${user.id}`, { role: event.target.value as UserRole }))}
+                className="w-32"
+              >
+                {ROLES.map((role) => (
+                  <option key={role}>{role}</option>
+                ))}
+              </Select>
+            </td>
+            <td>{user.status}</td>
+            <td className="space-x-2 text-right">
+              {user.status === "pending" && (
+                <Button size="sm" onClick={() => void run(() => callApi("PATCH", `/api/users/${user.id}`, { status: "active" }), `Approved ${user.email}.`)}>
+                  Approve
                 </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              )}
+              {user.id !== selfId && user.status !== "pending" && (
+                <Button
+                  size="sm"
+                  variant={user.status === "active" ? "danger" : "secondary"}
+                  onClick={() => void run(() => callApi("PATCH", `/api/users/${user.id}`, { status: user.status === "active" ? "disabled" : "active" }))}
+                >
+                  {user.status === "active" ? "Disable" : "Enable"}
+                </Button>
+              )}
+              <Button size="sm" variant="secondary" onClick={() => resetPassword(user)}>
+                Reset password
+              </Button>
+            </td>
+          </DataRow>
+        ))}
+      </DataTable>
       <label className="flex items-center gap-2 text-sm text-zinc-300">
         <input
           type="checkbox"

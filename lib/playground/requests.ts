@@ -24,6 +24,12 @@ export type ToolCall = z.infer<typeof toolCallSchema>;
 export const toolChoiceSchema = z.union([z.enum(["auto", "none", "required"]), z.object({ name: text(64) })]);
 export type ToolChoice = z.infer<typeof toolChoiceSchema>;
 
+/** `tool_choice` as SGLang and OpenAI take it. */
+export const upstreamToolChoiceSchema = z.union([z.enum(["auto", "none", "required"]), z.object({ type: z.literal("function"), function: z.object({ name: text(64) }) })]);
+export type UpstreamToolChoice = z.infer<typeof upstreamToolChoiceSchema>;
+
+export const toUpstreamToolChoice = (choice: ToolChoice): UpstreamToolChoice => (typeof choice === "string" ? choice : { type: "function", function: { name: choice.name } });
+
 export const chatRequestSchema = z.object({
   messages: z.array(chatMessageSchema).min(1, "send at least one message").max(500),
   params: samplingParamsSchema.default({}),
@@ -49,9 +55,7 @@ export function buildChatBody(request: z.output<typeof chatRequestSchema>, model
   const body: UpstreamBody = { model, messages: request.messages.map(normaliseMessage), ...cleanParams(request.params, "chat") };
   if (request.tools && request.tools.length > 0) {
     body.tools = request.tools;
-    if (request.toolChoice) {
-      body.tool_choice = typeof request.toolChoice === "string" ? request.toolChoice : { type: "function", function: { name: request.toolChoice.name } };
-    }
+    if (request.toolChoice) body.tool_choice = toUpstreamToolChoice(request.toolChoice);
   }
   return withStream(body, request.stream);
 }

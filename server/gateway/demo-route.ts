@@ -1,7 +1,8 @@
-// A visitor's chat through a demo link: no account, only the link's instance, its system prompt, its caps. Answered
+// A visitor's chat through a demo link: no account, only the link's instance, its system prompt, its caps, and tools
+// only when the link offers tool calling. Answered
 // by the custom server like the gateway (SGLang's stream passed through), and counted in Usage under the link's name.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { demoChatSchema, demoLinkUnavailable } from "../../lib/demo-links";
+import { demoChatSchema, demoLinkUnavailable, demoToolCallingRefusal } from "../../lib/demo-links";
 import { gatewayError, type GatewayError } from "../../lib/gateway/openai-error";
 import { RateWindow } from "../../lib/gateway/rate-window";
 import { isAppError } from "../../lib/errors";
@@ -34,6 +35,8 @@ export function createDemoRoute(deps: { links: DemoLinkService; supervisor: Supe
     } catch (error) {
       return sendError(res, gatewayError(400, "invalid_request", isAppError(error) ? error.userMessage : "The body must be JSON."));
     }
+    const refusal = demoToolCallingRefusal(input, link.tabs);
+    if (refusal) return sendError(res, gatewayError(403, "tool_calling_not_allowed", refusal, { param: "tools" }));
     const instance = deps.supervisor.get(link.instanceId);
     if (!instance || instance.phase !== "ready") return sendError(res, gatewayError(503, "model_unavailable", "The model behind this demo is not running right now; try again later.", { retryAfterS: 30 }));
     const retryAfterS = link.rpm === null ? null : requestsPerMinute.retryAfterS(link.id, link.rpm);
@@ -44,6 +47,8 @@ export function createDemoRoute(deps: { links: DemoLinkService; supervisor: Supe
       model: instance.servedModelName ?? instance.modelPath,
       messages: [...(link.systemPrompt ? [{ role: "system", content: link.systemPrompt }] : []), ...input.messages],
       max_tokens: Math.max(1, Math.min(input.maxTokens ?? DEFAULT_MAX_TOKENS, remaining)),
+      ...(input.tools ? { tools: input.tools } : {}),
+      ...(input.tool_choice ? { tool_choice: input.tool_choice } : {}),
       stream: true,
     };
     const usage = await deps.gateway.proxyCompletion({ instanceId: instance.id, path: "chat/completions", body, req, res });

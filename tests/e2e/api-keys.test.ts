@@ -1,31 +1,37 @@
 import path from "node:path";
 import OpenAI from "openai";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
-import { api, getInstance, glmProfile } from "../support/api";
-import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { waitFor } from "../support/processes";
-import { launchBrowser, newSignedInPage } from "./browser";
+import { glmProfile, launchReady } from "../support/api";
+import { PROJECT_ROOT, freePort } from "../support/console-process";
+import { useConsoleInBrowser } from "./browser";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results", "screenshots");
-let consoleProcess: RunningConsole;
-let browser: Browser;
+const e2e = useConsoleInBrowser();
+let instance: InstanceView;
 
 beforeAll(async () => {
-  [consoleProcess, browser] = await Promise.all([startConsole(), launchBrowser()]);
-  const { instance } = (await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", { profile: glmProfile(await freePort()) })).body;
-  await waitFor(async () => (await getInstance(consoleProcess.url, instance.id)).phase === "ready", { timeoutMs: 60_000, what: "the instance to be ready" });
+  instance = await launchReady(e2e.url, glmProfile(await freePort()));
 });
-afterAll(async () => {
-  await browser?.close();
-  await consoleProcess?.stop();
-});
+
+/** Makes a demo link on the Demo links page as its operator would, ticking `tabs`, and returns its URL. */
+async function createDemoLink(name: string, tabs: string[] = []): Promise<string> {
+  const maker = await e2e.signedInPage({ width: 1280, height: 900 });
+  await maker.goto(`${e2e.url}/demo-links`);
+  const form = maker.getByRole("form", { name: "create demo link" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Instance").selectOption(instance.id);
+  for (const tab of tabs) await form.getByLabel(tab).check();
+  await form.getByRole("button", { name: "Create link" }).click();
+  const url = await maker.getByTestId("demo-url").innerText();
+  await maker.context().close();
+  return url;
+}
 
 describe("API keys and usage in the browser", () => {
   it("shows a new key once, a script uses it, revoking it stops the script, and Usage shows the tokens it spent", async () => {
-    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${consoleProcess.url}/keys`);
+    const page = await e2e.signedInPage({ width: 1280, height: 1000 });
+    await page.goto(`${e2e.url}/keys`);
     const form = page.getByRole("form", { name: "create key" });
     await form.getByLabel("Name").fill("notebook");
     await form.getByRole("button", { name: "Create key" }).click();
@@ -34,7 +40,7 @@ describe("API keys and usage in the browser", () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, "api-keys-new.png"), fullPage: true });
 
     // A teammate's script: the official SDK, only baseURL and apiKey changed.
-    const script = new OpenAI({ baseURL: `${consoleProcess.url}/v1`, apiKey: secret, maxRetries: 0 });
+    const script = new OpenAI({ baseURL: `${e2e.url}/v1`, apiKey: secret, maxRetries: 0 });
     const reply = await script.chat.completions.create({ model: "glm-4.7-flash", messages: [{ role: "user", content: "hello" }], max_tokens: 16 });
     expect(reply.usage!.completion_tokens).toBeGreaterThan(0);
 
@@ -47,23 +53,16 @@ describe("API keys and usage in the browser", () => {
     const refused = await script.chat.completions.create({ model: "glm-4.7-flash", messages: [{ role: "user", content: "hello" }], max_tokens: 16 }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(OpenAI.AuthenticationError);
 
-    await page.goto(`${consoleProcess.url}/usage`);
+    await page.goto(`${e2e.url}/usage`);
     const row = page.getByTestId("usage-rows").getByRole("row").filter({ hasText: "notebook" });
     expect(await row.innerText()).toContain(`+ ${reply.usage!.completion_tokens}`);
     await page.screenshot({ path: path.join(SCREENSHOTS, "usage.png"), fullPage: true });
   });
 
   it("opens a demo link in a fresh browser with no account and chats, and shows nothing of the console", async () => {
-    const { instances } = (await api<{ instances: InstanceView[] }>(consoleProcess.url, "GET", "/api/instances")).body;
-    const maker = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 900 } });
-    await maker.goto(`${consoleProcess.url}/demo-links`);
-    const form = maker.getByRole("form", { name: "create demo link" });
-    await form.getByLabel("Name").fill("Lighthouse demo");
-    await form.getByLabel("Instance").selectOption(instances[0]!.id);
-    await form.getByRole("button", { name: "Create link" }).click();
-    const url = await maker.getByTestId("demo-url").innerText();
+    const url = await createDemoLink("Lighthouse demo");
 
-    const visitor = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const visitor = await e2e.browser.newContext({ viewport: { width: 1000, height: 800 } });
     const page = await visitor.newPage();
     await page.goto(url);
     expect(await page.getByRole("link", { name: "Instances" }).count()).toBe(0);
@@ -73,6 +72,31 @@ describe("API keys and usage in the browser", () => {
     await page.getByRole("button", { name: "Send" }).waitFor({ timeout: 30_000 });
     expect((await page.getByTestId("turn-assistant").first().innerText()).length).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, "demo-link.png"), fullPage: true });
+    await visitor.close();
+  });
+
+  it("opens a demo link that offers tool calling in a fresh browser, sees get_weather called and answers it with a mocked result", async () => {
+    const url = await createDemoLink("Weather demo", ["Tool calling"]);
+    const visitor = await e2e.browser.newContext({ viewport: { width: 1000, height: 1100 } });
+    const page = await visitor.newPage();
+    await page.goto(url);
+    await page.getByRole("button", { name: "Tool calling" }).click();
+    const tools = page.getByTestId("demo-tools");
+    expect(await tools.getByLabel("Tool definitions").inputValue()).toContain('"get_weather"');
+    await tools.getByLabel("Message").fill("What's the weather like in San Francisco today?");
+    await tools.getByRole("button", { name: "Send" }).click();
+    const call = tools.locator('[data-testid="tool-conversation"] li[data-role="assistant"]').first().getByTestId("tool-call");
+    await call.waitFor({ timeout: 20_000 });
+    expect(await call.getByTestId("tool-call-name").innerText()).toBe("get_weather");
+    expect(JSON.parse(await call.getByTestId("tool-call-arguments").innerText())).toMatchObject({ location: "San Francisco" });
+    expect(await tools.getByTestId("finish-reason").innerText()).toBe("tool_calls");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "demo-link-tools.png"), fullPage: true });
+    await tools.getByRole("button", { name: "Mock" }).click();
+    await tools.getByRole("button", { name: "Send tool results" }).click();
+    const answer = tools.locator('[data-testid="tool-conversation"] li[data-role="assistant"]').nth(1);
+    await answer.waitFor({ timeout: 20_000 });
+    expect(await answer.innerText()).toContain("According to get_weather");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "demo-link-tools-answered.png"), fullPage: true });
     await visitor.close();
   });
 });

@@ -1,34 +1,24 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
 import { api, getInstance, glmProfile } from "../support/api";
-import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
+import { PROJECT_ROOT, freePort } from "../support/console-process";
 import { waitFor } from "../support/processes";
-import { launchBrowser, newSignedInContext, newSignedInPage } from "./browser";
+import { useConsoleInBrowser } from "./browser";
 import { DiagnosePage } from "./pages/diagnose-page";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
 const FIXTURES = path.resolve(PROJECT_ROOT, "../shared/fixtures/sglang-logs");
 const OOM_KV = path.join(FIXTURES, "oom-kv-cache-not-enough-memory.log");
-let consoleProcess: RunningConsole;
-let browser: Browser;
 
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  [consoleProcess, browser] = await Promise.all([startConsole(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await consoleProcess?.stop();
-});
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+const e2e = useConsoleInBrowser();
 
 describe("diagnosing a log in the browser", () => {
   it("shows a pasted KV-cache OOM log's cause, the advice to raise --mem-fraction-static, and marks the key line", async () => {
-    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
-    const diagnosePage = new DiagnosePage(page, consoleProcess.url);
+    const page = await e2e.signedInPage({ width: 1280, height: 1000 });
+    const diagnosePage = new DiagnosePage(page, e2e.url);
     await diagnosePage.open();
     const text = fs.readFileSync(OOM_KV, "utf8");
     await diagnosePage.paste(text);
@@ -65,10 +55,10 @@ describe("diagnosing a log in the browser", () => {
   });
 
   it("shows the diagnosis in Chinese to a reader who chose it, with the codes, flags and numbers as SGLang prints them", async () => {
-    const context = await newSignedInContext(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
-    await context.addCookies([{ name: "console_locale", value: "zh-CN", url: consoleProcess.url }]);
+    const context = await e2e.signedInContext({ width: 1280, height: 1000 });
+    await context.addCookies([{ name: "console_locale", value: "zh-CN", url: e2e.url }]);
     const page = await context.newPage();
-    const diagnosePage = new DiagnosePage(page, consoleProcess.url);
+    const diagnosePage = new DiagnosePage(page, e2e.url);
     await diagnosePage.open();
     await page.getByLabel("粘贴 SGLang 服务日志，或把日志文件拖到这里").fill(fs.readFileSync(OOM_KV, "utf8"));
     await page.getByRole("button", { name: "诊断", exact: true }).click();
@@ -87,8 +77,8 @@ describe("diagnosing a log in the browser", () => {
   });
 
   it("says an uploaded file that is not an SGLang log does not look like one", async () => {
-    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 900 } });
-    const diagnosePage = new DiagnosePage(page, consoleProcess.url);
+    const page = await e2e.signedInPage({ width: 1280, height: 900 });
+    const diagnosePage = new DiagnosePage(page, e2e.url);
     await diagnosePage.open();
     await diagnosePage.upload(path.join(PROJECT_ROOT, "tests/fixtures/sglang-log-variants/non-sglang-vllm-oom.log"));
     await diagnosePage.waitForDiagnosis();
@@ -99,19 +89,19 @@ describe("diagnosing a log in the browser", () => {
 
   it("diagnoses a failed run's log from its instance page through the Diagnose this log link", async () => {
     const port = await freePort();
-    const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
+    const launched = await api<{ instance: InstanceView }>(e2e.url, "POST", "/api/instances", {
       profile: glmProfile(port, { env: { SGLANG_SIM_FAIL: "oom_kv_cache" } }),
     });
     const id = launched.body.instance.id;
-    await waitFor(async () => ((await getInstance(consoleProcess.url, id)).phase === "failed_start" ? true : null), {
+    await waitFor(async () => ((await getInstance(e2e.url, id)).phase === "failed_start" ? true : null), {
       timeoutMs: 30_000,
       what: "failed_start",
     });
-    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${consoleProcess.url}/instances/${id}`);
+    const page = await e2e.signedInPage({ width: 1280, height: 1000 });
+    await page.goto(`${e2e.url}/instances/${id}`);
     await page.getByTestId("diagnose-link").click();
     await page.waitForURL(/\/diagnose\?instance=/);
-    const diagnosePage = new DiagnosePage(page, consoleProcess.url);
+    const diagnosePage = new DiagnosePage(page, e2e.url);
     await diagnosePage.waitForDiagnosis();
     expect(await diagnosePage.cause()).toBe("oom_kv_cache");
     expect((await diagnosePage.visibleMarkedLines()).length).toBeGreaterThan(0);

@@ -1,31 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser, newSignedInPage } from "./browser";
+import { describe, expect, it } from "vitest";
+import { useConsoleInBrowser } from "./browser";
 import { LaunchPage } from "./pages/launch-page";
 import { MASK } from "../../lib/secrets";
 
-let consoleProcess: RunningConsole;
-let browser: Browser;
-
-beforeAll(async () => {
-  [consoleProcess, browser] = await Promise.all([
-    startConsole({
-      env: { LD_LIBRARY_PATH: "/opt/cuda/lib64", HF_TOKEN: "hf_never_shown", http_proxy: "http://alice:pw@proxy.example:3128", BETTER_AUTH_SECRET: "never-shown-either-a-secret-of-32-characters" },
-    }),
-    launchBrowser(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await consoleProcess?.stop();
+const e2e = useConsoleInBrowser({
+  env: { LD_LIBRARY_PATH: "/opt/cuda/lib64", HF_TOKEN: "hf_never_shown", http_proxy: "http://alice:pw@proxy.example:3128", BETTER_AUTH_SECRET: "never-shown-either-a-secret-of-32-characters" },
 });
 
 describe("the launch page's environment panel", () => {
   it("shows the variables the server will get and where each came from, with secrets masked and the console's own left out", async () => {
-    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1400, height: 1100 } });
-    const launchPage = new LaunchPage(page, consoleProcess.url);
+    const page = await e2e.signedInPage({ width: 1400, height: 1100 });
+    const launchPage = new LaunchPage(page, e2e.url);
     await launchPage.open();
     const env = await launchPage.serverEnv();
     expect(env.get("LD_LIBRARY_PATH")).toEqual({ value: "/opt/cuda/lib64", source: "console" });

@@ -1,28 +1,18 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT, startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser, newSignedInPage } from "./browser";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../support/console-process";
+import { useConsoleInBrowser } from "./browser";
 import { LaunchPage } from "./pages/launch-page";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
-let consoleProcess: RunningConsole;
-let browser: Browser;
 
-beforeAll(async () => {
-  // PATH without nvidia-smi: a box with no NVIDIA GPU (or no driver).
-  [consoleProcess, browser] = await Promise.all([startConsole({ env: { PATH: path.dirname(process.execPath) + ":/usr/bin:/bin" } }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await consoleProcess?.stop();
-});
+// PATH without nvidia-smi: a box with no NVIDIA GPU (or no driver).
+const e2e = useConsoleInBrowser({ env: { PATH: path.dirname(process.execPath) + ":/usr/bin:/bin" } });
 
 describe("the launch configurator on a box without GPUs", () => {
   it("says no NVIDIA GPU was found, lets Auto decline, and keeps a pasted unknown flag in extra arguments, refused as the installed SGLang lacks it", async () => {
-    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1400, height: 1000 } });
-    const launchPage = new LaunchPage(page, consoleProcess.url);
+    const page = await e2e.signedInPage({ width: 1400, height: 1000 });
+    const launchPage = new LaunchPage(page, e2e.url);
     await launchPage.open();
     expect(await page.getByTestId("no-gpus").innerText()).toContain("No NVIDIA GPU found");
     expect(await page.getByTestId("auto-reason").innerText()).toContain("Auto cannot choose: pick a preset.");

@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { getInstance } from "../support/api";
-import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser, newSignedInPage } from "./browser";
+import { PROJECT_ROOT, freePort } from "../support/console-process";
+import { useConsoleInBrowser } from "./browser";
 import { InstancePage } from "./pages/instance-page";
 import { LaunchPage } from "./pages/launch-page";
 
@@ -28,32 +27,18 @@ const GUIDE_COMMAND_WITH_A_MISTAKE = String.raw`python -m sglang.launch_server \
   --host 0.0.0.0 \
   --port 8000`;
 
-let consoleProcess: RunningConsole;
-let browser: Browser;
-let modelsDir: string;
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-models-"));
-  const glm = path.join(modelsDir, "zai-org", "GLM-4.7-Flash");
-  fs.mkdirSync(glm, { recursive: true });
-  fs.copyFileSync("/work/shared/fixtures/models/GLM-4.7-Flash/config.json", path.join(glm, "config.json"));
-  [consoleProcess, browser] = await Promise.all([
-    startConsole({ env: { PATH: `${FAKE_BIN}:${process.env.PATH}`, MODELS_DIR: modelsDir } }),
-    launchBrowser(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await consoleProcess?.stop();
-  fs.rmSync(modelsDir, { recursive: true, force: true });
-});
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+const modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-models-"));
+const glmDir = path.join(modelsDir, "zai-org", "GLM-4.7-Flash");
+fs.mkdirSync(glmDir, { recursive: true });
+fs.copyFileSync("/work/shared/fixtures/models/GLM-4.7-Flash/config.json", path.join(glmDir, "config.json"));
+const e2e = useConsoleInBrowser({ env: { PATH: `${FAKE_BIN}:${process.env.PATH}`, MODELS_DIR: modelsDir } });
+afterAll(() => fs.rmSync(modelsDir, { recursive: true, force: true }));
 
 describe("the launch configurator in the browser", () => {
   it("reads the guide's pasted 4-GPU command, guides the fix of a bad value, saves the profile and launches it to ready on a 4-GPU box", async () => {
-    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1400, height: 1100 } });
-    const launchPage = new LaunchPage(page, consoleProcess.url);
+    const page = await e2e.signedInPage({ width: 1400, height: 1100 });
+    const launchPage = new LaunchPage(page, e2e.url);
     await launchPage.open();
     expect(await launchPage.autoPresetText()).toContain("4 GPUs found → 4-GPU preset");
     expect(await launchPage.gpuCards().count()).toBe(4);
@@ -92,7 +77,7 @@ describe("the launch configurator in the browser", () => {
     const instanceId = await launchPage.launchSaved("glm-4.7-flash");
     const instancePage = new InstancePage(page);
     await instancePage.waitForPhase("ready");
-    const instance = await getInstance(consoleProcess.url, instanceId);
+    const instance = await getInstance(e2e.url, instanceId);
     expect(instance.port).toBe(port);
     expect(instance.run!.argv.join(" ")).toContain("--tp-size 4");
     expect(instance.run!.argv.join(" ")).toContain("--mem-fraction-static 0.8");

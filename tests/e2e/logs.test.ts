@@ -1,24 +1,20 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
 import { stripAnsi } from "../../lib/sglang-log";
 import { api, glmProfile } from "../support/api";
-import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser, newSignedInContext } from "./browser";
+import { PROJECT_ROOT, freePort } from "../support/console-process";
+import { useConsoleInBrowser } from "./browser";
 import { InstancePage } from "./pages/instance-page";
 import { LogViewerPage } from "./pages/log-viewer";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
-let consoleProcess: RunningConsole;
-let browser: Browser;
 
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  // A start-up slow enough for the page to be watching before the flood begins.
-  [consoleProcess, browser] = await Promise.all([startConsole({ env: { SGLANG_SIM_SPEED: "60" } }), launchBrowser()]);
-});
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+// A start-up slow enough for the page to be watching before the flood begins.
+const e2e = useConsoleInBrowser({ env: { SGLANG_SIM_SPEED: "60" } });
 
 const cleanups: (() => Promise<unknown>)[] = [];
 let currentPage: Page | null = null;
@@ -30,17 +26,12 @@ afterEach(async (context) => {
   for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => undefined);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await consoleProcess?.stop();
-});
-
 // Each instance on a GPU of its own, so one test's leftover never refuses the next one's launch.
 let nextGpu = 0;
 
 async function launch(flood: number): Promise<InstanceView> {
   const port = await freePort();
-  const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
+  const launched = await api<{ instance: InstanceView }>(e2e.url, "POST", "/api/instances", {
     profile: glmProfile(port, { name: `logs-${flood}`, gpuIds: [nextGpu++ % 8], env: { SGLANG_SIM_FLOOD: String(flood) } }),
   });
   expect(launched.status).toBe(201);
@@ -48,12 +39,12 @@ async function launch(flood: number): Promise<InstanceView> {
 }
 
 async function openInstance(instance: InstanceView): Promise<{ context: BrowserContext; page: Page; logs: LogViewerPage; instancePage: InstancePage }> {
-  const context = await newSignedInContext(browser, consoleProcess.url, { viewport: { width: 1280, height: 1100 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: consoleProcess.url });
+  const context = await e2e.signedInContext({ width: 1280, height: 1100 });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: e2e.url });
   const page = await context.newPage();
   currentPage = page;
   await LogViewerPage.trackSockets(page);
-  await page.goto(`${consoleProcess.url}/instances/${instance.id}`);
+  await page.goto(`${e2e.url}/instances/${instance.id}`);
   return { context, page, logs: new LogViewerPage(page), instancePage: new InstancePage(page) };
 }
 
@@ -66,13 +57,13 @@ function overwrite(line: string): string {
 
 /** The log file as a terminal shows it: one entry per line, colours gone, redraws overwritten. */
 function renderedLog(instance: InstanceView): string[] {
-  const text = fs.readFileSync(`${consoleProcess.dataDir}/runs/${instance.run!.id}/output.log`, "utf8");
+  const text = fs.readFileSync(`${e2e.console.dataDir}/runs/${instance.run!.id}/output.log`, "utf8");
   const lines = text.split("\n").map((line) => overwrite(stripAnsi(line)).replace(/\s+$/, ""));
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   return lines;
 }
 
-const stop = (instance: InstanceView) => api(consoleProcess.url, "POST", `/api/instances/${instance.id}/stop`);
+const stop = (instance: InstanceView) => api(e2e.url, "POST", `/api/instances/${instance.id}/stop`);
 
 describe("the log view", () => {
   it("resumes after the browser's connection drops mid-run: the terminal holds the log with no gap and no duplicate", async () => {
@@ -107,7 +98,7 @@ describe("the log view", () => {
     cleanups.push(() => context.close(), () => stop(instance));
     await instancePage.waitForTerminalText("fired up and ready");
     const shown = (await logs.bufferText()).split("\n");
-    const logged = fs.readFileSync(`${consoleProcess.dataDir}/runs/${instance.run!.id}/output.log`, "utf8").split("\n");
+    const logged = fs.readFileSync(`${e2e.console.dataDir}/runs/${instance.run!.id}/output.log`, "utf8").split("\n");
     const bars = logged.filter((line) => line.includes("checkpoint shards"));
     // tqdm redraws one line with carriage returns: 48 shards, 49 draws on one line of the log.
     expect(bars.length).toBeGreaterThan(0);
@@ -125,7 +116,7 @@ describe("the log view", () => {
 
   it("shows one TP rank's lines, then all with timestamps, and scrolls sideways with wrapping off", async () => {
     const port = await freePort();
-    const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
+    const launched = await api<{ instance: InstanceView }>(e2e.url, "POST", "/api/instances", {
       profile: glmProfile(port, { name: "logs-tp2", gpuIds: [6, 7], flags: { "--tp-size": 2 } }),
     });
     expect(launched.status).toBe(201);
@@ -187,7 +178,7 @@ describe("the log view", () => {
     await logs.pause();
     // Wait until the flood is over on the server, then resume.
     await expect
-      .poll(() => fs.readFileSync(`${consoleProcess.dataDir}/runs/${instance.run!.id}/output.log`, "utf8").includes(`flood complete lines=${flood}`), { timeout: 120_000, interval: 500 })
+      .poll(() => fs.readFileSync(`${e2e.console.dataDir}/runs/${instance.run!.id}/output.log`, "utf8").includes(`flood complete lines=${flood}`), { timeout: 120_000, interval: 500 })
       .toBe(true);
     await logs.jumpToLive();
     const marker = page.getByTestId("gap-marker").first();

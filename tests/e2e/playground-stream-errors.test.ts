@@ -1,43 +1,29 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
-import { api, getInstance, glmProfile } from "../support/api";
-import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { waitFor } from "../support/processes";
-import { launchBrowser, newSignedInPage } from "./browser";
+import { glmProfile, launchReady } from "../support/api";
+import { PROJECT_ROOT, freePort } from "../support/console-process";
+import { useConsoleInBrowser } from "./browser";
 import { PlaygroundPage } from "./pages/playground-page";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
-let consoleProcess: RunningConsole;
-let browser: Browser;
 let instance: InstanceView;
 let page: Page;
 let playground: PlaygroundPage;
 
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  [consoleProcess, browser] = await Promise.all([startConsole({ env: { SGLANG_SIM_TOKENS_PER_S: "0.2" } }), launchBrowser()]);
-  // The simulator aborts every stream three quarters through, as SGLang aborts a request with a status code.
-  const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
-    profile: glmProfile(await freePort(), { name: "GLM aborting streams", env: { SGLANG_SIM_FAIL: "abort_mid_stream" } }),
-  });
-  expect(launched.status).toBe(201);
-  instance = await waitFor(async () => {
-    const view = await getInstance(consoleProcess.url, launched.body.instance.id);
-    return view.phase === "ready" ? view : null;
-  }, { timeoutMs: 60_000, what: "the instance to be ready" });
-});
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+const e2e = useConsoleInBrowser({ env: { SGLANG_SIM_TOKENS_PER_S: "0.2" } });
 
-afterAll(async () => {
-  await browser?.close();
-  await consoleProcess?.stop();
+beforeAll(async () => {
+  // The simulator aborts every stream three quarters through, as SGLang aborts a request with a status code.
+  instance = await launchReady(e2e.url, glmProfile(await freePort(), { name: "GLM aborting streams", env: { SGLANG_SIM_FAIL: "abort_mid_stream" } }));
 });
 
 beforeEach(async () => {
-  page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1400, height: 1100 } });
-  playground = new PlaygroundPage(page, consoleProcess.url);
+  page = await e2e.signedInPage({ width: 1400, height: 1100 });
+  playground = new PlaygroundPage(page, e2e.url);
   await playground.open(instance.id);
 });
 

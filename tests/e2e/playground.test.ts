@@ -1,19 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
-import { api, getInstance, glmProfile, instanceApiKey } from "../support/api";
-import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
+import { api, glmProfile, instanceApiKey, launchReady } from "../support/api";
+import { PROJECT_ROOT, freePort } from "../support/console-process";
 import { abortedRequests } from "../support/playground";
 import { waitFor } from "../support/processes";
-import { launchBrowser, newSignedInPage } from "./browser";
+import { useConsoleInBrowser } from "./browser";
 import { PlaygroundPage } from "./pages/playground-page";
 import { authedFetch } from "../support/session";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
-let consoleProcess: RunningConsole;
-let browser: Browser;
 let instance: InstanceView;
 let page: Page;
 let playground: PlaygroundPage;
@@ -21,33 +19,20 @@ let playground: PlaygroundPage;
 // Instances run side by side on the simulated box, so each gets a GPU of its own.
 let nextGpu = 0;
 
-async function launchReady(name: string): Promise<InstanceView> {
-  const port = await freePort();
-  const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
-    profile: glmProfile(port, { name, gpuIds: [nextGpu++] }),
-  });
-  if (launched.status !== 201) throw new Error(`launch of ${name} refused: ${JSON.stringify(launched.body)}`);
-  return waitFor(async () => {
-    const view = await getInstance(consoleProcess.url, launched.body.instance.id);
-    return view.phase === "ready" ? view : null;
-  }, { timeoutMs: 60_000, what: `${name} to be ready` });
-}
+/** A GLM instance on the next GPU of the simulated box, ready. */
+const launchOnNextGpu = async (name: string) => launchReady(e2e.url, glmProfile(await freePort(), { name, gpuIds: [nextGpu++] }));
+
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+// 200 tokens/s: answers arrive visibly token by token, yet in well under a second.
+const e2e = useConsoleInBrowser({ env: { SGLANG_SIM_TOKENS_PER_S: "0.2" } });
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  // 200 tokens/s: answers arrive visibly token by token, yet in well under a second.
-  [consoleProcess, browser] = await Promise.all([startConsole({ env: { SGLANG_SIM_TOKENS_PER_S: "0.2" } }), launchBrowser()]);
-  instance = await launchReady("GLM playground");
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await consoleProcess?.stop();
+  instance = await launchOnNextGpu("GLM playground");
 });
 
 beforeEach(async () => {
-  page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1400, height: 1100 } });
-  playground = new PlaygroundPage(page, consoleProcess.url);
+  page = await e2e.signedInPage({ width: 1400, height: 1100 });
+  playground = new PlaygroundPage(page, e2e.url);
   await playground.open(instance.id);
 });
 
@@ -55,10 +40,10 @@ const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `p
 
 describe("playground in the browser", () => {
   it("is linked from the instance page", async () => {
-    await page.goto(`${consoleProcess.url}/instances/${instance.id}`);
+    await page.goto(`${e2e.url}/instances/${instance.id}`);
     await page.getByRole("link", { name: "Playground" }).click();
     await page.getByRole("tablist", { name: "Playground" }).waitFor();
-    expect(page.url()).toBe(`${consoleProcess.url}/instances/${instance.id}/playground`);
+    expect(page.url()).toBe(`${e2e.url}/instances/${instance.id}/playground`);
   });
 
   it("Completions: completes a prompt, shows finish reason and usage, the raw request and runnable code", async () => {
@@ -116,7 +101,7 @@ describe("playground in the browser", () => {
     expect((await panel.getByTestId("stream-text").innerText()).length).toBeGreaterThan(10);
     await shot("streaming");
 
-    const before = await abortedRequests(`http://127.0.0.1:${instance.port}`, instanceApiKey(consoleProcess.dataDir, instance.id));
+    const before = await abortedRequests(`http://127.0.0.1:${instance.port}`, instanceApiKey(e2e.console.dataDir, instance.id));
     await playground.setParam(panel, "max_tokens", "5000");
     await panel.getByText("ignore_eos").click();
     await panel.getByRole("button", { name: "Stream", exact: true }).click();
@@ -124,7 +109,7 @@ describe("playground in the browser", () => {
     await panel.getByRole("button", { name: "Stop" }).click();
     await panel.locator('[data-testid="stream-status"][data-status="cancelled"]').waitFor();
     expect(await panel.getByTestId("run-error").getAttribute("data-code")).toBe("cancelled");
-    await waitFor(async () => (await abortedRequests(`http://127.0.0.1:${instance.port}`, instanceApiKey(consoleProcess.dataDir, instance.id))) > before, {
+    await waitFor(async () => (await abortedRequests(`http://127.0.0.1:${instance.port}`, instanceApiKey(e2e.console.dataDir, instance.id))) > before, {
       timeoutMs: 10_000,
       what: "the simulator to count the stopped stream as aborted",
     });
@@ -191,7 +176,7 @@ describe("playground in the browser", () => {
     await page.getByRole("button", { name: "Rename" }).click();
     await page.getByRole("status").filter({ hasText: "Renamed." }).waitFor();
     const href = await page.getByRole("link", { name: "Export Markdown" }).getAttribute("href");
-    const markdown = await (await authedFetch(`${consoleProcess.url}${href}`)).text();
+    const markdown = await (await authedFetch(`${e2e.url}${href}`)).text();
     expect(markdown).toContain("# Renamed session");
     expect(markdown).toContain("Remember me");
     await shot("session");
@@ -201,8 +186,8 @@ describe("playground in the browser", () => {
   });
 
   it("says an instance is not ready instead of spinning", async () => {
-    const other = await launchReady("GLM to stop");
-    await api(consoleProcess.url, "POST", `/api/instances/${other.id}/stop`);
+    const other = await launchOnNextGpu("GLM to stop");
+    await api(e2e.url, "POST", `/api/instances/${other.id}/stop`);
     await playground.open(other.id);
     const panel = await playground.tab("Chat");
     await playground.panel("Chat").getByLabel("Message", { exact: true }).fill("Hello?");

@@ -1,33 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getInstance } from "../support/api";
-import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
+import { PROJECT_ROOT, freePort } from "../support/console-process";
 import { processGroupMembers } from "../support/processes";
-import { launchBrowser, newSignedInContext, newSignedInPage } from "./browser";
+import { newSignedInContext, useConsoleInBrowser } from "./browser";
 import { HomePage } from "./pages/home-page";
 import { InstancePage } from "./pages/instance-page";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
-let consoleProcess: RunningConsole;
-let browser: Browser;
 
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  // A pace a person can watch: the phases are visible in the browser, yet the start takes seconds.
-  [consoleProcess, browser] = await Promise.all([startConsole({ env: { SGLANG_SIM_SPEED: "20" } }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await consoleProcess?.stop();
-});
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+// A pace a person can watch: the phases are visible in the browser, yet the start takes seconds.
+const e2e = useConsoleInBrowser({ env: { SGLANG_SIM_SPEED: "20" } });
 
 describe("walking skeleton in the browser", () => {
   it("launches GLM-4.7-Flash, watches it become ready, chats with it, and stops it leaving no process", async () => {
-    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 } });
-    const home = new HomePage(page, consoleProcess.url);
+    const page = await e2e.signedInPage({ width: 1280, height: 1000 });
+    const home = new HomePage(page, e2e.url);
     await home.open();
     expect(await home.listText()).toContain("No instances yet");
     const command = await home.launchCommand();
@@ -50,7 +40,7 @@ describe("walking skeleton in the browser", () => {
     expect(reply.length).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, "instance-ready.png"), fullPage: true });
 
-    const pid = (await getInstance(consoleProcess.url, instanceId)).run!.pid!;
+    const pid = (await getInstance(e2e.url, instanceId)).run!.pid!;
     expect(processGroupMembers(pid).length).toBeGreaterThan(0);
     await instancePage.stop();
     await instancePage.waitForPhase("stopped", 30_000);
@@ -61,10 +51,10 @@ describe("walking skeleton in the browser", () => {
   });
 
   it("shows the home page, the instance page with its phase, runs and log tools, and the GPUs page in Chinese", async () => {
-    const context = await newSignedInContext(browser, consoleProcess.url, { viewport: { width: 1280, height: 1000 }, locale: "zh-CN" });
-    await context.addCookies([{ name: "console_locale", value: "zh-CN", url: consoleProcess.url }]);
+    const context = await newSignedInContext(e2e.browser, e2e.url, { viewport: { width: 1280, height: 1000 }, locale: "zh-CN" });
+    await context.addCookies([{ name: "console_locale", value: "zh-CN", url: e2e.url }]);
     const page = await context.newPage();
-    await page.goto(consoleProcess.url);
+    await page.goto(e2e.url);
     expect(await page.locator("main").innerText()).toContain("本机上的实例");
     expect(await page.getByTestId("phase").first().innerText()).toBe("已停止");
     await page.screenshot({ path: path.join(SCREENSHOTS, "home-zh-CN.png"), fullPage: true });
@@ -78,7 +68,7 @@ describe("walking skeleton in the browser", () => {
     await new InstancePage(page).waitForTerminalText("ready to roll");
     await page.screenshot({ path: path.join(SCREENSHOTS, "instance-zh-CN.png"), fullPage: true });
 
-    await page.goto(`${consoleProcess.url}/gpus`);
+    await page.goto(`${e2e.url}/gpus`);
     await page.getByTestId("telemetry-connection").waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "gpus-zh-CN.png"), fullPage: true });
     await context.close();

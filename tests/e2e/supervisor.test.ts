@@ -1,32 +1,21 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
 import { api, glmProfile } from "../support/api";
-import { PROJECT_ROOT, freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { launchBrowser, newSignedInPage } from "./browser";
+import { PROJECT_ROOT, freePort } from "../support/console-process";
+import { useConsoleInBrowser } from "./browser";
 
-let consoleProcess: RunningConsole;
-let browser: Browser;
-
-beforeAll(async () => {
-  [consoleProcess, browser] = await Promise.all([startConsole(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await consoleProcess?.stop();
-});
+const e2e = useConsoleInBrowser();
 
 describe("supervision in the browser", () => {
   it("shows a crash loop, the cause with its advice, and every run in the history", async () => {
-    const launched = await api<{ instance: InstanceView }>(consoleProcess.url, "POST", "/api/instances", {
+    const launched = await api<{ instance: InstanceView }>(e2e.url, "POST", "/api/instances", {
       profile: glmProfile(await freePort(), { name: "oom-loop", env: { SGLANG_SIM_FAIL: "oom_kv_cache" } }),
       supervision: { restartPolicy: "on-failure", maxRestarts: 1, restartBackoffS: 0.2, minUptimeS: 60 },
     });
     expect(launched.status).toBe(201);
-    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1400 } });
-    await page.goto(`${consoleProcess.url}/instances/${launched.body.instance.id}`);
+    const page = await e2e.signedInPage({ width: 1280, height: 1400 });
+    await page.goto(`${e2e.url}/instances/${launched.body.instance.id}`);
     await page.getByTestId("crash-loop").waitFor({ timeout: 90_000 }).catch(async (error) => {
       await page.screenshot({ path: path.join(PROJECT_ROOT, "test-results", "crash-loop-failed.png"), fullPage: true });
       throw error;

@@ -2,7 +2,10 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_TOOLS_REFUSED } from "../../lib/demo-links";
 import type { InstanceView } from "../../lib/instance-view";
+import { StreamAccumulator, type StreamChunk } from "../../lib/playground/result";
+import { createSseParser } from "../../lib/playground/sse";
 import { api, getInstance, glmProfile, instanceApiKey } from "../support/api";
 import { freePort, startConsole, type RunningConsole } from "../support/console-process";
 import { waitFor } from "../support/processes";
@@ -179,6 +182,17 @@ describe("the OpenAI-compatible endpoint", () => {
   });
 });
 
+/** The answer an SSE body of chat chunks adds up to, as the playground assembles it. */
+function resultOfStream(sse: string) {
+  const accumulator = new StreamAccumulator();
+  const parser = createSseParser((event) => {
+    if (event.data !== "[DONE]") accumulator.add(JSON.parse(event.data) as StreamChunk);
+  });
+  parser.feed(sse);
+  parser.end();
+  return accumulator.result();
+}
+
 describe("demo links", () => {
   const makeLink = async (body: Record<string, unknown>) => {
     const response = await authedFetch(`${consoleProcess.url}/api/demo-links`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ instanceId: instance.id, ...body }) });
@@ -211,6 +225,47 @@ describe("demo links", () => {
     const spent = await chat(token);
     expect(spent.status).toBe(410);
     expect(((await spent.json()) as { error: { message: string } }).error.message).toContain("used all the tokens");
+  });
+
+  it("lets a link that offers tool calling pass tools and tool_choice, with its system prompt, and counts the tokens", async () => {
+    const { token } = await makeLink({ name: "tools demo", tabs: ["chat", "tools"], systemPrompt: "You are a weather demo." });
+    const ask = (messages: unknown[]) =>
+      fetch(`${consoleProcess.url}/api/demo/${token}/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: consoleProcess.url },
+        body: JSON.stringify({ messages, tools: [WEATHER_TOOL], tool_choice: "auto" }),
+      });
+    const question = { role: "user", content: "What's the weather like in Paris today?" };
+    const answer = await ask([question]);
+    expect(answer.status).toBe(200);
+    const asked = resultOfStream(await answer.text());
+    expect(asked.finishReason).toBe("tool_calls");
+    expect(asked.toolCalls.map((call) => call.name)).toEqual(["get_weather"]);
+    expect(JSON.parse(asked.toolCalls[0]!.arguments)).toMatchObject({ location: "Paris" });
+    const call = { id: "call_demo", type: "function", function: { name: "get_weather", arguments: '{"location":"Paris"}' } };
+    const followUp = await ask([question, { role: "assistant", content: null, tool_calls: [call] }, { role: "tool", tool_call_id: "call_demo", content: '{"temperature":22}' }]);
+    expect(resultOfStream(await followUp.text()).text).toContain("According to get_weather");
+    await waitFor(async () => {
+      const { links } = (await (await authedFetch(`${consoleProcess.url}/api/demo-links`)).json()) as { links: { name: string; usedTokens: number }[] };
+      return (links.find((link) => link.name === "tools demo")?.usedTokens ?? 0) > 0;
+    }, { timeoutMs: 5000, what: "the tool-calling demo's tokens to be counted" });
+  });
+
+  it("refuses tools, tool_choice and tool messages on a link without tool calling, saying why", async () => {
+    const { token } = await makeLink({ name: "chat-only demo", tabs: ["chat", "streaming"] });
+    const bodies = [
+      { messages: [{ role: "user", content: "weather?" }], tools: [WEATHER_TOOL] },
+      { messages: [{ role: "user", content: "weather?" }], tool_choice: "auto" },
+      { messages: [{ role: "user", content: "weather?" }, { role: "assistant", content: null, tool_calls: [{ id: "c", type: "function", function: { name: "get_weather", arguments: "{}" } }] }, { role: "tool", tool_call_id: "c", content: "{}" }] },
+    ];
+    for (const body of bodies) {
+      const refused = await fetch(`${consoleProcess.url}/api/demo/${token}/chat`, { method: "POST", headers: { "content-type": "application/json", origin: consoleProcess.url }, body: JSON.stringify(body) });
+      expect(refused.status).toBe(403);
+      const { error } = (await refused.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe("tool_calling_not_allowed");
+      expect(error.message).toBe(DEMO_TOOLS_REFUSED);
+    }
+    expect((await chat(token)).status).toBe(200);
   });
 
   it("says plainly when a link was revoked or expired, and refuses its chat", async () => {

@@ -1,5 +1,6 @@
 import type { InstanceView } from "../../lib/instance-view";
 import { GLM47_FLASH_PRESETS, type LaunchProfile } from "../../lib/launch";
+import { waitFor } from "./processes";
 import { authedFetch } from "./session";
 
 export function glmProfile(port: number, overrides: Partial<LaunchProfile> = {}): LaunchProfile {
@@ -19,6 +20,16 @@ export async function api<T = unknown>(base: string, method: string, path: strin
 
 export async function getInstance(base: string, id: string): Promise<InstanceView> {
   return (await api<{ instance: InstanceView }>(base, "GET", `/api/instances/${id}`)).body.instance;
+}
+
+/** Launches `profile` and waits (a minute at most) until it is ready; a refused launch fails with the console's answer. */
+export async function launchReady(base: string, profile: LaunchProfile): Promise<InstanceView> {
+  const launched = await api<{ instance: InstanceView }>(base, "POST", "/api/instances", { profile });
+  if (launched.status !== 201) throw new Error(`launch of ${profile.name} refused: ${JSON.stringify(launched.body)}`);
+  return waitFor(async () => {
+    const view = await getInstance(base, launched.body.instance.id);
+    return view.phase === "ready" ? view : null;
+  }, { timeoutMs: 60_000, what: `${profile.name} to be ready` });
 }
 
 /** The instance's own `--api-key`, which the console keeps from everyone: tests read it where the console keeps it. */
