@@ -9,6 +9,8 @@ export const UNTRANSLATED = [
   "components/models/download-form.tsx",
   "components/models/download-row.tsx",
   "components/models/models-view.tsx",
+  "components/reports/report-filters.tsx",
+  "components/revoke-cell.tsx",
   "components/users/audit-trail.tsx",
   "components/users/users-admin.tsx",
 ];

@@ -256,19 +256,12 @@ describe("the console in Chinese and English", () => {
   });
 });
 
-// Pages converted in other branches of issue #23: their main heading is Chinese for a zh-CN browser and has no
-// Chinese for an en-US one. Enabled after merge.
+// Each page the issue names: its main heading is Chinese for a zh-CN browser and has no Chinese for an en-US one.
 describe("each page's own words follow the browser's language", () => {
-  // enabled after merge
-  it.skip("the home page (instances)", () => expectHeadingInLanguage("home"));
-  // enabled after merge
-  it.skip("the launch page", () => expectHeadingInLanguage("launch"));
-  // enabled after merge
-  it.skip("an instance page with its logs and phases", () => expectHeadingInLanguage("instance"));
-  // enabled after merge
-  it.skip("the playground", () => expectHeadingInLanguage("playground"));
-  // enabled after merge
-  it.skip("the GPUs page", () => expectHeadingInLanguage("gpus"));
-  // enabled after merge
-  it.skip("a diagnosis of a pasted log", () => expectHeadingInLanguage("diagnosis"));
+  it("the home page (instances)", () => expectHeadingInLanguage("home"));
+  it("the launch page", () => expectHeadingInLanguage("launch"));
+  it("an instance page with its logs and phases", () => expectHeadingInLanguage("instance"));
+  it("the playground", () => expectHeadingInLanguage("playground"));
+  it("the GPUs page", () => expectHeadingInLanguage("gpus"));
+  it("a diagnosis of a pasted log", () => expectHeadingInLanguage("diagnosis"));
 });
