@@ -82,13 +82,16 @@ const PAGES = {
 } as const;
 type PageName = keyof typeof PAGES;
 
-/** Where a page says what it is: its <h1>, except the instance page, whose <h1> is the instance's own name. */
+/**
+ * Where a page says what it is: its <h1>, except the instance page, whose <h1> is the instance's own name, and the
+ * GPUs page, whose <h1> is "GPU" in both languages (its whole main text is checked instead).
+ */
 const MAIN_HEADING: Record<PageName, string> = {
   home: "h1",
   launch: "h1",
   instance: '[data-testid="phase"]',
   playground: "h1",
-  gpus: "h1",
+  gpus: "main",
   diagnosis: "h1",
 };
 
