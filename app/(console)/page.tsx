@@ -21,7 +21,7 @@ export default async function HomePage() {
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <InstanceList instances={supervisor.list()} />
       </section>
-      {canLaunchInstance(actor) && <LaunchCard preset={preset} python={runtime.python} simulated={runtime.simulated} runtimeReason={runtime.reason} />}
+      {canLaunchInstance(actor) && <LaunchCard preset={preset} python={runtime.python} simulated={runtime.simulated} runtimeReason={runtime.reasonCode} />}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import type { RuntimeReasonCode } from "@/lib/launch/context";
+import { RuntimeReason } from "@/components/runtime-reason";
 import { callApi } from "@/components/api-client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -15,7 +17,7 @@ interface LaunchCardProps {
   preset: LaunchProfile;
   python: string;
   simulated: boolean;
-  runtimeReason: string;
+  runtimeReason: RuntimeReasonCode;
 }
 
 /** One-click launch of a preset, showing the exact command the console will run. */
@@ -58,7 +60,7 @@ export function LaunchCard({ preset, python, simulated, runtimeReason }: LaunchC
           {t("fullForm")}
         </Link>
       </div>
-      {simulated && <p className="text-sm text-fuchsia-300/80">{runtimeReason}</p>}
+      {simulated && <RuntimeReason code={runtimeReason} python={python} className="text-sm text-fuchsia-300/80" />}
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
         <label className="space-y-1 text-sm">
           <span className="text-zinc-400">{t("modelPath")}</span>

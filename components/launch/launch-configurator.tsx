@@ -1,5 +1,6 @@
 "use client";
 
+import { RuntimeReason } from "@/components/runtime-reason";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -172,7 +173,7 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
           {t("pasteCommand")}
         </Button>
       </div>
-      {context.runtime.simulated && <p className="-mt-4 text-sm text-fuchsia-300/80">{context.runtime.reason}</p>}
+      {context.runtime.simulated && <RuntimeReason code={context.runtime.reasonCode} python={context.runtime.python} className="-mt-4 text-sm text-fuchsia-300/80" />}
 
       <Card className="space-y-4">
         <div className="space-y-2">

@@ -1,4 +1,5 @@
 import { cva } from "class-variance-authority";
+import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 
 const issueVariants = cva("text-xs leading-snug", {
@@ -7,9 +8,10 @@ const issueVariants = cva("text-xs leading-snug", {
 
 /** One validation message: an error blocks the action, a warning does not. */
 export function IssueText({ severity, children, className }: { severity: "error" | "warning"; children: React.ReactNode; className?: string }) {
+  const t = useTranslations("common.issue");
   return (
     <p className={cn(issueVariants({ severity }), className)} data-testid="field-issue" data-severity={severity}>
-      <span className="font-semibold">{severity === "error" ? "Error: " : "Warning: "}</span>
+      <span className="font-semibold">{t(severity)} </span>
       {children}
     </p>
   );

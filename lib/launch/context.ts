@@ -2,6 +2,9 @@
 import type { ScannedModel } from "../models/scanned-model";
 import type { InstalledFlags } from "./installed-flags";
 
+/** Why the console runs real SGLang or the simulator (server/supervisor/sglang-runtime.ts). */
+export type RuntimeReasonCode = "simulator_forced" | "sglang_found" | "simulator_fallback";
+
 export interface GpuInfo {
   /** Physical index, as nvidia-smi prints it (it ignores CUDA_VISIBLE_DEVICES). */
   index: number;
@@ -36,6 +39,7 @@ export interface LaunchContextView {
     python: string;
     simulated: boolean;
     reason: string;
+    reasonCode: RuntimeReasonCode;
     /** Where the flags come from, in words ("Flags as the installed SGLang 0.5.21 reports them ..."). */
     flagsSource: string;
     /** The installed SGLang's (or the simulator's) own flags; null: the catalogue alone. */

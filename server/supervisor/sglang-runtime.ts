@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
+import type { RuntimeReasonCode } from "../../lib/launch/context";
 import type { InstalledFlags } from "../../lib/launch/installed-flags";
 import { readInstalledFlags } from "./flag-introspection";
 
@@ -12,8 +13,10 @@ export interface SglangRuntime {
   version: string | null;
   /** Extra environment for the launched process (PYTHONPATH for the simulator). */
   env: Record<string, string>;
-  /** Why this runtime was chosen, in words for the UI. */
+  /** Why this runtime was chosen, in words for logs and scripts. */
   reason: string;
+  /** The same as a code, for the pages to say in the reader's language. */
+  reasonCode: RuntimeReasonCode;
   /** Its flags as its own argparse reports them, read once at start; null when they could not be read. */
   flags: InstalledFlags | null;
   /** Where the launch page's flags come from, in words. */
@@ -53,10 +56,11 @@ async function chooseRuntime(options: { python: string; mode: SglangMode; projec
     version: null,
     env: { PYTHONPATH: path.join(options.projectRoot, "simulator") },
     reason: "",
+    reasonCode: "simulator_fallback",
   };
-  if (options.mode === "simulator") return { ...simulator, reason: "SGLANG_MODE=simulator: using the SGLang simulator." };
+  if (options.mode === "simulator") return { ...simulator, reason: "SGLANG_MODE=simulator: using the SGLang simulator.", reasonCode: "simulator_forced" };
   const version = await probeSglang(options.python, 60_000);
-  if (version) return { python: options.python, simulated: false, version, env: {}, reason: `SGLang ${version} found with ${options.python}.` };
+  if (version) return { python: options.python, simulated: false, version, env: {}, reason: `SGLang ${version} found with ${options.python}.`, reasonCode: "sglang_found" };
   if (options.mode === "real") throw new Error(`SGLANG_MODE=real, but ${options.python} cannot import sglang: set SGLANG_PYTHON to a Python that has SGLang installed.`);
   return { ...simulator, reason: `No SGLang is importable by ${options.python} (set SGLANG_PYTHON to change that): launching the SGLang simulator instead.` };
 }

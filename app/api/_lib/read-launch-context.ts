@@ -19,6 +19,7 @@ export async function readLaunchContext(services: Services): Promise<LaunchConte
       python: services.runtime.python,
       simulated: services.runtime.simulated,
       reason: services.runtime.reason,
+      reasonCode: services.runtime.reasonCode,
       flagsSource: services.runtime.flagsSource,
       installedFlags: services.runtime.flags,
     },
