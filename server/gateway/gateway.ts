@@ -7,13 +7,12 @@ import { gatewayError, toOpenAiErrorBody, type GatewayError } from "../../lib/ga
 import { RateWindow } from "../../lib/gateway/rate-window";
 import { resolveModel, type GatewayCandidate } from "../../lib/gateway/resolve-model";
 import { isAppError } from "../../lib/errors";
-import type { Db } from "../db/client";
 import { readJson } from "../http/node-route";
 import { nodeFetch } from "../playground/node-fetch";
 import type { Supervisor } from "../supervisor/supervisor";
 import type { KeyService } from "./key-service";
 import { BROKEN_STREAM_TAIL, pipeStream } from "./pipe-stream";
-import { recordUsage, type UsageEntry } from "./usage";
+import type { UsageEntry } from "./usage";
 
 const FORWARDED = { "/v1/chat/completions": "chat/completions", "/v1/completions": "completions" } as const;
 type ForwardedPath = (typeof FORWARDED)[keyof typeof FORWARDED];
@@ -31,7 +30,7 @@ interface Caller {
 }
 
 export interface GatewayDeps {
-  db: Db;
+  usage: { record: (entry: UsageEntry) => void };
   keys: KeyService;
   supervisor: Supervisor;
   log: (message: string) => void;
@@ -125,7 +124,7 @@ export function createGateway(deps: GatewayDeps) {
   }
 
   function record(entry: UsageEntry): void {
-    void recordUsage(deps.db, entry).catch((error: unknown) => deps.log(`gateway: cannot record usage: ${String(error)}`));
+    deps.usage.record(entry);
   }
 
   /**
