@@ -4,7 +4,14 @@ import { TtlCache } from "../../lib/ttl-cache";
 /** A cache on a hand-moved clock, and a lookup that counts its calls and answers when told to. */
 function setUp(options: { ttlMs?: number; refreshAfterMs?: number; maxEntries?: number } = {}) {
   let now = 0;
-  const cache = new TtlCache<string, string>({ ttlMs: options.ttlMs ?? 1000, refreshAfterMs: options.refreshAfterMs, maxEntries: options.maxEntries, now: () => now });
+  const deferred: (() => void)[] = [];
+  const cache = new TtlCache<string, string>({
+    ttlMs: options.ttlMs ?? 1000,
+    refreshAfterMs: options.refreshAfterMs,
+    maxEntries: options.maxEntries,
+    now: () => now,
+    defer: (run) => deferred.push(run),
+  });
   const pending: { key: string; answer: (value: string) => void; fail: (error: Error) => void }[] = [];
   let calls = 0;
   const lookUp = (key: string) => () => {
@@ -19,6 +26,8 @@ function setUp(options: { ttlMs?: number; refreshAfterMs?: number; maxEntries?: 
     at: (ms: number) => {
       now = ms;
     },
+    /** Runs the background lookups asked for so far. */
+    runDeferred: () => deferred.splice(0).forEach((run) => run()),
   };
 }
 
@@ -49,14 +58,16 @@ describe("answers trusted for a short time", () => {
     expect(calls()).toBe(1);
   });
 
-  it("past the refresh age, answers from memory at once and looks up again in the background", async () => {
-    const { cache, lookUp, pending, calls, at } = setUp({ ttlMs: 1000, refreshAfterMs: 500 });
+  it("past the refresh age, answers from memory at once and looks up again in the background, once, a moment later", async () => {
+    const { cache, lookUp, pending, calls, at, runDeferred } = setUp({ ttlMs: 1000, refreshAfterMs: 500 });
     const first = cache.get("a", lookUp("a"));
     pending[0]!.answer("one");
     await first;
     at(600);
     expect(await cache.get("a", lookUp("a"))).toBe("one");
     expect(await cache.get("a", lookUp("a"))).toBe("one");
+    expect(calls()).toBe(1);
+    runDeferred();
     expect(calls()).toBe(2);
     pending[1]!.answer("two");
     await settle();
@@ -66,12 +77,13 @@ describe("answers trusted for a short time", () => {
   });
 
   it("keeps the old answer when a background lookup fails, and never one older than the time allowed", async () => {
-    const { cache, lookUp, pending, calls, at } = setUp({ ttlMs: 1000, refreshAfterMs: 500 });
+    const { cache, lookUp, pending, calls, at, runDeferred } = setUp({ ttlMs: 1000, refreshAfterMs: 500 });
     const first = cache.get("a", lookUp("a"));
     pending[0]!.answer("one");
     await first;
     at(600);
     expect(await cache.get("a", lookUp("a"))).toBe("one");
+    runDeferred();
     pending[1]!.fail(new Error("database busy"));
     await settle();
     at(999);
@@ -98,6 +110,26 @@ describe("answers trusted for a short time", () => {
     pending[2]!.answer("revoked");
     pending[3]!.answer("revoked");
     expect([await afterA, await afterB]).toEqual(["revoked", "revoked"]);
+  });
+
+  it("skips a deferred refresh that a lookup or a clear() made needless", async () => {
+    const { cache, lookUp, pending, calls, at, runDeferred } = setUp({ ttlMs: 1000, refreshAfterMs: 500 });
+    const first = cache.get("a", lookUp("a"));
+    pending[0]!.answer("one");
+    await first;
+    at(900);
+    await cache.get("a", lookUp("a"));
+    at(1000);
+    const missed = cache.get("a", lookUp("a"));
+    runDeferred();
+    expect(calls()).toBe(2);
+    pending[1]!.answer("two");
+    await missed;
+    at(1600);
+    await cache.get("a", lookUp("a"));
+    cache.clear();
+    runDeferred();
+    expect(calls()).toBe(2);
   });
 
   it("drops the oldest entries past its size", async () => {
