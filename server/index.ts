@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const ownRoutes = createNodeRouter(playgroundRoutes, services);
-  const gateway = createGateway({ db: services.db, keys: services.apiKeys, supervisor: services.supervisor, log });
+  const gateway = createGateway({ usage: services.usage, keys: services.apiKeys, supervisor: services.supervisor, log });
   const demo = createDemoRoute({ links: services.demoLinks, supervisor: services.supervisor, gateway });
   const guard = { consoleOrigins: env.consoleOrigins, trustProxy: env.trustProxy };
   const server = http.createServer((req, res) => {
@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     // Servers keep running under their pty hosts; the next console start takes them over.
     services.supervisor.detachAll();
     io.close();
+    await services.usage.flush();
     await services.db.$disconnect();
     process.exit(0);
   };

@@ -11,7 +11,7 @@ import { applyMigrations, sqlitePathFromUrl } from "./db/migrate";
 import type { ConsoleEnv } from "./env";
 import { createKeyService, type KeyService } from "./gateway/key-service";
 import { createDemoLinkService, type DemoLinkService } from "./gateway/demo-links";
-import { listUsage } from "./gateway/usage";
+import { createUsageLedger, listUsage, type UsageEntry } from "./gateway/usage";
 import type { UsageRowView } from "../lib/usage";
 import { createLauncher } from "./launching/launch-as";
 import { createProfileService, type ProfileService } from "./profiles/profile-service";
@@ -48,7 +48,13 @@ export interface Services {
   audit: (input: AuditInput) => Promise<void>;
   apiKeys: KeyService;
   demoLinks: DemoLinkService;
-  usage: { list: (filter: { userId?: string; model?: string; from?: string; to?: string }) => Promise<UsageRowView[]> };
+  /** Tokens spent through the gateway and demo links: recorded as requests finish, written within a second. */
+  usage: {
+    list: (filter: { userId?: string; model?: string; from?: string; to?: string }) => Promise<UsageRowView[]>;
+    record: (entry: UsageEntry) => void;
+    /** Writes what is recorded and not yet written. */
+    flush: () => Promise<void>;
+  };
   auditTrail: { list: (filter: AuditFilter) => Promise<AuditEventView[]> };
   settings: { read: () => Promise<ConsoleSettings>; update: (changes: Partial<ConsoleSettings>) => Promise<ConsoleSettings> };
   sendChat: typeof sendChat;
@@ -125,6 +131,7 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
   const downloads = createDownloadService({ db, env: env.downloads, modelsDirs: env.modelsDirs, log });
   const resumed = await downloads.resumeUnfinished();
   if (resumed > 0) log(`downloads: resuming ${resumed} from the bytes on disk`);
+  const usageLedger = createUsageLedger({ db, log });
   return {
     env,
     runtime,
@@ -136,7 +143,14 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     audit,
     apiKeys: createKeyService(db, (userId) => auth.nameOf(userId)),
     demoLinks: createDemoLinkService(db, (userId) => auth.nameOf(userId)),
-    usage: { list: (filter) => listUsage(db, filter, (userId) => auth.nameOf(userId)) },
+    usage: {
+      list: async (filter) => {
+        await usageLedger.flush();
+        return listUsage(db, filter, (userId) => auth.nameOf(userId));
+      },
+      record: usageLedger.record,
+      flush: usageLedger.flush,
+    },
     auditTrail: { list: (filter) => listAuditEvents(db, filter) },
     settings: { read: () => readSettings(db), update: (changes) => updateSettings(db, { changes }) },
     sendChat,

@@ -18,8 +18,27 @@ export interface UsageFilter {
 }
 
 const USAGE = /"usage":\s*\{[^}]*"prompt_tokens":\s*(\d+)[^}]*"completion_tokens":\s*(\d+)/;
-const USAGE_BYTES = Buffer.from('"usage"');
+const USAGE_KEY = Buffer.from('"usage"');
 const EVENT_END = Buffer.from("\n\n");
+const [SPACE, TAB, CR, LF, COLON, LETTER_N] = [32, 9, 13, 10, 58, 110];
+
+const isBlank = (byte: number | undefined) => byte === SPACE || byte === TAB || byte === CR || byte === LF;
+
+/**
+ * Whether a chunk of whole events may hold a usage count: a `"usage"` key whose value is not null. SGLang, as
+ * OpenAI does, puts `"usage": null` in every chunk of a stream that asked for usage, so the key alone says nothing.
+ */
+function mayHoldUsage(chunk: Buffer): boolean {
+  for (let at = chunk.indexOf(USAGE_KEY); at !== -1; at = chunk.indexOf(USAGE_KEY, at + USAGE_KEY.length)) {
+    let i = at + USAGE_KEY.length;
+    while (isBlank(chunk[i])) i += 1;
+    if (chunk[i] !== COLON) continue;
+    i += 1;
+    while (isBlank(chunk[i])) i += 1;
+    if (chunk[i] !== LETTER_N) return true;
+  }
+  return false;
+}
 const EMPTY_CHOICES = /"choices":\s*\[\s*\]/;
 
 export function createUsageFilter(options: { stripUsageChunk: boolean }): UsageFilter {
@@ -39,9 +58,9 @@ export function createUsageFilter(options: { stripUsageChunk: boolean }): UsageF
 
   return {
     push(chunk) {
-      // SGLang writes whole events, one or more a chunk: such a chunk without usage passes untouched (no copy, no
-      // decoding); its events are counted for an estimate should the usage never come.
-      if (pending === "" && chunk.length >= 2 && chunk[chunk.length - 2] === 10 && chunk[chunk.length - 1] === 10 && chunk.indexOf(USAGE_BYTES) === -1) {
+      // SGLang writes whole events, one or more a chunk: such a chunk without a usage count passes untouched (no
+      // copy, no decoding); its events are counted for an estimate should the usage never come.
+      if (pending === "" && chunk.length >= 2 && chunk[chunk.length - 2] === LF && chunk[chunk.length - 1] === LF && !mayHoldUsage(chunk)) {
         for (let at = chunk.indexOf(EVENT_END); at !== -1; at = chunk.indexOf(EVENT_END, at + 2)) events += 1;
         return chunk;
       }

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ROLES, type Actor, type UserRole } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
 import { isLocale, localeOfHeaders, type Locale } from "../../lib/i18n/locales";
+import { TtlCache } from "../../lib/ttl-cache";
 import type { UserView } from "../../lib/users";
 import type { Db } from "../db/client";
 import { tooManyFailedSignIns } from "./auth-messages";
@@ -35,7 +36,7 @@ export class ConsoleAuth {
   private readonly names = new Map<string, string>([["local", "local"]]);
   private readonly failedSignIns: FailedSignIns;
   /** Sessions looked up in the last second, by cookie: a lookup per request cost the playground ~4 ms at 1 stream. */
-  private readonly recent = new Map<string, { signedIn: SignedIn | null; at: number }>();
+  private readonly recent = new TtlCache<string, SignedIn | null>({ ttlMs: SESSION_LOOKUP_CACHE_MS });
 
   private constructor(
     private readonly db: Db,
@@ -85,16 +86,10 @@ export class ConsoleAuth {
 
   /** The signed-in person behind these request headers, or null (no cookie, expired, revoked, disabled). */
   async signedIn(headers: Headers | IncomingMessage["headers"]): Promise<SignedIn | null> {
-    const webHeaders = headers instanceof Headers ? headers : this.toHeaders(headers);
-    const cookie = webHeaders.get("cookie");
+    // The cookie is read without building web Headers: a remembered session needs nothing more.
+    const cookie = headers instanceof Headers ? headers.get("cookie") : headers.cookie;
     if (!cookie) return null;
-    const now = Date.now();
-    const remembered = this.recent.get(cookie);
-    if (remembered && now - remembered.at < SESSION_LOOKUP_CACHE_MS) return remembered.signedIn;
-    const signedIn = await this.lookUp(webHeaders);
-    if (this.recent.size > 10_000) this.recent.clear();
-    this.recent.set(cookie, { signedIn, at: now });
-    return signedIn;
+    return this.recent.get(cookie, () => this.lookUp(headers instanceof Headers ? headers : this.toHeaders(headers)));
   }
 
   private async lookUp(webHeaders: Headers): Promise<SignedIn | null> {

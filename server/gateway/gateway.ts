@@ -7,13 +7,12 @@ import { gatewayError, toOpenAiErrorBody, type GatewayError } from "../../lib/ga
 import { RateWindow } from "../../lib/gateway/rate-window";
 import { resolveModel, type GatewayCandidate } from "../../lib/gateway/resolve-model";
 import { isAppError } from "../../lib/errors";
-import type { Db } from "../db/client";
 import { readJson } from "../http/node-route";
-import { nodeFetch } from "../playground/node-fetch";
+import { openRequest } from "../playground/node-fetch";
 import type { Supervisor } from "../supervisor/supervisor";
 import type { KeyService } from "./key-service";
 import { BROKEN_STREAM_TAIL, pipeStream } from "./pipe-stream";
-import { recordUsage, type UsageEntry } from "./usage";
+import type { UsageEntry } from "./usage";
 
 const FORWARDED = { "/v1/chat/completions": "chat/completions", "/v1/completions": "completions" } as const;
 type ForwardedPath = (typeof FORWARDED)[keyof typeof FORWARDED];
@@ -31,7 +30,7 @@ interface Caller {
 }
 
 export interface GatewayDeps {
-  db: Db;
+  usage: { record: (entry: UsageEntry) => void };
   keys: KeyService;
   supervisor: Supervisor;
   log: (message: string) => void;
@@ -67,7 +66,7 @@ export function createGateway(deps: GatewayDeps) {
 
   function candidatesFor(caller: Caller): GatewayCandidate[] {
     return deps.supervisor
-      .list()
+      .listRoutes()
       .filter((instance) => canUsePlayground(caller.actor, instance))
       .filter((instance) => caller.key.models === null || caller.key.models.includes(instance.servedModelName ?? instance.modelPath))
       .map((instance) => ({ id: instance.id, name: instance.name, phase: instance.phase, servedModelName: instance.servedModelName, modelPath: instance.modelPath, inFlight: inFlightByInstance.get(instance.id) ?? 0 }));
@@ -111,12 +110,13 @@ export function createGateway(deps: GatewayDeps) {
     const limited = limitError(caller);
     if (limited) return sendError(res, limited);
 
-    requestsPerMinute.add(caller.key.id, 1);
+    // A key's limits are fixed when it is made: a window is kept only for the keys that have that limit.
+    if (caller.key.rpm !== null) requestsPerMinute.add(caller.key.id, 1);
     bump(inFlightByKey, caller.key.id, 1);
     try {
       const usage = await proxyCompletion({ instanceId: resolution.instanceId, path, body, req, res });
       if (usage.prompt + usage.completion > 0) {
-        tokensPerMinute.add(caller.key.id, usage.prompt + usage.completion);
+        if (caller.key.tpm !== null) tokensPerMinute.add(caller.key.id, usage.prompt + usage.completion);
         record({ userId: caller.actor.id, keyId: caller.key.id, label: caller.key.name, model: usage.model, promptTokens: usage.prompt, completionTokens: usage.completion, estimated: usage.estimated });
       }
     } finally {
@@ -125,7 +125,7 @@ export function createGateway(deps: GatewayDeps) {
   }
 
   function record(entry: UsageEntry): void {
-    void recordUsage(deps.db, entry).catch((error: unknown) => deps.log(`gateway: cannot record usage: ${String(error)}`));
+    deps.usage.record(entry);
   }
 
   /**
@@ -138,24 +138,28 @@ export function createGateway(deps: GatewayDeps) {
     const stream = body.stream === true;
     const clientAskedUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
     const upstreamBody = { ...body, model: endpoint.model, ...(stream && !clientAskedUsage ? { stream_options: { ...(body.stream_options as object | undefined), include_usage: true } } : {}) };
-    const aborter = new AbortController();
-    res.on("close", () => {
-      if (!res.writableFinished) aborter.abort();
+    const usage: CountedUsage = { model: endpoint.model, prompt: 0, completion: 0, estimated: false };
+    const upstream = openRequest(endpoint.baseUrl, `/v1/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {}) },
+      body: JSON.stringify(upstreamBody),
     });
     bump(inFlightByInstance, instanceId, 1);
-    const usage: CountedUsage = { model: endpoint.model, prompt: 0, completion: 0, estimated: false };
+    let clientGone = false;
+    res.once("close", () => {
+      if (res.writableFinished) return;
+      clientGone = true;
+      upstream.abort();
+    });
     try {
-      const upstream = await nodeFetch(`${endpoint.baseUrl}/v1/${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {}) },
-        body: JSON.stringify(upstreamBody),
-        signal: aborter.signal,
-      });
-      if (!upstream.ok || !stream) {
-        const text = await upstream.text();
+      const answer = await upstream.answer;
+      const status = answer.statusCode ?? 502;
+      const ok = status >= 200 && status < 300;
+      if (!ok || !stream) {
+        const text = await readText(answer);
         const parsed = parseJson(text);
-        if (!upstream.ok) {
-          send(res, upstream.status, toOpenAiErrorBody(parsed ?? text, upstream.status));
+        if (!ok) {
+          send(res, status, toOpenAiErrorBody(parsed ?? text, status));
           return usage;
         }
         const counted = (parsed as { usage?: { prompt_tokens?: number; completion_tokens?: number } } | null)?.usage;
@@ -164,10 +168,10 @@ export function createGateway(deps: GatewayDeps) {
         res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) }).end(text);
         return usage;
       }
-      await pipeStream(upstream, res, { strip: !clientAskedUsage, usage });
+      await pipeStream(answer, res, { strip: !clientAskedUsage, usage });
       return usage;
     } catch (error) {
-      if (aborter.signal.aborted) return usage;
+      if (clientGone) return usage;
       deps.log(`gateway: ${path} on instance ${instanceId}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendError(res, gatewayError(502, "upstream_unreachable", "The model server did not answer; it may have stopped. Try again."));
       else if (!res.writableEnded) res.end(BROKEN_STREAM_TAIL);
@@ -195,6 +199,12 @@ export function createGateway(deps: GatewayDeps) {
     if (!res.headersSent) sendError(res, gatewayError(500, "internal", "Something went wrong inside the console; its log has the details."));
     else res.end();
   }
+}
+
+async function readText(incoming: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function parseJson(text: string): unknown {

@@ -2,6 +2,7 @@
 import type { ApiKeyView, CreateApiKeyInput } from "../../lib/api-keys";
 import { canManageEveryonesKeys, type Actor } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
+import { TtlCache } from "../../lib/ttl-cache";
 import type { Db } from "../db/client";
 import { createApiKey, findApiKeyOrThrow, findUsableApiKey, hashApiKey, listApiKeys, revokeApiKey, toApiKeyView, touchApiKey } from "./api-keys";
 
@@ -13,7 +14,7 @@ const TOUCH_EVERY_MS = 60_000;
 type Usable = NonNullable<Awaited<ReturnType<typeof findUsableApiKey>>>;
 
 export function createKeyService(db: Db, nameOf: (userId: string) => string) {
-  const cache = new Map<string, { found: Usable | null; at: number }>();
+  const cache = new TtlCache<string, Usable | null>({ ttlMs: KEY_CACHE_MS });
   const touched = new Map<string, number>();
   const ownedOrThrow = async (actor: Actor, id: string) => {
     const row = await findApiKeyOrThrow(db, { id });
@@ -35,17 +36,10 @@ export function createKeyService(db: Db, nameOf: (userId: string) => string) {
       cache.clear();
       return toApiKeyView(row, nameOf);
     },
-    /** The key and its owner behind a secret, when usable; looked up at most once a second per secret. */
+    /** The key and its owner behind a secret, when usable; looked up about once a second per secret (lib/ttl-cache.ts). */
     authenticate: async (secret: string): Promise<Usable | null> => {
-      const hash = hashApiKey(secret);
+      const found = await cache.get(hashApiKey(secret), () => findUsableApiKey(db, { secret }));
       const now = Date.now();
-      const cached = cache.get(hash);
-      let found = cached && now - cached.at < KEY_CACHE_MS ? cached.found : undefined;
-      if (found === undefined) {
-        found = await findUsableApiKey(db, { secret });
-        if (cache.size > 10_000) cache.clear();
-        cache.set(hash, { found, at: now });
-      }
       if (found && found.key.expiresAt && found.key.expiresAt.getTime() <= now) return null;
       if (found && now - (touched.get(found.key.id) ?? 0) >= TOUCH_EVERY_MS) {
         touched.set(found.key.id, now);

@@ -1,16 +1,13 @@
-import type { ServerResponse } from "node:http";
-import { Readable } from "node:stream";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { gatewayError } from "../../lib/gateway/openai-error";
 import { createUsageFilter } from "../../lib/gateway/usage-filter";
-import { takeNodeBody } from "../playground/node-fetch";
 import { SSE_HEADERS, STREAM_IDLE_TIMEOUT_MS } from "../playground/stream";
 
 /** The stream's end as the client sees it when SGLang's broke off: an OpenAI-shaped error event, then [DONE]. */
 export const BROKEN_STREAM_TAIL = `\n\ndata: ${JSON.stringify(gatewayError(502, "upstream_unreachable", "The model server's stream broke off.").body)}\n\ndata: [DONE]\n\n`;
 
 /** SGLang's SSE bytes to the client as they come, reading `usage` on the way (and dropping the chunk we asked for). */
-export function pipeStream(upstream: Response, res: ServerResponse, options: { strip: boolean; usage: { prompt: number; completion: number; estimated: boolean } }): Promise<void> {
-  const source = takeNodeBody(upstream) ?? Readable.fromWeb(upstream.body! as import("node:stream/web").ReadableStream<Uint8Array>);
+export function pipeStream(source: IncomingMessage, res: ServerResponse, options: { strip: boolean; usage: { prompt: number; completion: number; estimated: boolean } }): Promise<void> {
   const filter = createUsageFilter({ stripUsageChunk: options.strip });
   res.writeHead(200, SSE_HEADERS);
   return new Promise<void>((resolve) => {

@@ -69,19 +69,26 @@ async function answer(route: NodeRoute<unknown>, params: Record<string, string>,
   }
 }
 
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new AppError("bad_request", { detail: `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB` });
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  } catch {
-    throw new AppError("bad_request", { detail: "the body must be JSON" });
-  }
+/** The request's body parsed as JSON. Read with plain events: an async iterator per request showed in bench:gateway's profile. */
+export function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      reject(new AppError("bad_request", { detail: `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB` }));
+      req.destroy();
+    });
+    req.once("end", () => {
+      try {
+        resolve(JSON.parse((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString("utf8")));
+      } catch {
+        reject(new AppError("bad_request", { detail: "the body must be JSON" }));
+      }
+    });
+    req.once("error", reject);
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -94,39 +94,89 @@ function closedWhileIdle(request: http.ClientRequest, received: IncomingMessage 
   return request.reusedSocket && received === null && (error.code === "ECONNRESET" || error.code === "EPIPE");
 }
 
-export const nodeFetch: typeof fetch = (input, init = {}) =>
-  new Promise<Response>((resolve, reject) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const transport = url.protocol === "https:" ? https : http;
-    const agent = url.protocol === "https:" ? agents["https:"] : agents["http:"];
-    const signal = init.signal ?? null;
-    if (signal?.aborted) return reject(abortError());
-    const headers: Record<string, string> = {};
-    (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => (headers[name] = value));
-    const body = typeof init.body === "string" ? init.body : init.body == null ? null : undefined;
-    if (body === undefined) return reject(new TypeError("nodeFetch sends string bodies only"));
+/** Where requests to an instance go, parsed once per address: a URL parsed per request showed in bench:gateway's profile. */
+const targets = new Map<string, { transport: typeof http | typeof https; agent: http.Agent; hostname: string; port: string; basePath: string }>();
 
-    let received: IncomingMessage | null = null;
-    const request = transport.request(url, { method: init.method ?? "GET", headers, agent }, (incoming) => {
-      received = incoming;
-      resolve(new NodeResponse(incoming) as unknown as Response);
-    });
-    // Aborting after the headers came ends the body too (the SDK's signal stays attached for that).
-    const onAbort = () => {
-      request.destroy(abortError());
-      received?.destroy(abortError());
+function targetOf(baseUrl: string) {
+  let target = targets.get(baseUrl);
+  if (!target) {
+    const url = new URL(baseUrl);
+    const secure = url.protocol === "https:";
+    target = { transport: secure ? https : http, agent: secure ? agents["https:"] : agents["http:"], hostname: url.hostname, port: url.port, basePath: url.pathname.replace(/\/$/, "") };
+    if (targets.size > 1000) targets.clear();
+    targets.set(baseUrl, target);
+  }
+  return target;
+}
+
+export interface OpenedRequest {
+  /** The answer's head, its body still to read; rejects on a connection error or `abort`. */
+  answer: Promise<IncomingMessage>;
+  /** Ends the request, and the answer's body once it came. */
+  abort: () => void;
+}
+
+/**
+ * One request over node:http with kept-alive connections, sent again once on a new connection when a pooled one
+ * turns out closed. The bare form of `nodeFetch`, for the gateway's hot path: no URL, Headers or Response objects.
+ */
+export function openRequest(baseUrl: string, path: string, init: { method: string; headers: Record<string, string>; body: string | null }): OpenedRequest {
+  const target = targetOf(baseUrl);
+  let aborted = false;
+  let current: { request: http.ClientRequest; received: IncomingMessage | null } | null = null;
+  const send = (resolve: (incoming: IncomingMessage) => void, reject: (error: Error) => void) => {
+    const attempt: { request: http.ClientRequest; received: IncomingMessage | null } = {
+      request: target.transport.request({ hostname: target.hostname, port: target.port, path: target.basePath + path, method: init.method, headers: init.headers, agent: target.agent }, (incoming) => {
+        attempt.received = incoming;
+        resolve(incoming);
+      }),
+      received: null,
     };
-    signal?.addEventListener("abort", onAbort, { once: true });
-    request.on("close", () => {
-      if (!received || received.complete || received.destroyed) signal?.removeEventListener("abort", onAbort);
-      else received.once("close", () => signal?.removeEventListener("abort", onAbort));
-    });
-    request.on("error", (error: NodeJS.ErrnoException) => {
-      if (closedWhileIdle(request, received, error) && !signal?.aborted) nodeFetch(input, init).then(resolve, reject);
+    current = attempt;
+    attempt.request.on("error", (error: NodeJS.ErrnoException) => {
+      if (!aborted && closedWhileIdle(attempt.request, attempt.received, error)) send(resolve, reject);
       else reject(error);
     });
-    request.end(body ?? undefined);
-  });
+    attempt.request.end(init.body ?? undefined);
+  };
+  const answer = new Promise<IncomingMessage>(send);
+  return {
+    answer,
+    abort: () => {
+      if (aborted || !current) return;
+      aborted = true;
+      current.request.destroy(abortError());
+      current.received?.destroy(abortError());
+    },
+  };
+}
+
+export const nodeFetch: typeof fetch = async (input, init = {}) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  const signal = init.signal ?? null;
+  if (signal?.aborted) throw abortError();
+  const headers: Record<string, string> = {};
+  (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => (headers[name] = value));
+  const body = typeof init.body === "string" ? init.body : init.body == null ? null : undefined;
+  if (body === undefined) throw new TypeError("nodeFetch sends string bodies only");
+
+  const opened = openRequest(url.origin, url.pathname + url.search, { method: init.method ?? "GET", headers, body });
+  // Aborting after the headers came ends the body too (the SDK's signal stays attached for that).
+  const onAbort = () => opened.abort();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  let incoming: IncomingMessage;
+  try {
+    incoming = await opened.answer;
+  } catch (error) {
+    signal?.removeEventListener("abort", onAbort);
+    throw error;
+  }
+  if (signal) {
+    if (incoming.complete || incoming.destroyed) signal.removeEventListener("abort", onAbort);
+    else incoming.once("close", () => signal.removeEventListener("abort", onAbort));
+  }
+  return new NodeResponse(incoming) as unknown as Response;
+};
 
 /**
  * The response's body as the Node stream it arrived on, for piping; null when it was already read (or

@@ -70,6 +70,16 @@ export interface SupervisorEvents {
   output: [{ instanceId: string; runId: string; chunk: OutputChunk }];
 }
 
+/** What the gateway routes a request by. */
+export interface InstanceRoute {
+  id: string;
+  name: string;
+  owner: string;
+  phase: InstancePhase;
+  servedModelName: string | null;
+  modelPath: string;
+}
+
 /** Owns every instance on this box: launches runs, stops their trees, restarts on failure, publishes state and output. */
 export class Supervisor extends EventEmitter<SupervisorEvents> {
   private readonly instances = new Map<string, ManagedInstance>();
@@ -124,6 +134,18 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
 
   list(): InstanceView[] {
     return [...this.instances.values()].map((instance) => this.view(instance));
+  }
+
+  /** Each instance's names, owner and phase: what a request is routed by, without building whole views. */
+  listRoutes(): InstanceRoute[] {
+    return [...this.instances.values()].map((instance) => ({
+      id: instance.record.id,
+      name: instance.record.name,
+      owner: instance.record.owner,
+      phase: this.phaseOf(instance),
+      servedModelName: instance.servedModelName,
+      modelPath: instance.profile.modelPath,
+    }));
   }
 
   get(instanceId: string): InstanceView | null {

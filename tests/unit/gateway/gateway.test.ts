@@ -64,6 +64,17 @@ describe("usage read from a stream in passing", () => {
     expect(filter.usage()).toBeNull();
   });
 
+  it("passes SGLang's chunks untouched though each carries \"usage\": null, and still reads the count at the end", () => {
+    // SGLang (as OpenAI) writes `"usage": null` in every chunk of a stream that asked for usage, with Python's spacing.
+    const sglangEvent = (payload: string) => `data: ${payload}\n\n`;
+    const token = Buffer.from(sglangEvent('{"id": "r", "choices": [{"index": 0, "delta": {"content": "usage"}}], "usage": null}'));
+    const filter = createUsageFilter({ stripUsageChunk: true });
+    expect(filter.push(token)).toBe(token);
+    expect(filter.push(Buffer.from(sglangEvent('{"id": "r", "choices": [], "usage": {"prompt_tokens": 5, "completion_tokens": 1, "total_tokens": 6}}'))).toString()).toBe("");
+    expect(filter.usage()).toEqual({ promptTokens: 5, completionTokens: 1 });
+    expect(filter.events()).toBe(2);
+  });
+
   it("keeps the usage chunk for a client that asked for it", () => {
     const filter = createUsageFilter({ stripUsageChunk: false });
     expect(filter.push(Buffer.from(content + usage)).toString()).toBe(content + usage);
