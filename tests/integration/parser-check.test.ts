@@ -44,8 +44,8 @@ describe("parser check after ready", () => {
     const profile = glmProfile(await freePort(), { gpuIds: [1] });
     const { "--tool-call-parser": _tool, "--reasoning-parser": _reasoning, ...flags } = profile.flags;
     const check = await checkOf({ ...profile, flags });
-    expect(check.toolCall).toEqual({ ok: false, detail: "The model wrote the call as text in content: set --tool-call-parser for this model." });
-    expect(check.reasoning).toEqual({ ok: false, detail: "The reasoning came back inside content (<think> tags): set --reasoning-parser for this model." });
+    expect(check.toolCall).toEqual({ ok: false, verdict: "as_text", detail: "The model wrote the call as text in content: set --tool-call-parser for this model." });
+    expect(check.reasoning).toEqual({ ok: false, verdict: "inside_content", detail: "The reasoning came back inside content (<think> tags): set --reasoning-parser for this model." });
   });
 
   it("bounds each request with its own timer: a server that accepts and never answers fails the check", async () => {
