@@ -99,4 +99,29 @@ describe("API keys and usage in the browser", () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, "demo-link-tools-answered.png"), fullPage: true });
     await visitor.close();
   });
+
+  it("opens a demo link in a zh-CN browser with no account and reads its tabs in Chinese, then switches to English in place", async () => {
+    const url = await createDemoLink("Chinese demo", ["Streaming", "Tool calling"]);
+    const visitor = await e2e.browser.newContext({ locale: "zh-CN", extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9" }, viewport: { width: 1000, height: 800 } });
+    const page = await visitor.newPage();
+    await page.goto(url);
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    const chat = page.getByTestId("demo-chat");
+    for (const tab of ["对话", "流式输出", "工具调用"]) await chat.getByRole("button", { name: tab, exact: true }).waitFor();
+    expect(await page.title()).toContain("演示");
+    await page.getByRole("textbox", { name: "消息" }).fill("你好，介绍一下灯塔。");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "demo-link-zh.png"), fullPage: true });
+
+    await page.getByTestId("language-switch").getByRole("button", { name: "English" }).click();
+    await chat.getByRole("button", { name: "Tool calling", exact: true }).waitFor();
+    // The language changed without a reload: what the visitor typed is still there.
+    expect(await page.getByRole("textbox", { name: "Message" }).inputValue()).toBe("你好，介绍一下灯塔。");
+
+    // A link that does not exist says so in the visitor's language too.
+    const stranger = await e2e.browser.newPage({ locale: "zh-CN", extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9" } });
+    await stranger.goto(`${e2e.url}/demo/no-such-demo-link`);
+    expect(await stranger.getByTestId("demo-unavailable").innerText()).toContain("此演示链接不存在");
+    await stranger.close();
+    await visitor.close();
+  });
 });
