@@ -136,11 +136,11 @@ export function DemoChat({ token, tabs, title }: { token: string; tabs: DemoTab[
           >
             <Textarea aria-label={t("visitor.message")} value={draft} onChange={(event) => setDraft(event.target.value)} rows={2} />
             {busy ? (
-              <Button variant="secondary" onClick={() => abort.current?.abort()}>
+              <Button variant="secondary" className="shrink-0" onClick={() => abort.current?.abort()}>
                 {t("visitor.stop")}
               </Button>
             ) : (
-              <Button type="submit" disabled={!draft.trim()}>
+              <Button type="submit" className="shrink-0" disabled={!draft.trim()}>
                 {t("visitor.send")}
               </Button>
             )}

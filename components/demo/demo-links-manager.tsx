@@ -13,6 +13,8 @@ import { NamedOptions, Select, Textarea } from "@/components/ui/input";
 import { useApiResource } from "@/components/use-api-resource";
 import { DEMO_TABS, demoLinkUnavailability, type DemoLinkView, type DemoTab } from "@/lib/demo-links";
 
+// "Chat, Streaming" / "对话、流式输出".
+const LIST = { type: "conjunction", style: "narrow" } as const;
 const statusOf = (link: DemoLinkView) => demoLinkUnavailability(link)?.code ?? "open";
 
 /** Make a demo link for one instance (its URL shown once), list links with their use, revoke at once. */
@@ -75,7 +77,7 @@ export function DemoLinksManager({ initialLinks, instances }: { initialLinks: De
           <DataRow key={link.id} data-testid={`demo-link-${link.name}`}>
             <td className="py-2">{link.name}</td>
             <td>{instances.find((instance) => instance.id === link.instanceId)?.name ?? link.instanceId}</td>
-            <td>{link.tabs.map((tab) => t(`tabs.${tab}`)).join(", ")}</td>
+            <td>{format.list(link.tabs.map((tab) => t(`tabs.${tab}`)), LIST)}</td>
             <td>
               {format.number(link.usedTokens)}
               {link.maxTokens !== null && ` / ${format.number(link.maxTokens)}`}

@@ -43,8 +43,9 @@ export function ApiKeysManager({ initialKeys, showOwners }: { initialKeys: ApiKe
       key.rpm && t("limits.rpm", { count: format.number(key.rpm) }),
       key.tpm && t("limits.tpm", { count: format.number(key.tpm) }),
       key.maxInFlight && t("limits.inFlight", { count: format.number(key.maxInFlight) }),
-    ].filter(Boolean);
-    return limits.length > 0 ? limits.join(", ") : t("limits.none");
+    ].filter((limit) => typeof limit === "string");
+    // "60 req/min, 1,000 tokens/min" / "60 请求/分钟、1,000 tokens/分钟".
+    return limits.length > 0 ? format.list(limits, { type: "conjunction", style: "narrow" }) : t("limits.none");
   };
 
   const create = submit(async (form) => {

@@ -58,7 +58,7 @@ export function AuditTrail({ initialEvents, users, actions }: { initialEvents: A
           <DataRow key={event.id} className="align-top" data-testid="audit-row">
             <td className="py-1.5 whitespace-nowrap text-zinc-400">{format.dateTime(new Date(event.at), { dateStyle: "short", timeStyle: "medium" })}</td>
             <td>{event.actorName}</td>
-            <td data-action={event.action} title={event.action}>
+            <td className="whitespace-nowrap pr-2" data-action={event.action} title={event.action}>
               {actionName(event.action)}
             </td>
             <td>{event.target}</td>

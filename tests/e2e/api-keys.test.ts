@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
 import { glmProfile, launchReady } from "../support/api";
 import { PROJECT_ROOT, freePort } from "../support/console-process";
-import { useConsoleInBrowser } from "./browser";
+import { newSignedInPage, useConsoleInBrowser } from "./browser";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results", "screenshots");
 const e2e = useConsoleInBrowser();
@@ -123,5 +123,19 @@ describe("API keys and usage in the browser", () => {
     expect(await stranger.getByTestId("demo-unavailable").innerText()).toContain("此演示链接不存在");
     await stranger.close();
     await visitor.close();
+  });
+
+  it("shows the administrator's keys, usage, demo links, users and audit trail in Chinese to a zh-CN browser", async () => {
+    const page = await newSignedInPage(e2e.browser, e2e.url, { locale: "zh-CN", extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9" }, viewport: { width: 1280, height: 900 } });
+    const pages = { keys: "API 密钥", usage: "用量", "demo-links": "演示链接", users: "用户", audit: "审计日志" };
+    for (const [route, heading] of Object.entries(pages)) {
+      await page.goto(`${e2e.url}/${route}`);
+      expect(await page.locator("h1").first().innerText()).toBe(heading);
+      const headers = await page.locator("table th").allInnerTexts();
+      // "token" and "IP" read the same in Chinese (messages/GLOSSARY.md); no other English word is left in a header.
+      expect(headers.filter((text) => /[A-Za-z]{3,}/.test(text.replace(/\btokens?\b/g, ""))), `${route}: ${headers.join(" | ")}`).toEqual([]);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `admin-zh-${route}.png`), fullPage: true });
+    }
+    await page.context().close();
   });
 });
