@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Field, FormError } from "@/components/auth/auth-card";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -28,10 +29,11 @@ export function CreateForm({
   onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("common.admin");
   return (
     <>
       <form onSubmit={onSubmit} aria-label={label} className={cn("grid gap-3 rounded-lg border border-zinc-800 p-4", columns)}>
-        <Field label="Name">
+        <Field label={t("name")}>
           <Input name="name" required maxLength={100} placeholder={namePlaceholder} />
         </Field>
         {children}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Field } from "@/components/auth/auth-card";
 import { Input } from "@/components/ui/input";
 
@@ -12,12 +13,13 @@ export function LimitField({ label, name }: { label: string; name: string }) {
 
 /** The expiry and requests-per-minute boxes that keys and demo links share (read with expiryOf and optionalNumber). */
 export function ExpiryAndRateFields() {
+  const t = useTranslations("common.admin");
   return (
     <>
-      <Field label="Expires">
+      <Field label={t("expires")}>
         <Input name="expiresAt" type="datetime-local" />
       </Field>
-      <LimitField label="Requests per minute" name="rpm" />
+      <LimitField label={t("requestsPerMinute")} name="rpm" />
     </>
   );
 }

@@ -4,7 +4,6 @@ import { functionToolSchema } from "./playground/tool-schema";
 
 export const DEMO_TABS = ["chat", "streaming", "tools"] as const;
 export type DemoTab = (typeof DEMO_TABS)[number];
-export const DEMO_TAB_LABELS: Record<DemoTab, string> = { chat: "Chat", streaming: "Streaming", tools: "Tool calling" };
 
 export const createDemoLinkSchema = z.object({
   name: z.string().trim().min(1, "give the link a name").max(100),
@@ -61,10 +60,22 @@ export function demoToolCallingRefusal(input: DemoChatInput, tabs: readonly Demo
   return usesTools ? DEMO_TOOLS_REFUSED : null;
 }
 
-/** Why a link does not open, in words a visitor understands; null when it opens. */
-export function demoLinkUnavailable(link: { revokedAt: string | null; expiresAt: string | null; maxTokens: number | null; usedTokens: number }, now = Date.now()): string | null {
-  if (link.revokedAt) return "This demo link was revoked by its owner.";
-  if (link.expiresAt && new Date(link.expiresAt).getTime() <= now) return `This demo link expired on ${new Date(link.expiresAt).toUTCString()}.`;
-  if (link.maxTokens !== null && link.usedTokens >= link.maxTokens) return "This demo link has used all the tokens it was given.";
+/** Why a link does not open, as a stable code and its parameters (pages translate it; the API says it in English). */
+export type DemoLinkUnavailability = { code: "revoked" } | { code: "expired"; expiredAt: string } | { code: "exhausted" };
+
+/** Why a link does not open; null when it opens. */
+export function demoLinkUnavailability(link: { revokedAt: string | null; expiresAt: string | null; maxTokens: number | null; usedTokens: number }, now = Date.now()): DemoLinkUnavailability | null {
+  if (link.revokedAt) return { code: "revoked" };
+  if (link.expiresAt && new Date(link.expiresAt).getTime() <= now) return { code: "expired", expiredAt: link.expiresAt };
+  if (link.maxTokens !== null && link.usedTokens >= link.maxTokens) return { code: "exhausted" };
   return null;
+}
+
+/** Why a link does not open, in English words a visitor understands (the demo chat API's message); null when it opens. */
+export function demoLinkUnavailable(link: Parameters<typeof demoLinkUnavailability>[0], now = Date.now()): string | null {
+  const reason = demoLinkUnavailability(link, now);
+  if (!reason) return null;
+  if (reason.code === "revoked") return "This demo link was revoked by its owner.";
+  if (reason.code === "expired") return `This demo link expired on ${new Date(reason.expiredAt).toUTCString()}.`;
+  return "This demo link has used all the tokens it was given.";
 }

@@ -1,11 +1,13 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
-import { DEMO_TAB_LABELS, type DemoTab } from "@/lib/demo-links";
+import type { DemoTab } from "@/lib/demo-links";
 import { createSseParser } from "@/lib/playground/sse";
 import { DemoToolsTab } from "./demo-tools-tab";
+import { useDemoErrorText } from "./use-demo-error-text";
 
 interface Turn {
   role: "user" | "assistant";
@@ -30,6 +32,9 @@ export function DemoChat({ token, tabs, title }: { token: string; tabs: DemoTab[
   const [error, setError] = useState<string | null>(null);
   const [stats, setStats] = useState<Stats | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const t = useTranslations("demo");
+  const format = useFormatter();
+  const errorText = useDemoErrorText();
 
   async function send() {
     const history: Turn[] = [...turns, { role: "user", content: draft }];
@@ -51,13 +56,13 @@ export function DemoChat({ token, tabs, title }: { token: string; tabs: DemoTab[
         signal: abort.current.signal,
       });
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `The demo answered ${response.status}.`);
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string; code?: string | null } } | null;
+        throw new Error(body?.error?.message ? errorText({ code: body.error.code, message: body.error.message }) : t("visitor.httpStatus", { status: response.status }));
       }
       const parser = createSseParser((event) => {
         if (event.data === "[DONE]") return;
         const chunk = JSON.parse(event.data) as { error?: { message?: string }; choices?: { delta?: { content?: string; reasoning_content?: string } }[] };
-        if (chunk.error) throw new Error(chunk.error.message ?? "The model failed while answering.");
+        if (chunk.error) throw new Error(chunk.error.message ?? t("visitor.modelFailed"));
         const delta = chunk.choices?.[0]?.delta;
         if (!delta?.content && !delta?.reasoning_content) return;
         first ??= performance.now();
@@ -88,7 +93,7 @@ export function DemoChat({ token, tabs, title }: { token: string; tabs: DemoTab[
         {tabs.length > 1 &&
           tabs.map((name) => (
             <Button key={name} size="sm" variant={name === tab ? "secondary" : "ghost"} onClick={() => setTab(name)}>
-              {DEMO_TAB_LABELS[name]}
+              {t(`tabs.${name}`)}
             </Button>
           ))}
       </div>
@@ -101,7 +106,7 @@ export function DemoChat({ token, tabs, title }: { token: string; tabs: DemoTab[
               <div key={i} className={turn.role === "user" ? "text-zinc-100" : "rounded-md border border-zinc-800 bg-zinc-900/60 p-3 text-zinc-200"} data-testid={`turn-${turn.role}`}>
                 {turn.reasoning && (
                   <details className="mb-2 text-xs text-zinc-500">
-                    <summary>Reasoning</summary>
+                    <summary>{t("visitor.reasoning")}</summary>
                     <p className="whitespace-pre-wrap">{turn.reasoning}</p>
                   </details>
                 )}
@@ -111,7 +116,10 @@ export function DemoChat({ token, tabs, title }: { token: string; tabs: DemoTab[
           </div>
           {tab === "streaming" && stats && (
             <p className="font-mono text-xs text-zinc-400" data-testid="demo-stats">
-              time to first token {stats.ttftMs.toFixed(0)} ms · {stats.tokensPerS.toFixed(1)} tokens/s
+              {t("visitor.stats", {
+                ttft: format.number(stats.ttftMs, { maximumFractionDigits: 0 }),
+                rate: format.number(stats.tokensPerS, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+              })}
             </p>
           )}
           {error && (
@@ -126,14 +134,14 @@ export function DemoChat({ token, tabs, title }: { token: string; tabs: DemoTab[
               if (draft.trim() && !busy) void send();
             }}
           >
-            <Textarea aria-label="message" value={draft} onChange={(event) => setDraft(event.target.value)} rows={2} />
+            <Textarea aria-label={t("visitor.message")} value={draft} onChange={(event) => setDraft(event.target.value)} rows={2} />
             {busy ? (
-              <Button variant="secondary" onClick={() => abort.current?.abort()}>
-                Stop
+              <Button variant="secondary" className="shrink-0" onClick={() => abort.current?.abort()}>
+                {t("visitor.stop")}
               </Button>
             ) : (
-              <Button type="submit" disabled={!draft.trim()}>
-                Send
+              <Button type="submit" className="shrink-0" disabled={!draft.trim()}>
+                {t("visitor.send")}
               </Button>
             )}
           </form>

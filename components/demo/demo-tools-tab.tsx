@@ -9,6 +9,7 @@ import type { DemoChatInput } from "@/lib/demo-links";
 import { toUpstreamToolChoice, type ChatMessage } from "@/lib/playground/requests";
 import { toolChoiceOf } from "@/lib/playground/tool-conversation";
 import { parseToolDefinitions } from "@/lib/playground/tool-schema";
+import { useDemoErrorText } from "./use-demo-error-text";
 
 /** The playground's tool calling for a visitor: the sample tools (editable), through the demo link's own route. */
 export function DemoToolsTab({ token }: { token: string }) {
@@ -25,6 +26,7 @@ export function DemoToolsTab({ token }: { token: string }) {
     onMessages: setMessages,
   });
   const run = chat.run;
+  const errorText = useDemoErrorText();
 
   return (
     <div className="space-y-3" data-testid="demo-tools">
@@ -33,7 +35,7 @@ export function DemoToolsTab({ token }: { token: string }) {
       {run.status !== "idle" && run.status !== "running" && <ResultMeta result={run.result} stats={run.stats} />}
       {run.error && run.status !== "cancelled" && (
         <p role="alert" className="rounded-md border border-red-800 bg-red-950/50 px-3 py-2 text-sm text-red-200">
-          {run.error.message}
+          {errorText(run.error)}
         </p>
       )}
       <ToolComposer {...chat.composer} canSend={tools.ok} />

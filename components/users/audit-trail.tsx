@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { Field, FormError } from "@/components/auth/auth-card";
 import { DateRangeFields, ExportCsvLink, PersonFilter, reportQuery, type DateRange } from "@/components/reports/report-filters";
 import { DataRow, DataTable } from "@/components/ui/data-table";
@@ -25,16 +26,22 @@ export function AuditTrail({ initialEvents, users, actions }: { initialEvents: A
     to: "",
   });
   const { filter, apply } = trail;
+  const t = useTranslations("audit");
+  const format = useFormatter();
+  // The stable code stays in the data and the filter; a person reads the words (an action the catalogue does not know yet reads as its code).
+  const actionName = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
 
   return (
     <div className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-5">
         <PersonFilter users={users} value={filter.actorId} onChange={(actorId) => apply({ ...filter, actorId })} />
-        <Field label="Action">
-          <Select aria-label="action" value={filter.action} onChange={(event) => apply({ ...filter, action: event.target.value })}>
-            <option value="">all</option>
+        <Field label={t("filters.action")}>
+          <Select aria-label={t("filters.action")} value={filter.action} onChange={(event) => apply({ ...filter, action: event.target.value })}>
+            <option value="">{t("filters.allActions")}</option>
             {actions.map((action) => (
-              <option key={action}>{action}</option>
+              <option key={action} value={action}>
+                {actionName(action)}
+              </option>
             ))}
           </Select>
         </Field>
@@ -42,12 +49,18 @@ export function AuditTrail({ initialEvents, users, actions }: { initialEvents: A
         <ExportCsvLink href={`/api/audit?${toQuery(filter, "csv")}`} />
       </div>
       <FormError message={trail.error} />
-      <DataTable columns={["Time", "Person", "Action", "Target", "IP", "Detail"]} count={trail.data.length} emptyText="Nothing recorded matches these filters.">
+      <DataTable
+        columns={[t("table.time"), t("table.person"), t("table.action"), t("table.target"), t("table.ip"), t("table.detail")]}
+        count={trail.data.length}
+        emptyText={t("table.empty")}
+      >
         {trail.data.map((event) => (
           <DataRow key={event.id} className="align-top" data-testid="audit-row">
-            <td className="py-1.5 whitespace-nowrap text-zinc-400">{new Date(event.at).toLocaleString()}</td>
+            <td className="py-1.5 whitespace-nowrap text-zinc-400">{format.dateTime(new Date(event.at), { dateStyle: "short", timeStyle: "medium" })}</td>
             <td>{event.actorName}</td>
-            <td className="font-mono text-xs">{event.action}</td>
+            <td className="whitespace-nowrap pr-2" data-action={event.action} title={event.action}>
+              {actionName(event.action)}
+            </td>
             <td>{event.target}</td>
             <td className="font-mono text-xs text-zinc-500">{event.ip}</td>
             <td className="max-w-md truncate font-mono text-xs text-zinc-500" title={JSON.stringify(event.detail)}>

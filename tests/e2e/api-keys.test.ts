@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { InstanceView } from "../../lib/instance-view";
 import { glmProfile, launchReady } from "../support/api";
 import { PROJECT_ROOT, freePort } from "../support/console-process";
-import { useConsoleInBrowser } from "./browser";
+import { newSignedInPage, useConsoleInBrowser } from "./browser";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results", "screenshots");
 const e2e = useConsoleInBrowser();
@@ -98,5 +98,44 @@ describe("API keys and usage in the browser", () => {
     expect(await answer.innerText()).toContain("According to get_weather");
     await page.screenshot({ path: path.join(SCREENSHOTS, "demo-link-tools-answered.png"), fullPage: true });
     await visitor.close();
+  });
+
+  it("opens a demo link in a zh-CN browser with no account and reads its tabs in Chinese, then switches to English in place", async () => {
+    const url = await createDemoLink("Chinese demo", ["Streaming", "Tool calling"]);
+    const visitor = await e2e.browser.newContext({ locale: "zh-CN", extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9" }, viewport: { width: 1000, height: 800 } });
+    const page = await visitor.newPage();
+    await page.goto(url);
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    const chat = page.getByTestId("demo-chat");
+    for (const tab of ["对话", "流式输出", "工具调用"]) await chat.getByRole("button", { name: tab, exact: true }).waitFor();
+    expect(await page.title()).toContain("演示");
+    await page.getByRole("textbox", { name: "消息" }).fill("你好，介绍一下灯塔。");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "demo-link-zh.png"), fullPage: true });
+
+    await page.getByTestId("language-switch").getByRole("button", { name: "English" }).click();
+    await chat.getByRole("button", { name: "Tool calling", exact: true }).waitFor();
+    // The language changed without a reload: what the visitor typed is still there.
+    expect(await page.getByRole("textbox", { name: "Message" }).inputValue()).toBe("你好，介绍一下灯塔。");
+
+    // A link that does not exist says so in the visitor's language too.
+    const stranger = await e2e.browser.newPage({ locale: "zh-CN", extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9" } });
+    await stranger.goto(`${e2e.url}/demo/no-such-demo-link`);
+    expect(await stranger.getByTestId("demo-unavailable").innerText()).toContain("此演示链接不存在");
+    await stranger.close();
+    await visitor.close();
+  });
+
+  it("shows the administrator's keys, usage, demo links, users and audit trail in Chinese to a zh-CN browser", async () => {
+    const page = await newSignedInPage(e2e.browser, e2e.url, { locale: "zh-CN", extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9" }, viewport: { width: 1280, height: 900 } });
+    const pages = { keys: "API 密钥", usage: "用量", "demo-links": "演示链接", users: "用户", audit: "审计日志" };
+    for (const [route, heading] of Object.entries(pages)) {
+      await page.goto(`${e2e.url}/${route}`);
+      expect(await page.locator("h1").first().innerText()).toBe(heading);
+      const headers = await page.locator("table th").allInnerTexts();
+      // "token" and "IP" read the same in Chinese (messages/GLOSSARY.md); no other English word is left in a header.
+      expect(headers.filter((text) => /[A-Za-z]{3,}/.test(text.replace(/\btokens?\b/g, ""))), `${route}: ${headers.join(" | ")}`).toEqual([]);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `admin-zh-${route}.png`), fullPage: true });
+    }
+    await page.context().close();
   });
 });
