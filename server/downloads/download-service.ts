@@ -3,12 +3,13 @@
 // memory; the database gets it every few seconds (a restart recounts it from the disk anyway).
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { defaultRevision, layoutFor, type DownloadLayoutKind, type DownloadPreview, type DownloadView, type StartDownload } from "../../lib/downloads";
+import { defaultRevision, HUB_TOKEN_ENV, layoutFor, type DownloadLayoutKind, type DownloadSource, type DownloadPreview, type DownloadView, type StartDownload } from "../../lib/downloads";
 import { AppError } from "../../lib/errors";
 import type { Db } from "../db/client";
 import { createDownload, downloadRowToView, findDownload, listDownloads, listUnfinishedDownloads, updateDownload, type DownloadRow } from "../db/downloads";
 import type { DownloadEnv } from "../env";
 import { huggingFaceSource } from "./huggingface-source";
+import type { ChosenToken, HubTokens } from "./hub-tokens";
 import { planLayout } from "./layouts";
 import { previewDownload } from "./preview-download";
 import type { HubSource } from "./remote-file";
@@ -28,17 +29,26 @@ interface ActiveJob {
   settled: Promise<void>;
 }
 
-function hubSource(env: DownloadEnv, what: { source: string; repo: string; revision: string }): HubSource {
+/** The hub's API for one repository, with the token hub-tokens.ts chooses (stored, else the environment's). */
+async function hubSource(env: DownloadEnv, tokens: HubTokens, what: { source: string; repo: string; revision: string }): Promise<{ source: HubSource; token: ChosenToken }> {
   const options = { repo: what.repo, revision: what.revision, idleMs: env.stallMs };
-  return what.source === "modelscope"
-    ? modelScopeSource({ ...options, endpoint: env.modelScopeEndpoint, token: env.modelScopeToken })
-    : huggingFaceSource({ ...options, endpoint: env.huggingFaceEndpoint, token: env.huggingFaceToken });
+  const kind: DownloadSource = what.source === "modelscope" ? "modelscope" : "huggingface";
+  const token = await tokens.choose(kind);
+  const source =
+    kind === "modelscope"
+      ? modelScopeSource({ ...options, endpoint: env.modelScopeEndpoint, token: token.token })
+      : huggingFaceSource({ ...options, endpoint: env.huggingFaceEndpoint, token: token.token });
+  return { source, token };
 }
+
+const TOKEN_WORDS: Record<DownloadSource, string> = { huggingface: "Hugging Face", modelscope: "ModelScope" };
+const describeToken = (source: DownloadSource, token: ChosenToken): string =>
+  token.from === "stored" ? `the ${TOKEN_WORDS[source]} token stored by an administrator` : token.from === "environment" ? `${HUB_TOKEN_ENV[source]} from the environment` : "no token";
 
 export type DownloadService = ReturnType<typeof createDownloadService>;
 
-export function createDownloadService(options: { db: Db; env: DownloadEnv; modelsDirs: string[]; log: (message: string) => void }) {
-  const { db, env, log } = options;
+export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTokens: HubTokens; modelsDirs: string[]; log: (message: string) => void }) {
+  const { db, env, hubTokens, log } = options;
   const active = new Map<string, ActiveJob>();
 
   const view = (row: DownloadRow): DownloadView => {
@@ -59,7 +69,6 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
     const controller = new AbortController();
     const progress: DownloadProgress = { state: "downloading", bytesTotal: null, filesTotal: null, bytesDone: 0, filesDone: 0, inFlight: new Map() };
     const meter = new SpeedMeter();
-    const source = hubSource(env, row);
     const layout = planLayout(row.layout as DownloadLayoutKind, row.targetDir, row.repo);
     let persistedAt = 0;
     const persist = () => {
@@ -74,6 +83,8 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
     const run = async () => {
       await updateDownload(db, { id: row.id, changes: { state: "downloading", error: null } });
       try {
+        const { source, token } = await hubSource(env, hubTokens, row);
+        log(`download ${row.repo}: sends ${describeToken(row.source as DownloadSource, token)} to ${source.host}`);
         const listing = await runDownload({ source, layout, repo: row.repo, revision: row.revision, targetDir: row.targetDir, include: JSON.parse(row.includeJson) as string[], signal: controller.signal, idleMs: env.stallMs, parallel: PARALLEL_FILES, maxAttempts: MAX_ATTEMPTS, backoffMs, progress, report, log });
         await persist();
         const modelPath = layout.modelPath(listing);
@@ -141,7 +152,8 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
     /** What a download would fetch, and whether it fits, before anything is fetched. */
     preview: async (input: StartDownload): Promise<DownloadPreview> => {
       const targetDir = checkTarget(input.targetDir);
-      return previewDownload({ source: hubSource(env, { source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source) }), targetDir, include: input.include ?? [] });
+      const { source } = await hubSource(env, hubTokens, { source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source) });
+      return previewDownload({ source, targetDir, include: input.include ?? [] });
     },
     /** At start: every job that was running goes on from the bytes on disk. */
     resumeUnfinished: async (): Promise<number> => {

@@ -67,6 +67,8 @@ const ROUTES: Record<string, Allowed> = {
   "GET /api/runtime": ALL,
   "GET /api/settings": ADMIN,
   "PATCH /api/settings": ADMIN,
+  "GET /api/settings/hub-tokens": ADMIN,
+  "PUT /api/settings/hub-tokens": ADMIN,
   "GET /api/setup": "public",
   "POST /api/setup": "public",
   "POST /api/sign-up": "public",
