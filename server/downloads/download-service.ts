@@ -16,6 +16,8 @@ import type { HubSource } from "./remote-file";
 import { modelScopeSource } from "./modelscope-source";
 import { DiskFullError, DownloadFailedError, runDownload, type DownloadProgress } from "./run-download";
 import { SpeedMeter } from "./speed-meter";
+import { PushThrottle } from "./push-throttle";
+import { DOWNLOAD_PUSH_EVERY_MS } from "../../lib/realtime-downloads";
 
 const PERSIST_EVERY_MS = 2000;
 const PARALLEL_FILES = 4;
@@ -50,6 +52,25 @@ export type DownloadService = ReturnType<typeof createDownloadService>;
 export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTokens: HubTokens; modelsDirs: string[]; log: (message: string) => void }) {
   const { db, env, hubTokens, log } = options;
   const active = new Map<string, ActiveJob>();
+  const listeners = new Set<(download: DownloadView) => void>();
+  // Each download's latest view reaches listeners (the /downloads namespace) at most four times a second.
+  const pushes = new PushThrottle(DOWNLOAD_PUSH_EVERY_MS, (id) => {
+    if (listeners.size === 0) return;
+    void findDownload(db, { id }).then(
+      (row) => {
+        if (!row) return;
+        const pushed = view(row);
+        for (const listener of listeners) listener(pushed);
+      },
+      (error: unknown) => log(`download ${id}: cannot push progress: ${String(error)}`),
+    );
+  });
+  /** Records a change of state and tells listeners. */
+  const record = async (id: string, changes: Parameters<typeof updateDownload>[1]["changes"]): Promise<DownloadRow> => {
+    const row = await updateDownload(db, { id, changes });
+    pushes.changed(id);
+    return row;
+  };
 
   const view = (row: DownloadRow): DownloadView => {
     const base = downloadRowToView(row);
@@ -78,17 +99,18 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
     };
     const report = () => {
       meter.note(progress.bytesDone);
+      pushes.changed(row.id);
       if (Date.now() - persistedAt >= PERSIST_EVERY_MS) void persist();
     };
     const run = async () => {
-      await updateDownload(db, { id: row.id, changes: { state: "downloading", error: null } });
+      await record(row.id, { state: "downloading", error: null });
       try {
         const { source, token } = await hubSource(env, hubTokens, row);
         log(`download ${row.repo}: sends ${describeToken(row.source as DownloadSource, token)} to ${source.host}`);
         const listing = await runDownload({ source, layout, repo: row.repo, revision: row.revision, targetDir: row.targetDir, include: JSON.parse(row.includeJson) as string[], signal: controller.signal, idleMs: env.stallMs, parallel: PARALLEL_FILES, maxAttempts: MAX_ATTEMPTS, backoffMs, progress, report, log });
         await persist();
         const modelPath = layout.modelPath(listing);
-        await updateDownload(db, { id: row.id, changes: { state: "done", modelPath } });
+        await record(row.id, { state: "done", modelPath });
         log(`download ${row.repo}: done, ${progress.filesDone} files in ${modelPath}`);
       } catch (error) {
         await persist();
@@ -96,9 +118,10 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
         const paused = error instanceof DiskFullError;
         const message = error instanceof DownloadFailedError || paused ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
         log(`download ${row.repo}: ${paused ? "paused" : "failed"}: ${message}`);
-        await updateDownload(db, { id: row.id, changes: { state: paused ? "paused" : "failed", error: message } });
+        await record(row.id, { state: paused ? "paused" : "failed", error: message });
       } finally {
         active.delete(row.id);
+        pushes.changed(row.id); // the stored state, now that no live progress stands in front of it
       }
     };
     active.set(row.id, { controller, progress, meter, settled: run() });
@@ -123,23 +146,32 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
 
   return {
     list: async (): Promise<DownloadView[]> => (await listDownloads(db)).map(view),
+    /** Hears each download's latest view, at most four times a second per download; answers the unsubscribe. */
+    subscribe: (listener: (download: DownloadView) => void): (() => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Pushes a download's latest view again (within the same limit), e.g. after a snapshot that may predate it. */
+    nudge: (id: string): void => pushes.changed(id),
     getOrThrow: async (id: string): Promise<DownloadView> => view(await rowOrThrow(id)),
     start: async (input: StartDownload, owner: string): Promise<DownloadView> => {
       const targetDir = checkTarget(input.targetDir);
       const row = await createDownload(db, { id: randomUUID(), owner, source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source), targetDir, include: input.include ?? [], layout: layoutFor(input) });
       launch(row);
+      pushes.changed(row.id);
       return view(row);
     },
     pause: async (id: string): Promise<DownloadView> => {
       const row = await rowOrThrow(id);
       if (!["queued", "downloading", "verifying"].includes(row.state)) throw new AppError("download_state", { repo: row.repo, state: row.state, action: "paused" });
       await halt(id);
-      return view(await updateDownload(db, { id, changes: { state: "paused" } }));
+      return view(await record(id, { state: "paused" }));
     },
     resume: async (id: string): Promise<DownloadView> => {
       const row = await rowOrThrow(id);
       if (row.state !== "paused" && row.state !== "failed") throw new AppError("download_state", { repo: row.repo, state: row.state, action: "resumed" });
       launch(row);
+      pushes.changed(id);
       return view(row);
     },
     cancel: async (id: string, deleteFiles: boolean): Promise<DownloadView> => {
@@ -147,7 +179,7 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
       if (row.state === "done" || row.state === "cancelled") throw new AppError("download_state", { repo: row.repo, state: row.state, action: "cancelled" });
       await halt(id);
       if (deleteFiles) await planLayout(row.layout as DownloadLayoutKind, row.targetDir, row.repo).remove();
-      return view(await updateDownload(db, { id, changes: { state: "cancelled" } }));
+      return view(await record(id, { state: "cancelled" }));
     },
     /** What a download would fetch, and whether it fits, before anything is fetched. */
     preview: async (input: StartDownload): Promise<DownloadPreview> => {

@@ -1,5 +1,5 @@
-// The sink a file's bytes stream into: its `.part`, written in batches of at least MIN_BATCH (the last may be
-// smaller). While one batch is being written (in libuv's thread pool), what arrives meanwhile waits in the stream's
+// The sink a file's bytes stream into: its `.part`, written in batches of at least MIN_BATCH (smaller ones only on
+// a slow link, after FLUSH_AFTER_MS, and at the end). While one batch is being written (in libuv's thread pool), what arrives meanwhile waits in the stream's
 // buffer and goes out as the next batch in one writev: a busy disk means fewer, larger writes rather than a queue of
 // small ones, and the buffer's high-water mark pauses the connection, so memory stays bounded. Each batch goes to its
 // digest (hash-pool.ts, another thread) once on disk.
@@ -9,6 +9,8 @@ import type { FileDigest } from "./hash-pool";
 
 /** Socket reads are 64 KiB at most: a write per read costs a promise and a trip to the thread pool each. */
 const MIN_BATCH = 256 * 1024;
+/** A smaller batch is written once it has waited this long (a slow link). */
+const FLUSH_AFTER_MS = 100;
 /** Per file: at most this much waits for the disk before the connection is paused (plus the batch being written). */
 const HIGH_WATER_MARK = 1024 * 1024;
 
@@ -17,7 +19,9 @@ type Done = (error?: Error | null) => void;
 export class PartWriter extends Writable {
   private batch: Buffer[] = [];
   private batchBytes = 0;
+  /** The last write, chained after every earlier one: writes happen in order, and a failure fails those after it. */
   private inFlight: Promise<unknown> = Promise.resolve();
+  private flushTimer: NodeJS.Timeout | null = null;
 
   /** `onWritten` hears of each batch once it is on disk: the bytes reported are the bytes a restart finds. */
   constructor(
@@ -40,8 +44,12 @@ export class PartWriter extends Writable {
   }
 
   override _final(done: Done): void {
-    if (this.batchBytes > 0) this.flush(done);
-    else done();
+    (this.batchBytes > 0 ? this.flush() : this.inFlight).then(() => done(), done);
+  }
+
+  override _destroy(error: Error | null, done: Done): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    done(error);
   }
 
   /** Settles once no write is in flight (the handle may then be closed, also after an error). */
@@ -57,20 +65,31 @@ export class PartWriter extends Writable {
       this.batch.push(buffer);
       this.batchBytes += buffer.length;
     }
-    if (this.batchBytes < MIN_BATCH) done();
-    else this.flush(done);
+    if (this.batchBytes >= MIN_BATCH) {
+      this.flush().then(() => done(), done);
+      return;
+    }
+    // On a slow link a batch fills slowly: what arrived goes to disk (and into the progress) within FLUSH_AFTER_MS.
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = null;
+      if (this.batchBytes > 0) this.flush().catch((error: Error) => this.destroy(error));
+    }, FLUSH_AFTER_MS);
+    done();
   }
 
-  private flush(done: Done): void {
+  private flush(): Promise<unknown> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     const buffers = this.batch;
     this.batch = [];
     this.batchBytes = 0;
-    const written = writeAll(this.handle, buffers).then((bytes) => {
+    const written = this.inFlight.then(async () => {
+      const bytes = await writeAll(this.handle, buffers);
       this.onWritten(bytes);
-      return this.digest.update(buffers);
+      await this.digest.update(buffers);
     });
     this.inFlight = written;
-    written.then(() => done(), done);
+    return written;
   }
 }
 

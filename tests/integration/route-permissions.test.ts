@@ -181,7 +181,7 @@ describe("who may call what", () => {
         else expect(answer.error?.code, `${who} ${key}`).toBe("forbidden");
       }
     }
-    for (const namespace of ["instances", "telemetry"]) {
+    for (const namespace of ["instances", "telemetry", "downloads"]) {
       const socket = io(`${consoleProcess.url}/${namespace}`, { path: "/socket.io", transports: ["websocket"], forceNew: true, reconnection: false });
       const outcome = await new Promise<string>((resolve) => {
         socket.on("connect", () => resolve("connected"));

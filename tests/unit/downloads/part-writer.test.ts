@@ -101,3 +101,25 @@ describe("file digests in the hashing threads", () => {
     await expect(digest.digest()).rejects.toThrow(/ends after 5 of 100 bytes/);
   });
 });
+
+describe("PartWriter on a slow link", () => {
+  it("writes a batch smaller than 256 KiB once it has waited 100 ms, so progress never sits still", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "part-writer-"));
+    dirs.push(dir);
+    const partPath = path.join(dir, "f.bin.part");
+    const handle = await fs.promises.open(partPath, "w");
+    const content = Buffer.alloc(30_000, 1);
+    const digest = startFileDigest(fileOf(content));
+    const reported: number[] = [];
+    const writer = new PartWriter(handle, digest, (bytes) => reported.push(bytes));
+    writer.write(content.subarray(0, 10_000));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reported).toEqual([10_000]);
+    expect(fs.statSync(partPath).size).toBe(10_000);
+    writer.end(content.subarray(10_000));
+    await new Promise((resolve) => writer.once("finish", resolve));
+    await handle.close();
+    expect(reported).toEqual([10_000, 20_000]);
+    expect(await digest.digest()).toBe(sha256(content));
+  });
+});
