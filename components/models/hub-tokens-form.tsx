@@ -52,7 +52,7 @@ export function HubTokensForm({ initial }: { initial: HubTokenView[] }) {
                 void change(token.source, drafts[token.source]?.trim() ?? "");
               }}
             >
-              <Input mono type="password" autoComplete="off" className="w-64" aria-label={`New ${HUB_NAMES[token.source]} token`} placeholder={token.stored ? "replace the stored token" : "paste a token"} value={drafts[token.source] ?? ""} onChange={(e) => setDrafts((all) => ({ ...all, [token.source]: e.target.value }))} />
+              <Input mono type="password" autoComplete="off" className="w-64" aria-label={`New ${HUB_NAMES[token.source]} token`} placeholder={token.stored ? "a new token" : "paste a token"} value={drafts[token.source] ?? ""} onChange={(e) => setDrafts((all) => ({ ...all, [token.source]: e.target.value }))} />
               <Button type="submit" size="sm" disabled={busy || !drafts[token.source]?.trim()}>
                 Store
               </Button>

@@ -54,16 +54,12 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
   const active = new Map<string, ActiveJob>();
   const listeners = new Set<(download: DownloadView) => void>();
   // Each download's latest view reaches listeners (the /downloads namespace) at most four times a second.
-  const pushes = new PushThrottle(DOWNLOAD_PUSH_EVERY_MS, (id) => {
+  const pushes = new PushThrottle(DOWNLOAD_PUSH_EVERY_MS, async (id) => {
     if (listeners.size === 0) return;
-    void findDownload(db, { id }).then(
-      (row) => {
-        if (!row) return;
-        const pushed = view(row);
-        for (const listener of listeners) listener(pushed);
-      },
-      (error: unknown) => log(`download ${id}: cannot push progress: ${String(error)}`),
-    );
+    const row = await findDownload(db, { id }).catch((error: unknown) => log(`download ${id}: cannot push progress: ${String(error)}`));
+    if (!row) return;
+    const pushed = view(row);
+    for (const listener of listeners) listener(pushed);
   });
   /** Records a change of state and tells listeners. */
   const record = async (id: string, changes: Parameters<typeof updateDownload>[1]["changes"]): Promise<DownloadRow> => {

@@ -25,7 +25,8 @@ interface PoolWorker {
 
 let nextId = 1;
 const workers: PoolWorker[] = [];
-const poolSize = () => Math.max(1, Math.min(4, os.availableParallelism()));
+/** Up to 4, leaving one core to the thread that reads the connections. */
+const poolSize = () => Math.max(1, Math.min(4, os.availableParallelism() - 1));
 
 /** A running digest of one file, of the kind the hub gives for it (git's blob id hashes a header first). */
 export function startFileDigest(file: RemoteFile): FileDigest {

@@ -1,31 +1,41 @@
 /**
- * Per key, at most one `send` every `everyMs`, and never a change left unsent: a change inside the interval is sent
- * when it ends, with whatever is latest then (send reads the state itself). Leading edge immediate.
+ * Per key, sends at least `everyMs` apart, counted from the end of one send to the start of the next (a send may read
+ * the database first), and never a change left unsent: a change meanwhile is sent once the interval is over, with
+ * whatever is latest then (send reads the state itself). The first change of a quiet key goes at once.
  */
 export class PushThrottle {
   private readonly lastSent = new Map<string, number>();
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Keys with a send under way or waiting for its interval. */
+  private readonly busy = new Set<string>();
+  /** Keys that changed while busy. */
+  private readonly dirty = new Set<string>();
 
   constructor(
     private readonly everyMs: number,
-    private readonly send: (key: string) => void,
+    private readonly send: (key: string) => void | Promise<void>,
     private readonly now: () => number = Date.now,
   ) {}
 
   changed(key: string): void {
-    if (this.pending.has(key)) return;
+    if (this.busy.has(key)) {
+      this.dirty.add(key);
+      return;
+    }
+    this.busy.add(key);
     const wait = (this.lastSent.get(key) ?? -Infinity) + this.everyMs - this.now();
     if (wait <= 0) return this.fire(key);
-    const timer = setTimeout(() => {
-      this.pending.delete(key);
-      this.fire(key);
-    }, wait);
-    timer.unref();
-    this.pending.set(key, timer);
+    setTimeout(() => this.fire(key), wait).unref();
   }
 
   private fire(key: string): void {
-    this.lastSent.set(key, this.now());
-    this.send(key);
+    this.dirty.delete(key);
+    const sent = () => {
+      this.lastSent.set(key, this.now());
+      this.busy.delete(key);
+      if (this.dirty.delete(key)) this.changed(key);
+    };
+    Promise.resolve()
+      .then(() => this.send(key))
+      .then(sent, sent);
   }
 }
