@@ -38,6 +38,8 @@ export interface HubSwitches {
   serverErrorTimes: number;
   /** A signed storage URL works once (a second GET is 403), as expiring signed URLs do. */
   singleUseUrls: boolean;
+  /** Send each file body at about this many bytes a second (a slow link), instead of at once. */
+  bytesPerSecond: number | null;
 }
 
 export const NO_SWITCHES: HubSwitches = {
@@ -51,6 +53,7 @@ export const NO_SWITCHES: HubSwitches = {
   retryAfterS: 1,
   serverErrorTimes: 0,
   singleUseUrls: false,
+  bytesPerSecond: null,
 };
 
 export const sizeOf = (file: HubFile): number => file.content.length * (file.repeat ?? 1);

@@ -83,6 +83,7 @@ export async function startStorageHost(switches: HubSwitches): Promise<StorageHo
     }
     if (cut === null) {
       bytesSent += body.length;
+      if (switches.bytesPerSecond !== null) return void streamPaced(res, body, switches.bytesPerSecond);
       return res.end(body);
     }
     bytesSent += cut;
@@ -129,6 +130,16 @@ async function streamRepeated(res: http.ServerResponse, content: Buffer, from: n
   }
   res.end();
   return at - from;
+}
+
+/** `body` in slices every 50 ms, about `bytesPerSecond` in all. */
+async function streamPaced(res: http.ServerResponse, body: Buffer, bytesPerSecond: number): Promise<void> {
+  const slice = Math.max(1, Math.round(bytesPerSecond / 20));
+  for (let at = 0; at < body.length && !res.destroyed; at += slice) {
+    if (!res.write(body.subarray(at, at + slice))) await drained(res);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  res.end();
 }
 
 function drained(res: http.ServerResponse): Promise<void> {

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   "demo_link_revoke",
   "download_start",
   "download_cancel",
+  "hub_token_set",
+  "hub_token_clear",
   "model_delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -67,3 +67,5 @@ export const canMakeDemoLinks = (actor: Actor): boolean => canOperate(actor);
 /** Model downloads: everyone sees the list and the progress; operators and administrators start, pause and cancel, and delete model folders. */
 export const canViewDownloads = (actor: Actor): boolean => isMember(actor);
 export const canManageDownloads = (actor: Actor): boolean => canOperate(actor);
+/** The hub tokens stored for downloads: administrators only set, clear and see whether one is set (never the value). */
+export const canManageHubTokens = (actor: Actor): boolean => isAdmin(actor);

@@ -22,6 +22,34 @@ export const startDownloadSchema = z.object({
 });
 export type StartDownload = z.infer<typeof startDownloadSchema>;
 
+/** A hub token an administrator stores for downloads (`token: null` clears it). */
+export const hubTokenChangeSchema = z.object({
+  source: z.enum(DOWNLOAD_SOURCES),
+  token: z
+    .string()
+    .trim()
+    .min(8, "a hub token is longer than 8 characters")
+    .max(1024)
+    .regex(/^[\x21-\x7e]+$/, "a hub token is printable characters without spaces")
+    .nullable(),
+});
+export type HubTokenChange = z.infer<typeof hubTokenChangeSchema>;
+
+/** The variable each hub's token is read from when none is stored. */
+export const HUB_TOKEN_ENV: Record<DownloadSource, string> = { huggingface: "HF_TOKEN", modelscope: "MODELSCOPE_API_TOKEN" };
+
+/** What a page may know of a hub's token: whether one is stored (its last 4 characters at most) and which one downloads use. */
+export interface HubTokenView {
+  source: DownloadSource;
+  stored: { last4: string; updatedAt: string } | null;
+  /** Whether HF_TOKEN / MODELSCOPE_API_TOKEN is set in the console's environment. */
+  inEnvironment: boolean;
+  /** The stored token wins over the environment's. */
+  using: "stored" | "environment" | "none";
+}
+
+export const tokenTail = (token: string): string => token.slice(-4);
+
 export const cancelDownloadSchema = z.object({ deleteFiles: z.boolean().default(false) });
 
 export interface FileInFlight {

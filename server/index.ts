@@ -9,6 +9,7 @@ import { createDemoRoute } from "./gateway/demo-route";
 import { createGateway } from "./gateway/gateway";
 import { MemoryReducer } from "./logs/memory-reducer";
 import { findProjectRoot } from "./project-root";
+import { attachDownloadsNamespace } from "./realtime/downloads-namespace";
 import { attachInstancesNamespace } from "./realtime/instances-namespace";
 import { publishServices } from "./published-services";
 import { buildServices } from "./services";
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     serveClient: false,
     allowRequest: (req, callback) => callback(null, isAllowedHost(req.headers.host, env.consoleOrigins)),
   });
-  const namespaces = [attachInstancesNamespace(io, services), attachTelemetryNamespace(io, services)];
+  const namespaces = [attachInstancesNamespace(io, services), attachTelemetryNamespace(io, services), attachDownloadsNamespace(io, services)];
   const stopSocketWatch = watchSocketSessions(namespaces, services);
   const memoryReducer = new MemoryReducer((globalThis as { gc?: () => void }).gc ?? null);
   services.supervisor.on("output", ({ chunk }) => memoryReducer.noteOutput(chunk.data.length));

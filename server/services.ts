@@ -16,6 +16,7 @@ import type { UsageRowView } from "../lib/usage";
 import { createLauncher } from "./launching/launch-as";
 import { createProfileService, type ProfileService } from "./profiles/profile-service";
 import { createDownloadService, type DownloadService } from "./downloads/download-service";
+import { createHubTokens, type HubTokens } from "./downloads/hub-tokens";
 import { listGpus } from "./gpus/list-gpus";
 import { runLogs, type RunLogs } from "./logs/run-logs";
 import { deleteModel, instancesUsing } from "./models/delete-model";
@@ -76,6 +77,8 @@ export interface Services {
   deleteModel: (modelPath: string) => Promise<{ path: string; name: string }>;
   /** Model downloads from ModelScope and Hugging Face, resumed after any restart. */
   downloads: DownloadService;
+  /** Hub tokens stored by an administrator; views never carry a token. */
+  hubTokens: HubTokens;
 }
 
 export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (message: string) => void): Promise<Services> {
@@ -128,7 +131,8 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
   supervisor.on("state", (view) => parserChecks.onState(view));
   for (const view of supervisor.list()) parserChecks.onState(view);
   const { gpuSampler, metricsScraper } = createTelemetry(env, supervisor, log);
-  const downloads = createDownloadService({ db, env: env.downloads, modelsDirs: env.modelsDirs, log });
+  const hubTokens = createHubTokens(db, env.downloads);
+  const downloads = createDownloadService({ db, env: env.downloads, hubTokens, modelsDirs: env.modelsDirs, log });
   const resumed = await downloads.resumeUnfinished();
   if (resumed > 0) log(`downloads: resuming ${resumed} from the bytes on disk`);
   const usageLedger = createUsageLedger({ db, log });
@@ -170,5 +174,6 @@ export async function buildServices(env: ConsoleEnv, projectRoot: string, log: (
     metricsScraper,
     runLogs,
     downloads,
+    hubTokens,
   };
 }

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Card, CardTitle } from "@/components/ui/card";
-import type { DownloadView } from "@/lib/downloads";
+import type { DownloadView, HubTokenView } from "@/lib/downloads";
 import { launchHrefFor } from "@/lib/launch-link";
 import { formatBytes } from "@/lib/models/model-config";
 import type { LocalModel } from "@/lib/models/local-model";
@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { useRouter } from "next/navigation";
 import { DownloadForm } from "./download-form";
 import { DownloadRow } from "./download-row";
+import { HubTokensForm } from "./hub-tokens-form";
 import { useDownloads } from "./use-downloads";
 
 interface ModelsViewProps {
@@ -18,10 +19,12 @@ interface ModelsViewProps {
   initialDownloads: DownloadView[];
   modelsDirs: string[];
   canManage: boolean;
+  /** Administrators only: whether a token is stored for each hub (never the token). */
+  hubTokens: HubTokenView[] | null;
 }
 
 /** The Models page: local model folders with Launch, downloads with live progress, and the download form. */
-export function ModelsView({ models, initialDownloads, modelsDirs, canManage }: ModelsViewProps) {
+export function ModelsView({ models, initialDownloads, modelsDirs, canManage, hubTokens }: ModelsViewProps) {
   const { downloads, refresh } = useDownloads(initialDownloads);
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();
@@ -70,6 +73,7 @@ export function ModelsView({ models, initialDownloads, modelsDirs, canManage }: 
         )}
       </Card>
       {canManage && <DownloadForm modelsDirs={modelsDirs} onStarted={() => void refresh()} />}
+      {hubTokens && <HubTokensForm initial={hubTokens} />}
       <Card>
         <CardTitle>Downloads</CardTitle>
         {downloads.length === 0 ? (

@@ -1,12 +1,15 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import { io, type Socket } from "socket.io-client";
 import { callApi } from "@/components/api-client";
 import type { DownloadView } from "@/lib/downloads";
+import { applyDownloadPush, DOWNLOADS_NAMESPACE, type DownloadsClientToServer, type DownloadsServerToClient } from "@/lib/realtime-downloads";
 
-// Polled once a second: one answer carries every download's progress, so a page sees at most one update per
-// second per download (the issue's ceiling is four), and a reload shows the same state at once.
-const POLL_MS = 1000;
-
+/**
+ * Every download's progress, pushed: the page starts from the server's render (the same as GET /api/downloads),
+ * then the `/downloads` namespace sends the whole list on connecting (and reconnecting) and each download's changes,
+ * at most four times a second per download. Nothing polls; `refresh` reads the list once after the page's own actions.
+ */
 export function useDownloads(initial: DownloadView[]) {
   const [downloads, setDownloads] = useState(initial);
   const refresh = useCallback(async () => {
@@ -14,8 +17,12 @@ export function useDownloads(initial: DownloadView[]) {
     if (answer) setDownloads(answer.downloads);
   }, []);
   useEffect(() => {
-    const timer = setInterval(() => void refresh(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
+    const socket: Socket<DownloadsServerToClient, DownloadsClientToServer> = io(DOWNLOADS_NAMESPACE, { path: "/socket.io" });
+    socket.on("download:snapshot", (all) => setDownloads(all));
+    socket.on("download:progress", (download) => setDownloads((all) => applyDownloadPush(all, download)));
+    return () => {
+      socket.close();
+    };
+  }, []);
   return { downloads, refresh };
 }

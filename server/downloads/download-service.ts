@@ -3,18 +3,21 @@
 // memory; the database gets it every few seconds (a restart recounts it from the disk anyway).
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { defaultRevision, layoutFor, type DownloadLayoutKind, type DownloadPreview, type DownloadView, type StartDownload } from "../../lib/downloads";
+import { defaultRevision, HUB_TOKEN_ENV, layoutFor, type DownloadLayoutKind, type DownloadSource, type DownloadPreview, type DownloadView, type StartDownload } from "../../lib/downloads";
 import { AppError } from "../../lib/errors";
 import type { Db } from "../db/client";
 import { createDownload, downloadRowToView, findDownload, listDownloads, listUnfinishedDownloads, updateDownload, type DownloadRow } from "../db/downloads";
 import type { DownloadEnv } from "../env";
 import { huggingFaceSource } from "./huggingface-source";
+import type { ChosenToken, HubTokens } from "./hub-tokens";
 import { planLayout } from "./layouts";
 import { previewDownload } from "./preview-download";
 import type { HubSource } from "./remote-file";
 import { modelScopeSource } from "./modelscope-source";
 import { DiskFullError, DownloadFailedError, runDownload, type DownloadProgress } from "./run-download";
 import { SpeedMeter } from "./speed-meter";
+import { PushThrottle } from "./push-throttle";
+import { DOWNLOAD_PUSH_EVERY_MS } from "../../lib/realtime-downloads";
 
 const PERSIST_EVERY_MS = 2000;
 const PARALLEL_FILES = 4;
@@ -28,18 +31,42 @@ interface ActiveJob {
   settled: Promise<void>;
 }
 
-function hubSource(env: DownloadEnv, what: { source: string; repo: string; revision: string }): HubSource {
+/** The hub's API for one repository, with the token hub-tokens.ts chooses (stored, else the environment's). */
+async function hubSource(env: DownloadEnv, tokens: HubTokens, what: { source: string; repo: string; revision: string }): Promise<{ source: HubSource; token: ChosenToken }> {
   const options = { repo: what.repo, revision: what.revision, idleMs: env.stallMs };
-  return what.source === "modelscope"
-    ? modelScopeSource({ ...options, endpoint: env.modelScopeEndpoint, token: env.modelScopeToken })
-    : huggingFaceSource({ ...options, endpoint: env.huggingFaceEndpoint, token: env.huggingFaceToken });
+  const kind: DownloadSource = what.source === "modelscope" ? "modelscope" : "huggingface";
+  const token = await tokens.choose(kind);
+  const source =
+    kind === "modelscope"
+      ? modelScopeSource({ ...options, endpoint: env.modelScopeEndpoint, token: token.token })
+      : huggingFaceSource({ ...options, endpoint: env.huggingFaceEndpoint, token: token.token });
+  return { source, token };
 }
+
+const TOKEN_WORDS: Record<DownloadSource, string> = { huggingface: "Hugging Face", modelscope: "ModelScope" };
+const describeToken = (source: DownloadSource, token: ChosenToken): string =>
+  token.from === "stored" ? `the ${TOKEN_WORDS[source]} token stored by an administrator` : token.from === "environment" ? `${HUB_TOKEN_ENV[source]} from the environment` : "no token";
 
 export type DownloadService = ReturnType<typeof createDownloadService>;
 
-export function createDownloadService(options: { db: Db; env: DownloadEnv; modelsDirs: string[]; log: (message: string) => void }) {
-  const { db, env, log } = options;
+export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTokens: HubTokens; modelsDirs: string[]; log: (message: string) => void }) {
+  const { db, env, hubTokens, log } = options;
   const active = new Map<string, ActiveJob>();
+  const listeners = new Set<(download: DownloadView) => void>();
+  // Each download's latest view reaches listeners (the /downloads namespace) at most four times a second.
+  const pushes = new PushThrottle(DOWNLOAD_PUSH_EVERY_MS, async (id) => {
+    if (listeners.size === 0) return;
+    const row = await findDownload(db, { id }).catch((error: unknown) => log(`download ${id}: cannot push progress: ${String(error)}`));
+    if (!row) return;
+    const pushed = view(row);
+    for (const listener of listeners) listener(pushed);
+  });
+  /** Records a change of state and tells listeners. */
+  const record = async (id: string, changes: Parameters<typeof updateDownload>[1]["changes"]): Promise<DownloadRow> => {
+    const row = await updateDownload(db, { id, changes });
+    pushes.changed(id);
+    return row;
+  };
 
   const view = (row: DownloadRow): DownloadView => {
     const base = downloadRowToView(row);
@@ -59,7 +86,6 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
     const controller = new AbortController();
     const progress: DownloadProgress = { state: "downloading", bytesTotal: null, filesTotal: null, bytesDone: 0, filesDone: 0, inFlight: new Map() };
     const meter = new SpeedMeter();
-    const source = hubSource(env, row);
     const layout = planLayout(row.layout as DownloadLayoutKind, row.targetDir, row.repo);
     let persistedAt = 0;
     const persist = () => {
@@ -69,15 +95,18 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
     };
     const report = () => {
       meter.note(progress.bytesDone);
+      pushes.changed(row.id);
       if (Date.now() - persistedAt >= PERSIST_EVERY_MS) void persist();
     };
     const run = async () => {
-      await updateDownload(db, { id: row.id, changes: { state: "downloading", error: null } });
+      await record(row.id, { state: "downloading", error: null });
       try {
+        const { source, token } = await hubSource(env, hubTokens, row);
+        log(`download ${row.repo}: sends ${describeToken(row.source as DownloadSource, token)} to ${source.host}`);
         const listing = await runDownload({ source, layout, repo: row.repo, revision: row.revision, targetDir: row.targetDir, include: JSON.parse(row.includeJson) as string[], signal: controller.signal, idleMs: env.stallMs, parallel: PARALLEL_FILES, maxAttempts: MAX_ATTEMPTS, backoffMs, progress, report, log });
         await persist();
         const modelPath = layout.modelPath(listing);
-        await updateDownload(db, { id: row.id, changes: { state: "done", modelPath } });
+        await record(row.id, { state: "done", modelPath });
         log(`download ${row.repo}: done, ${progress.filesDone} files in ${modelPath}`);
       } catch (error) {
         await persist();
@@ -85,9 +114,10 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
         const paused = error instanceof DiskFullError;
         const message = error instanceof DownloadFailedError || paused ? error.message : `unexpected: ${error instanceof Error ? error.message : String(error)}`;
         log(`download ${row.repo}: ${paused ? "paused" : "failed"}: ${message}`);
-        await updateDownload(db, { id: row.id, changes: { state: paused ? "paused" : "failed", error: message } });
+        await record(row.id, { state: paused ? "paused" : "failed", error: message });
       } finally {
         active.delete(row.id);
+        pushes.changed(row.id); // the stored state, now that no live progress stands in front of it
       }
     };
     active.set(row.id, { controller, progress, meter, settled: run() });
@@ -112,23 +142,32 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
 
   return {
     list: async (): Promise<DownloadView[]> => (await listDownloads(db)).map(view),
+    /** Hears each download's latest view, at most four times a second per download; answers the unsubscribe. */
+    subscribe: (listener: (download: DownloadView) => void): (() => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Pushes a download's latest view again (within the same limit), e.g. after a snapshot that may predate it. */
+    nudge: (id: string): void => pushes.changed(id),
     getOrThrow: async (id: string): Promise<DownloadView> => view(await rowOrThrow(id)),
     start: async (input: StartDownload, owner: string): Promise<DownloadView> => {
       const targetDir = checkTarget(input.targetDir);
       const row = await createDownload(db, { id: randomUUID(), owner, source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source), targetDir, include: input.include ?? [], layout: layoutFor(input) });
       launch(row);
+      pushes.changed(row.id);
       return view(row);
     },
     pause: async (id: string): Promise<DownloadView> => {
       const row = await rowOrThrow(id);
       if (!["queued", "downloading", "verifying"].includes(row.state)) throw new AppError("download_state", { repo: row.repo, state: row.state, action: "paused" });
       await halt(id);
-      return view(await updateDownload(db, { id, changes: { state: "paused" } }));
+      return view(await record(id, { state: "paused" }));
     },
     resume: async (id: string): Promise<DownloadView> => {
       const row = await rowOrThrow(id);
       if (row.state !== "paused" && row.state !== "failed") throw new AppError("download_state", { repo: row.repo, state: row.state, action: "resumed" });
       launch(row);
+      pushes.changed(id);
       return view(row);
     },
     cancel: async (id: string, deleteFiles: boolean): Promise<DownloadView> => {
@@ -136,12 +175,13 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; model
       if (row.state === "done" || row.state === "cancelled") throw new AppError("download_state", { repo: row.repo, state: row.state, action: "cancelled" });
       await halt(id);
       if (deleteFiles) await planLayout(row.layout as DownloadLayoutKind, row.targetDir, row.repo).remove();
-      return view(await updateDownload(db, { id, changes: { state: "cancelled" } }));
+      return view(await record(id, { state: "cancelled" }));
     },
     /** What a download would fetch, and whether it fits, before anything is fetched. */
     preview: async (input: StartDownload): Promise<DownloadPreview> => {
       const targetDir = checkTarget(input.targetDir);
-      return previewDownload({ source: hubSource(env, { source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source) }), targetDir, include: input.include ?? [] });
+      const { source } = await hubSource(env, hubTokens, { source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source) });
+      return previewDownload({ source, targetDir, include: input.include ?? [] });
     },
     /** At start: every job that was running goes on from the bytes on disk. */
     resumeUnfinished: async (): Promise<number> => {

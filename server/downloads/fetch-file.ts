@@ -1,10 +1,11 @@
-// Fetches one file into its `.part`, resuming from the bytes already there, hashing while it streams, and moves it
+// Fetches one file into its `.part` (part-writer.ts), resuming from the bytes already there, hashing while it streams, and moves it
 // into place only once its size and digest match the hub's. A part whose digest is wrong is deleted, so the next
 // attempt starts over.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { hashFilePrefix, startDigest } from "./file-digest";
+import { startFileDigest, type FileDigest } from "./hash-pool";
 import { hubRequest, type HubRequest } from "./hub-http";
+import { PartWriter, streamInto } from "./part-writer";
 import type { RemoteFile } from "./remote-file";
 
 export class DigestMismatchError extends Error {
@@ -41,50 +42,53 @@ export async function fetchFile(options: FetchFileOptions): Promise<void> {
     await fs.truncate(partPath, 0);
     have = 0;
   }
-  const digest = startDigest(file);
-  if (have < file.size) {
-    const answer = await hubRequest({ ...options, range: have > 0 ? `bytes=${have}-` : undefined });
-    try {
-      const resumed = answer.status === 206 && answer.headers.get("content-range")?.startsWith(`bytes ${have}-`);
-      if (!resumed) have = 0;
-      await hashFilePrefix(digest, partPath, have);
+  const digest = startFileDigest(file);
+  try {
+    if (have < file.size) have = await fetchRest(options, digest, have);
+    else {
+      await (await fs.open(partPath, "a")).close();
+      digest.hashFilePrefix(partPath, have);
       options.onBytes(have);
-      const handle = await fs.open(partPath, resumed ? "a" : "w");
-      try {
-        const chunks = answer.body[Symbol.asyncIterator]();
-        for (;;) {
-          let chunk: IteratorResult<Buffer>;
-          try {
-            chunk = (await chunks.next()) as IteratorResult<Buffer>;
-          } catch (error) {
-            throw answer.signal.aborted ? answer.signal.reason : error;
-          }
-          if (chunk.done) break;
-          answer.touch();
-          // Written before it counts: the bytes reported are the bytes a restart finds on disk.
-          await handle.write(chunk.value);
-          digest.update(chunk.value);
-          have += chunk.value.length;
-          options.onBytes(have);
-        }
-      } finally {
-        await handle.close();
-      }
-    } finally {
-      answer.body.destroy();
-      answer.done();
     }
     if (have !== file.size) throw new IncompleteError(file, have);
-  } else {
-    await (await fs.open(partPath, "a")).close();
-    await hashFilePrefix(digest, partPath, have);
-    options.onBytes(have);
-  }
-  const got = digest.digest("hex");
-  if (got !== file.digest.value) {
-    await fs.rm(partPath, { force: true });
-    throw new DigestMismatchError(file, got);
+    const got = await digest.digest();
+    if (got !== file.digest.value) {
+      await fs.rm(partPath, { force: true });
+      throw new DigestMismatchError(file, got);
+    }
+  } finally {
+    digest.discard();
   }
   await fs.mkdir(path.dirname(options.finalPath), { recursive: true });
   await fs.rename(partPath, options.finalPath);
+}
+
+/** Fetches the bytes after `have` (or the whole file when the server ignores Range) into the part; answers its size. */
+async function fetchRest(options: FetchFileOptions, digest: FileDigest, have: number): Promise<number> {
+  const { partPath } = options;
+  const answer = await hubRequest({ ...options, range: have > 0 ? `bytes=${have}-` : undefined });
+  try {
+    const resumed = answer.status === 206 && answer.headers.get("content-range")?.startsWith(`bytes ${have}-`);
+    let size = resumed ? have : 0;
+    digest.hashFilePrefix(partPath, size);
+    options.onBytes(size);
+    const handle = await fs.open(partPath, resumed ? "a" : "w");
+    const writer = new PartWriter(handle, digest, (bytes) => {
+      size += bytes;
+      options.onBytes(size);
+    });
+    answer.body.on("data", answer.touch);
+    try {
+      await streamInto(answer.body, writer);
+    } catch (error) {
+      throw answer.signal.aborted ? answer.signal.reason : error;
+    } finally {
+      await writer.settled();
+      await handle.close();
+    }
+    return size;
+  } finally {
+    answer.body.destroy();
+    answer.done();
+  }
 }

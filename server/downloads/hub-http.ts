@@ -18,19 +18,26 @@ export class StallError extends Error {
   }
 }
 
-/** Aborts `controller` when `touch()` is not called for `idleMs`. */
+/** Calls `onIdle` once `touch()` has not been called for `idleMs`. A touch only notes the time: it runs on every chunk. */
 export class IdleTimer {
   private timer: NodeJS.Timeout | null = null;
+  private touchedAt = Date.now();
   constructor(private readonly idleMs: number, private readonly onIdle: () => void) {
-    this.touch();
+    this.arm(idleMs);
   }
   touch(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(this.onIdle, this.idleMs);
+    this.touchedAt = Date.now();
   }
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+  private arm(ms: number): void {
+    this.timer = setTimeout(() => {
+      const idle = Date.now() - this.touchedAt;
+      if (idle >= this.idleMs) this.onIdle();
+      else this.arm(this.idleMs - idle);
+    }, ms);
   }
 }
 

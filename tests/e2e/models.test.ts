@@ -5,19 +5,22 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NO_SWITCHES } from "../../hubs/hub-repo";
 import { startStandInHub, type StandInHub } from "../../hubs/stand-in-hub";
-import { startConsole, type RunningConsole } from "../support/console-process";
+import { PROJECT_ROOT, startConsole, type RunningConsole } from "../support/console-process";
+import { startDownload } from "../support/downloads";
 import { glmRepo } from "../support/hub-fixtures";
 import { launchBrowser, newSignedInPage } from "./browser";
 import { ModelsPage } from "./pages/models-page";
 
 const repo = glmRepo({ shardBytes: 4 * 1024 * 1024 });
+const pushedRepo = glmRepo({ id: "pushed-org/Pushed-Model", shardBytes: 4 * 1024 * 1024 });
+const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results", "screenshots");
 let browser: Browser;
 let hub: StandInHub;
 let consoleProcess: RunningConsole;
 let modelsDir: string;
 
 beforeAll(async () => {
-  hub = await startStandInHub({ repos: [repo] });
+  hub = await startStandInHub({ repos: [repo, pushedRepo] });
   modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), "models-e2e-"));
   consoleProcess = await startConsole({ env: { MODELS_DIR: modelsDir, MODELSCOPE_ENDPOINT: hub.url, HF_ENDPOINT: hub.url, DOWNLOAD_STALL_S: "1" } });
   browser = await launchBrowser();
@@ -38,7 +41,8 @@ describe("the Models page in the browser", () => {
     expect(await models.checkSpace({ source: "ModelScope", repo: repo.id })).toMatch(/^5 files, 8\.4 MB; [\d.]+ [kMG]B free on the target's disk\. It fits\.$/);
     await models.startDownload({ source: "ModelScope", repo: repo.id });
     await models.waitForState(repo.id, "downloading");
-    const first = await models.progressText(repo.id);
+    // Pushed progress shows every step, the list before the sizes too: wait for the sizes first.
+    const first = await models.waitForProgress(repo.id, /of 8\.4 MB/);
     const later = await models.waitForProgressChange(repo.id, first);
     expect(later).not.toBe(first);
     expect(later).toMatch(/MB of 8\.4 MB · \d of 5 files/);
@@ -55,5 +59,38 @@ describe("the Models page in the browser", () => {
     await models.press(repo.id, "Launch");
     await page.waitForURL(/\/launch\?command=/);
     await page.getByTestId("launch-command").getByText(`--model-path ${path.join(modelsDir, "ZhipuAI/GLM-4.7-Flash")}`).waitFor({ timeout: 15_000 });
+  });
+
+  it("shows a download started by a script move and finish through pushes alone, without polling, and stores a hub token showing its last 4 characters only", async () => {
+    // About 2 s per 4 MiB shard, so the page has progress to show.
+    hub.switches.bytesPerSecond = 2_000_000;
+    const page = await newSignedInPage(browser, consoleProcess.url, { viewport: { width: 1280, height: 1200 } });
+    const models = new ModelsPage(page, consoleProcess.url);
+    await models.open();
+    const downloadRequests: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/api/downloads")) downloadRequests.push(`${request.method()} ${request.url()}`);
+    });
+
+    await startDownload(consoleProcess.url, { source: "huggingface", repo: pushedRepo.id });
+    await models.waitForState(pushedRepo.id, "downloading");
+    const seen = new Set([await models.progressText(pushedRepo.id)]);
+    for (let i = 0; i < 2; i++) seen.add(await models.waitForProgressChange(pushedRepo.id, [...seen].at(-1)!));
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "models-pushed-progress.png"), fullPage: true });
+    await models.waitForState(pushedRepo.id, "done");
+    hub.switches.bytesPerSecond = null;
+    expect(await models.progressText(pushedRepo.id)).toContain("8.4 MB of 8.4 MB · 5 of 5 files");
+    expect(downloadRequests).toEqual([]);
+
+    const tokens = page.getByTestId("hub-token-huggingface");
+    await tokens.getByLabel("New Hugging Face token").fill("hf_a-token-for-the-page-W7x2");
+    await tokens.getByRole("button", { name: "Store" }).click();
+    await tokens.getByText("downloads use the stored token (…W7x2)").waitFor();
+    await page.reload();
+    await tokens.getByText("downloads use the stored token (…W7x2)").waitFor();
+    expect(await page.content()).not.toContain("hf_a-token-for-the-page-W7x2");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "models-hub-tokens.png"), fullPage: true });
   });
 });

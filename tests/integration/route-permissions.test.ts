@@ -67,6 +67,8 @@ const ROUTES: Record<string, Allowed> = {
   "GET /api/runtime": ALL,
   "GET /api/settings": ADMIN,
   "PATCH /api/settings": ADMIN,
+  "GET /api/settings/hub-tokens": ADMIN,
+  "PUT /api/settings/hub-tokens": ADMIN,
   "GET /api/setup": "public",
   "POST /api/setup": "public",
   "POST /api/sign-up": "public",
@@ -180,7 +182,7 @@ describe("who may call what", () => {
         else expect(answer.error?.code, `${who} ${key}`).toBe("forbidden");
       }
     }
-    for (const namespace of ["instances", "telemetry"]) {
+    for (const namespace of ["instances", "telemetry", "downloads"]) {
       const socket = io(`${consoleProcess.url}/${namespace}`, { path: "/socket.io", transports: ["websocket"], forceNew: true, reconnection: false });
       const outcome = await new Promise<string>((resolve) => {
         socket.on("connect", () => resolve("connected"));

@@ -5,6 +5,7 @@ import {
   canLaunchInstance,
   canListInstances,
   canManageDownloads,
+  canManageHubTokens,
   canManageProfiles,
   canSavePlaygroundSession,
   canUsePlayground,
@@ -136,11 +137,11 @@ describe("administration", () => {
 });
 
 describe("model downloads", () => {
-  const TABLE: Record<Role, [boolean, boolean]> = { admin: [true, true], operator: [true, true], viewer: [true, false], demo: [false, false] };
-  for (const [role, expected] of Object.entries(TABLE) as [Role, [boolean, boolean]][]) {
-    it(`${role}: see downloads ${expected[0]}, start, pause and cancel them ${expected[1]}`, () => {
+  const TABLE: Record<Role, [boolean, boolean, boolean]> = { admin: [true, true, true], operator: [true, true, false], viewer: [true, false, false], demo: [false, false, false] };
+  for (const [role, expected] of Object.entries(TABLE) as [Role, [boolean, boolean, boolean]][]) {
+    it(`${role}: see downloads ${expected[0]}, start, pause and cancel them ${expected[1]}, store hub tokens ${expected[2]}`, () => {
       const a = actor(role);
-      expect([canViewDownloads(a), canManageDownloads(a)]).toEqual(expected);
+      expect([canViewDownloads(a), canManageDownloads(a), canManageHubTokens(a)]).toEqual(expected);
     });
   }
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { ModelsView } from "@/components/models/models-view";
-import { canManageDownloads, canViewDownloads } from "@/lib/authz";
+import { canManageDownloads, canManageHubTokens, canViewDownloads } from "@/lib/authz";
 import { getServices } from "@/server/registry";
 import { requirePageActor } from "../_lib/page-actor";
 
@@ -12,6 +12,6 @@ export default async function ModelsPage() {
   const actor = await requirePageActor();
   if (!canViewDownloads(actor)) return <NotAllowed what="models" />;
   const services = getServices();
-  const [models, downloads] = await Promise.all([services.listLocalModels(), services.downloads.list()]);
-  return <ModelsView models={models} initialDownloads={downloads} modelsDirs={services.env.modelsDirs} canManage={canManageDownloads(actor)} />;
+  const [models, downloads, hubTokens] = await Promise.all([services.listLocalModels(), services.downloads.list(), canManageHubTokens(actor) ? services.hubTokens.list() : null]);
+  return <ModelsView models={models} initialDownloads={downloads} modelsDirs={services.env.modelsDirs} canManage={canManageDownloads(actor)} hubTokens={hubTokens} />;
 }

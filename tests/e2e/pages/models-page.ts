@@ -47,6 +47,16 @@ export class ModelsPage {
     }
   }
 
+  /** Waits until the progress line matches `pattern`. */
+  async waitForProgress(repo: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const text = await this.progressText(repo);
+      if (pattern.test(text) || Date.now() > deadline) return text;
+      await this.page.waitForTimeout(100);
+    }
+  }
+
   async press(repo: string, button: "Pause" | "Resume" | "Launch"): Promise<void> {
     await this.download(repo).getByRole(button === "Launch" ? "link" : "button", { name: button }).click();
   }

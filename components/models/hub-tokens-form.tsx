@@ -1,0 +1,75 @@
+"use client";
+import { useState } from "react";
+import { callApi, ApiFailure } from "@/components/api-client";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { HUB_TOKEN_ENV, type DownloadSource, type HubTokenView } from "@/lib/downloads";
+
+const HUB_NAMES: Record<DownloadSource, string> = { huggingface: "Hugging Face", modelscope: "ModelScope" };
+
+function inUse(token: HubTokenView): string {
+  if (token.using === "stored") return `downloads use the stored token (…${token.stored!.last4})${token.inEnvironment ? `, not ${HUB_TOKEN_ENV[token.source]}` : ""}`;
+  if (token.using === "environment") return `downloads use ${HUB_TOKEN_ENV[token.source]} from the environment`;
+  return `no token: ${HUB_TOKEN_ENV[token.source]} is not set either`;
+}
+
+/** Administrators only: a token per hub, stored on the server. The page is told whether one is set, never the token. */
+export function HubTokensForm({ initial }: { initial: HubTokenView[] }) {
+  const [tokens, setTokens] = useState(initial);
+  const [drafts, setDrafts] = useState<Partial<Record<DownloadSource, string>>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const change = async (source: DownloadSource, token: string | null) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await callApi<{ token: HubTokenView }>("PUT", "/api/settings/hub-tokens", { source, token });
+      setTokens((all) => all.map((one) => (one.source === source ? answer.token : one)));
+      setDrafts((all) => ({ ...all, [source]: "" }));
+    } catch (failure) {
+      setError(failure instanceof ApiFailure ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card>
+      <CardTitle>Hub tokens</CardTitle>
+      <p className="mt-2 text-sm text-zinc-400">Stored on this console for downloads (gated and private repositories); a stored token wins over the environment&apos;s, and is sent to the hub&apos;s own host only.</p>
+      <ul className="mt-3 divide-y divide-zinc-800" aria-label="Hub tokens">
+        {tokens.map((token) => (
+          <li key={token.source} className="flex flex-wrap items-center gap-3 py-2 text-sm" data-testid={`hub-token-${token.source}`}>
+            <span className="w-28 text-zinc-100">{HUB_NAMES[token.source]}</span>
+            <span className="text-xs text-zinc-400">{inUse(token)}</span>
+            <form
+              className="ml-auto flex items-center gap-2"
+              aria-label={`${HUB_NAMES[token.source]} token`}
+              onSubmit={(event) => {
+                event.preventDefault();
+                void change(token.source, drafts[token.source]?.trim() ?? "");
+              }}
+            >
+              <Input mono type="password" autoComplete="off" className="w-64" aria-label={`New ${HUB_NAMES[token.source]} token`} placeholder={token.stored ? "a new token" : "paste a token"} value={drafts[token.source] ?? ""} onChange={(e) => setDrafts((all) => ({ ...all, [token.source]: e.target.value }))} />
+              <Button type="submit" size="sm" disabled={busy || !drafts[token.source]?.trim()}>
+                Store
+              </Button>
+              {token.stored && (
+                <Button size="sm" variant="ghost" disabled={busy} onClick={() => void change(token.source, null)}>
+                  Clear
+                </Button>
+              )}
+            </form>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-400">
+          {error}
+        </p>
+      )}
+    </Card>
+  );
+}
