@@ -1,14 +1,18 @@
 "use client";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi, messageOf } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
 import { defaultRevision, type DownloadPreview, type DownloadSource } from "@/lib/downloads";
-import { formatBytes } from "@/lib/models/model-config";
+import { formatBytes } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 
 /** Source, repository, revision, target folder and an optional file filter; the server checks them again. */
 export function DownloadForm({ modelsDirs, onStarted }: { modelsDirs: string[]; onStarted: () => void }) {
+  const t = useTranslations("models.form");
+  const locale = useLocale() as Locale;
   const [source, setSource] = useState<DownloadSource>("modelscope");
   const [repo, setRepo] = useState("ZhipuAI/GLM-4.7-Flash");
   const [revision, setRevision] = useState("");
@@ -46,43 +50,43 @@ export function DownloadForm({ modelsDirs, onStarted }: { modelsDirs: string[]; 
 
   return (
     <Card>
-      <CardTitle>Download a model</CardTitle>
-      <form onSubmit={submit} className="mt-4 grid grid-cols-1 gap-3 md:grid-cols-2" aria-label="Download a model">
+      <CardTitle>{t("title")}</CardTitle>
+      <form onSubmit={submit} className="mt-4 grid grid-cols-1 gap-3 md:grid-cols-2" aria-label={t("title")}>
         <label className="text-sm text-zinc-300">
-          Source
-          <Select value={source} onChange={(e) => setSource(e.target.value as DownloadSource)} aria-label="Source">
+          {t("source")}
+          <Select value={source} onChange={(e) => setSource(e.target.value as DownloadSource)} aria-label={t("source")}>
             <option value="modelscope">ModelScope</option>
             <option value="huggingface">Hugging Face</option>
           </Select>
         </label>
         <label className="text-sm text-zinc-300">
-          Repository
-          <Input mono value={repo} onChange={(e) => setRepo(e.target.value)} aria-label="Repository" placeholder="owner/name" required />
+          {t("repository")}
+          <Input mono value={repo} onChange={(e) => setRepo(e.target.value)} aria-label={t("repository")} placeholder={t("repositoryPlaceholder")} required />
         </label>
         <label className="text-sm text-zinc-300">
-          Revision
-          <Input mono value={revision} onChange={(e) => setRevision(e.target.value)} aria-label="Revision" placeholder={defaultRevision(source)} />
+          {t("revision")}
+          <Input mono value={revision} onChange={(e) => setRevision(e.target.value)} aria-label={t("revision")} placeholder={defaultRevision(source)} />
         </label>
         <label className="text-sm text-zinc-300">
-          Target folder
-          <Input mono value={targetDir} onChange={(e) => setTargetDir(e.target.value)} aria-label="Target folder" placeholder="a folder under MODELS_DIR" />
+          {t("targetFolder")}
+          <Input mono value={targetDir} onChange={(e) => setTargetDir(e.target.value)} aria-label={t("targetFolder")} placeholder={t("targetFolderPlaceholder")} />
         </label>
         {source === "huggingface" && (
           <label className="flex items-center gap-2 text-sm text-zinc-300 md:col-span-2">
             <input type="checkbox" checked={hubCache} onChange={(e) => setHubCache(e.target.checked)} />
-            Into the Hugging Face hub cache (models--owner--name with blobs, snapshots and refs) instead of a plain folder
+            {t("hubCache")}
           </label>
         )}
         <label className="text-sm text-zinc-300 md:col-span-2">
-          Only these files (optional, comma-separated)
-          <Input mono value={include} onChange={(e) => setInclude(e.target.value)} aria-label="Only these files" placeholder="*.safetensors, *.json" />
+          {t("include")}
+          <Input mono value={include} onChange={(e) => setInclude(e.target.value)} aria-label={t("includeLabel")} placeholder={t("includePlaceholder")} />
         </label>
         <div className="flex items-center gap-3 md:col-span-2">
           <Button variant="secondary" disabled={busy || !repo.trim()} onClick={() => void check()}>
-            Check size and space
+            {t("check")}
           </Button>
           <Button type="submit" disabled={busy || !repo.trim()}>
-            Download
+            {t("download")}
           </Button>
           {error && (
             <p role="alert" className="text-sm text-red-400">
@@ -93,9 +97,9 @@ export function DownloadForm({ modelsDirs, onStarted }: { modelsDirs: string[]; 
         {preview && (
           <p className="text-sm md:col-span-2" data-testid="download-preview">
             <span className="text-zinc-300">
-              {preview.files.length} files, {formatBytes(preview.totalBytes)}; {formatBytes(preview.freeBytes)} free on the target&apos;s disk.
+              {t("preview", { count: preview.files.length, total: formatBytes(preview.totalBytes, locale), free: formatBytes(preview.freeBytes, locale) })}
             </span>{" "}
-            {preview.fits ? <span className="text-emerald-400">It fits.</span> : <span className="text-red-400">It does not fit: free {formatBytes(preview.totalBytes - preview.freeBytes)} or pick another folder.</span>}
+            {preview.fits ? <span className="text-emerald-400">{t("fits")}</span> : <span className="text-red-400">{t("doesNotFit", { needed: formatBytes(preview.totalBytes - preview.freeBytes, locale) })}</span>}
           </p>
         )}
       </form>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi, ApiFailure } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
@@ -8,14 +9,18 @@ import { HUB_TOKEN_ENV, type DownloadSource, type HubTokenView } from "@/lib/dow
 
 const HUB_NAMES: Record<DownloadSource, string> = { huggingface: "Hugging Face", modelscope: "ModelScope" };
 
-function inUse(token: HubTokenView): string {
-  if (token.using === "stored") return `downloads use the stored token (…${token.stored!.last4})${token.inEnvironment ? `, not ${HUB_TOKEN_ENV[token.source]}` : ""}`;
-  if (token.using === "environment") return `downloads use ${HUB_TOKEN_ENV[token.source]} from the environment`;
-  return `no token: ${HUB_TOKEN_ENV[token.source]} is not set either`;
+type TokensT = ReturnType<typeof useTranslations<"models.tokens">>;
+
+function inUse(token: HubTokenView, t: TokensT): string {
+  const env = HUB_TOKEN_ENV[token.source];
+  if (token.using === "stored") return token.inEnvironment ? t("usingStoredNotEnv", { last4: token.stored!.last4, env }) : t("usingStored", { last4: token.stored!.last4 });
+  if (token.using === "environment") return t("usingEnvironment", { env });
+  return t("none", { env });
 }
 
 /** Administrators only: a token per hub, stored on the server. The page is told whether one is set, never the token. */
 export function HubTokensForm({ initial }: { initial: HubTokenView[] }) {
+  const t = useTranslations("models.tokens");
   const [tokens, setTokens] = useState(initial);
   const [drafts, setDrafts] = useState<Partial<Record<DownloadSource, string>>>({});
   const [error, setError] = useState<string | null>(null);
@@ -37,28 +42,28 @@ export function HubTokensForm({ initial }: { initial: HubTokenView[] }) {
 
   return (
     <Card>
-      <CardTitle>Hub tokens</CardTitle>
-      <p className="mt-2 text-sm text-zinc-400">Stored on this console for downloads (gated and private repositories); a stored token wins over the environment&apos;s, and is sent to the hub&apos;s own host only.</p>
-      <ul className="mt-3 divide-y divide-zinc-800" aria-label="Hub tokens">
+      <CardTitle>{t("title")}</CardTitle>
+      <p className="mt-2 text-sm text-zinc-400">{t("intro")}</p>
+      <ul className="mt-3 divide-y divide-zinc-800" aria-label={t("listLabel")}>
         {tokens.map((token) => (
           <li key={token.source} className="flex flex-wrap items-center gap-3 py-2 text-sm" data-testid={`hub-token-${token.source}`}>
             <span className="w-28 text-zinc-100">{HUB_NAMES[token.source]}</span>
-            <span className="text-xs text-zinc-400">{inUse(token)}</span>
+            <span className="text-xs text-zinc-400">{inUse(token, t)}</span>
             <form
               className="ml-auto flex items-center gap-2"
-              aria-label={`${HUB_NAMES[token.source]} token`}
+              aria-label={t("formLabel", { hub: HUB_NAMES[token.source] })}
               onSubmit={(event) => {
                 event.preventDefault();
                 void change(token.source, drafts[token.source]?.trim() ?? "");
               }}
             >
-              <Input mono type="password" autoComplete="off" className="w-64" aria-label={`New ${HUB_NAMES[token.source]} token`} placeholder={token.stored ? "a new token" : "paste a token"} value={drafts[token.source] ?? ""} onChange={(e) => setDrafts((all) => ({ ...all, [token.source]: e.target.value }))} />
+              <Input mono type="password" autoComplete="off" className="w-64" aria-label={t("newToken", { hub: HUB_NAMES[token.source] })} placeholder={token.stored ? t("newPlaceholder") : t("pastePlaceholder")} value={drafts[token.source] ?? ""} onChange={(e) => setDrafts((all) => ({ ...all, [token.source]: e.target.value }))} />
               <Button type="submit" size="sm" disabled={busy || !drafts[token.source]?.trim()}>
-                Store
+                {t("store")}
               </Button>
               {token.stored && (
                 <Button size="sm" variant="ghost" disabled={busy} onClick={() => void change(token.source, null)}>
-                  Clear
+                  {t("clear")}
                 </Button>
               )}
             </form>

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { NotAllowed } from "@/components/auth/not-allowed";
 import { ModelsView } from "@/components/models/models-view";
 import { canManageDownloads, canManageHubTokens, canViewDownloads } from "@/lib/authz";
 import { getServices } from "@/server/registry";
 import { requirePageActor } from "../_lib/page-actor";
+import { pageMetadata } from "../_lib/page-title";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Models · SGLang Console" };
+export const generateMetadata = () => pageMetadata("models");
 
 export default async function ModelsPage() {
   const actor = await requirePageActor();
