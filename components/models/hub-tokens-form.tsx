@@ -58,11 +58,11 @@ export function HubTokensForm({ initial }: { initial: HubTokenView[] }) {
               }}
             >
               <Input mono type="password" autoComplete="off" className="w-64" aria-label={t("newToken", { hub: HUB_NAMES[token.source] })} placeholder={token.stored ? t("newPlaceholder") : t("pastePlaceholder")} value={drafts[token.source] ?? ""} onChange={(e) => setDrafts((all) => ({ ...all, [token.source]: e.target.value }))} />
-              <Button type="submit" size="sm" disabled={busy || !drafts[token.source]?.trim()}>
+              <Button type="submit" size="sm" className="shrink-0 whitespace-nowrap" disabled={busy || !drafts[token.source]?.trim()}>
                 {t("store")}
               </Button>
               {token.stored && (
-                <Button size="sm" variant="ghost" disabled={busy} onClick={() => void change(token.source, null)}>
+                <Button size="sm" variant="ghost" className="shrink-0 whitespace-nowrap" disabled={busy} onClick={() => void change(token.source, null)}>
                   {t("clear")}
                 </Button>
               )}

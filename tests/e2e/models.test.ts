@@ -8,7 +8,7 @@ import { startStandInHub, type StandInHub } from "../../hubs/stand-in-hub";
 import { PROJECT_ROOT, startConsole, type RunningConsole } from "../support/console-process";
 import { startDownload } from "../support/downloads";
 import { glmRepo } from "../support/hub-fixtures";
-import { launchBrowser, newSignedInPage } from "./browser";
+import { launchBrowser, newSignedInContext, newSignedInPage } from "./browser";
 import { ModelsPage } from "./pages/models-page";
 
 const repo = glmRepo({ shardBytes: 4 * 1024 * 1024 });
@@ -92,5 +92,32 @@ describe("the Models page in the browser", () => {
     await tokens.getByText("downloads use the stored token (…W7x2)").waitFor();
     expect(await page.content()).not.toContain("hf_a-token-for-the-page-W7x2");
     await page.screenshot({ path: path.join(SCREENSHOTS, "models-hub-tokens.png"), fullPage: true });
+  });
+
+  it("shows the Models page in Chinese to a reader who chose it: heading, download form, states as words, sizes by locale", async () => {
+    const context = await newSignedInContext(browser, consoleProcess.url, { viewport: { width: 1280, height: 1200 } });
+    await context.addCookies([{ name: "console_locale", value: "zh-CN", url: consoleProcess.url }]);
+    const page = await context.newPage();
+    await new ModelsPage(page, consoleProcess.url).open();
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("模型");
+    expect(await page.title()).toContain("模型");
+    const form = page.getByRole("form", { name: "下载模型" });
+    await form.getByLabel("来源").selectOption({ label: "ModelScope" });
+    await form.getByLabel("仓库").fill(repo.id);
+    await form.getByLabel("版本").waitFor();
+    await form.getByLabel("目标文件夹").waitFor();
+    await form.getByLabel("只下载这些文件").waitFor();
+    await form.getByRole("button", { name: "下载", exact: true }).waitFor();
+    await form.getByRole("button", { name: "检查大小和空间" }).click();
+    expect(await form.getByTestId("download-preview").innerText()).toMatch(/^5 个文件，共 8\.4 MB；目标磁盘剩余 [\d.,]+ [kMGT]B。 空间足够。$/);
+
+    // The two downloads above are done: their state is a word, the code stays in data-state.
+    const done = page.locator('[data-testid="download"][data-state="done"]', { hasText: repo.id }).first();
+    expect(await done.getByTestId("download-state").innerText()).toBe("已完成");
+    expect(await done.getByTestId("download-progress").innerText()).toContain("8.4 MB / 8.4 MB · 5 / 5 个文件");
+    expect(await page.getByTestId("hub-token-huggingface").innerText()).toContain("下载使用已保存的令牌（…W7x2）");
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "models-zh.png"), fullPage: true });
+    await context.close();
   });
 });
