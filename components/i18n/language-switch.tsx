@@ -26,7 +26,7 @@ export function LanguageSwitch({ className }: { className?: string }) {
   };
 
   return (
-    <div role="group" aria-label={t("language")} className={cn("flex overflow-hidden rounded border border-zinc-700 text-xs", className)} data-testid="language-switch">
+    <div role="group" aria-label={t("language")} className={cn("flex shrink-0 overflow-hidden rounded border border-zinc-700 text-xs whitespace-nowrap", className)} data-testid="language-switch">
       {LOCALES.map((locale) => (
         <button
           key={locale}
