@@ -45,8 +45,12 @@ export function cookieValue(cookieHeader: string | null | undefined, name: strin
 }
 
 export function localeOfRequest(headers: { cookie?: string | null; acceptLanguage?: string | null }): Locale {
-  const chosen = cookieValue(headers.cookie, LOCALE_COOKIE);
-  return isLocale(chosen) ? chosen : negotiateLocale(headers.acceptLanguage);
+  return chosenOrNegotiated(cookieValue(headers.cookie, LOCALE_COOKIE), headers.acceptLanguage);
+}
+
+/** The cookie's choice when it names one of our languages, else the best match for Accept-Language. */
+export function chosenOrNegotiated(chosen: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(chosen) ? chosen : negotiateLocale(acceptLanguage);
 }
 
 /** The Set-Cookie value that remembers a choice (readable by pages: it holds no secret). */

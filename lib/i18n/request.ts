@@ -3,11 +3,10 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { CATALOGUES } from "./catalogues";
-import { LOCALE_COOKIE, localeOfRequest } from "./locales";
+import { chosenOrNegotiated, LOCALE_COOKIE } from "./locales";
 
 export default getRequestConfig(async () => {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
-  const chosen = cookieStore.get(LOCALE_COOKIE)?.value;
-  const locale = localeOfRequest({ cookie: chosen ? `${LOCALE_COOKIE}=${chosen}` : null, acceptLanguage: headerStore.get("accept-language") });
+  const locale = chosenOrNegotiated(cookieStore.get(LOCALE_COOKIE)?.value, headerStore.get("accept-language"));
   return { locale, messages: CATALOGUES[locale], timeZone: process.env.TZ || "UTC" };
 });

@@ -15,19 +15,8 @@ export interface UsageEntry {
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
-/** Requests of one day, person, key and model, added up. */
-interface UsageTotals {
-  day: string;
-  userId: string;
-  keyId: string;
-  label: string;
-  model: string;
-  requests: number;
-  promptTokens: number;
-  completionTokens: number;
-  /** How many of the requests were estimated. */
-  estimated: number;
-}
+/** Requests of one day, person, key and model, added up: the Usage page's row without the person's name. */
+type UsageTotals = Omit<UsageRowView, "userName">;
 
 /** Adds requests' tokens to their day's row (one row per day, person, key and model). */
 const addUsage = (db: Db, totals: UsageTotals) =>
