@@ -14,6 +14,7 @@ import {
   type ValidationContext,
   type ValidationIssue,
 } from "../../../lib/launch";
+import { profile } from "../../support/launch-profile";
 
 // The page shows launch.issues.<code> with the issue's params in the reader's language; the English catalogue
 // must say exactly what `message` says (the API, scripts and logs keep `message`).
@@ -22,15 +23,6 @@ const en = translator("en", "launch");
 const zh = translator("zh-CN", "launch");
 const render = (t: typeof en, issue: { code: string; params?: ValidationIssue["params"] }) => renderLocalText({ key: issueKey(issue.code), ...(issue.params ? { params: issue.params } : {}) }, t);
 
-const profile = (flags: LaunchProfile["flags"] = {}, over: Partial<LaunchProfile> = {}): LaunchProfile => ({
-  name: "t",
-  modelPath: "zai-org/GLM-4.7-Flash",
-  flags,
-  extraArgs: [],
-  gpuIds: null,
-  env: {},
-  ...over,
-});
 
 const scenarios: [LaunchProfile, ValidationContext][] = [
   [profile({ "--max-running-requests": "lots", "--tool-call-parser": "glm-47", "--dtype": "fp64", "--mem-fraction-static": 1.5, "--port": 70000 }), { gpuCount: null }],

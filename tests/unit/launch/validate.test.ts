@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { validateProfile, type LaunchProfile, type ValidationContext, type ValidationIssue } from "../../../lib/launch";
+import { validateProfile, type ValidationContext, type ValidationIssue } from "../../../lib/launch";
+import { profile } from "../../support/launch-profile";
 
-const profile = (flags: LaunchProfile["flags"] = {}, over: Partial<LaunchProfile> = {}): LaunchProfile => ({
-  name: "t",
-  modelPath: "zai-org/GLM-4.7-Flash",
-  flags,
-  extraArgs: [],
-  gpuIds: null,
-  env: {},
-  ...over,
-});
 const box = (over: Partial<ValidationContext> = {}): ValidationContext => ({ gpuCount: 8, ...over });
 const find = (issues: ValidationIssue[], code: string) => issues.filter((issue) => issue.code === code);
 const one = (issues: ValidationIssue[], code: string): ValidationIssue => {
