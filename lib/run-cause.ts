@@ -1,16 +1,13 @@
+import { translator } from "./i18n/translate";
+import { causeTitleKey } from "./run-cause-key";
 import { stripAnsi } from "./sglang-log/line";
-import { CAUSE_TITLES, isFailureCause } from "./sglang-log/causes";
 
-// Causes the supervisor itself establishes, beside those the log classifier reads from SGLang's output.
-const SUPERVISOR_CAUSE_TITLES: Record<string, string> = {
-  ready_timeout: "The server never became ready",
-  console_restart: "The console restarted while the server ran",
-  unresponsive: "The server stopped answering",
-};
+const english = translator("en");
 
+/** A run's cause in English (the API's causeTitle, logs), from the same catalogue entry the pages read. */
 export function causeTitle(cause: string): string {
-  if (isFailureCause(cause)) return CAUSE_TITLES[cause];
-  return SUPERVISOR_CAUSE_TITLES[cause] ?? cause;
+  const key = causeTitleKey(cause);
+  return key ? english(key) : cause;
 }
 
 /** The last `count` lines of terminal output as a person saw them: colours removed, bars at their last redraw. */

@@ -15,6 +15,7 @@ const OUTCOME_TONES: Record<Outcome, BadgeProps["tone"]> = {
 /** Outcome, phase reached, cause in words and the first rank that failed. */
 export function DiagnosisSummary({ diagnosis: d }: { diagnosis: DiagnosisJson }) {
   const t = useTranslations("diagnose");
+  const phases = useTranslations("phases");
   const failed = d.outcome === "failed_start" || d.outcome === "crashed_while_serving";
   return (
     <div className="space-y-4" data-testid="diagnosis-summary">
@@ -25,7 +26,7 @@ export function DiagnosisSummary({ diagnosis: d }: { diagnosis: DiagnosisJson })
       )}
       <div className="flex flex-wrap items-center gap-3">
         <Badge tone={OUTCOME_TONES[d.outcome]} data-testid="outcome" data-outcome={d.outcome}>
-          {t(`outcomes.${d.outcome}`)}
+          {phases(`outcome.${d.outcome}`)}
         </Badge>
         <span className="text-lg font-semibold text-zinc-50" data-testid="cause" data-cause={d.cause}>
           {d.cause === "none" ? (d.readyLineSeen ? t("summary.startedReady") : t("summary.noFailure")) : t(`causes.${d.cause}`)}
@@ -38,7 +39,7 @@ export function DiagnosisSummary({ diagnosis: d }: { diagnosis: DiagnosisJson })
       </div>
       <div className="space-y-1.5">
         <p className="text-sm text-zinc-300" data-testid="phase" data-phase={d.phase}>
-          {t("summary.phaseReached")} <span className="font-medium text-zinc-100">{t(`phases.${d.phase}`)}</span>
+          {t("summary.phaseReached")} <span className="font-medium text-zinc-100">{phases(`stageTitle.${d.phase}`)}</span>
           {d.progress ? (
             <span className="text-zinc-400">
               {" "}

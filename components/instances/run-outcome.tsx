@@ -1,21 +1,16 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { InstancePhase } from "@/lib/instance-phase";
 import type { RunView } from "@/lib/instance-view";
+import { causeTitleKey } from "@/lib/run-cause-key";
 
 const SHOWN: readonly InstancePhase[] = ["unresponsive", "stopped", "crashed", "failed_start"];
 
-/**
- * A run's cause in the reader's language, from its stable code: the supervisor's own causes from `phases`, the
- * log classifier's from the diagnosis catalogue once it names them; else the English title the API sent.
- */
+/** A run's cause in the reader's language, from its stable code (lib/run-cause-key.ts says where each is worded). */
 export function useCauseTitle(): (cause: string, fallback: string | null) => string {
-  const tp = useTranslations("phases.supervisorCause");
-  const td = useTranslations("diagnose");
+  const t = useTranslations();
   return (cause, fallback) => {
-    if (tp.has(cause)) return tp(cause);
-    const key = `causes.${cause}.title`;
-    if (td.has(key)) return td(key);
-    return fallback ?? cause;
+    const key = causeTitleKey(cause);
+    return key ? t(key) : (fallback ?? cause);
   };
 }
 

@@ -6,7 +6,8 @@ import type { Locale } from "./locales";
 
 export type Translate = (key: string, values?: Record<string, string | number | Date>) => string;
 
-export function translator(locale: Locale, namespace: Namespace): Translate {
+/** Messages of one namespace, or (without one) of every namespace by keys such as "phases.stageTitle.ready". */
+export function translator(locale: Locale, namespace?: Namespace): Translate {
   const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace, onError: () => undefined });
   return (key, values) => (t as unknown as (k: string, v?: Record<string, string | number | Date>) => string)(key, values);
 }

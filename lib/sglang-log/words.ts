@@ -1,6 +1,6 @@
 /**
- * A diagnosis in words: its codes (cause, phase, outcome, advice) looked up in the `diagnose` catalogue of a
- * language. The diagnosis itself holds only codes and parameters (plus English text for stored runs).
+ * A diagnosis in words: its codes (cause, advice) looked up in the `diagnose` catalogue of a language, its phase
+ * and outcome in `phases` (stageTitle, outcome), which the instance pages share. The diagnosis itself holds only codes and parameters (plus English text for stored runs).
  */
 import type { Locale } from "../i18n/locales";
 import { translator } from "../i18n/translate";
@@ -19,10 +19,11 @@ export interface DiagnosisWords {
 
 export function diagnosisWords(locale: Locale): DiagnosisWords {
   const t = translator(locale, "diagnose");
+  const phases = translator(locale, "phases");
   return {
     causeTitle: (cause) => t(`causes.${cause}`),
-    phaseTitle: (phase) => t(`phases.${phase}`),
-    outcome: (outcome) => t(`outcomes.${outcome}`),
+    phaseTitle: (phase) => phases(`stageTitle.${phase}`),
+    outcome: (outcome) => phases(`outcome.${outcome}`),
     action: (action) => t(`actions.${action}`),
     advice: (a) => adviceWords(t, a),
   };
