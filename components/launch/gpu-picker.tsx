@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import type { GpuHolder, GpuListing, ValidationIssue } from "@/lib/launch";
+import { holderText, type GpuHolder, type GpuListing, type ValidationIssue } from "@/lib/launch";
 import { cn } from "../ui/cn";
 import { Input } from "../ui/input";
 import { IssueList } from "../ui/issue-text";
-import { useLocalizedIssues } from "./use-issue-text";
+import { useLocalizedIssues, useLocalText } from "./use-issue-text";
 
 interface GpuPickerProps {
   gpus: GpuListing;
@@ -23,6 +23,7 @@ const gib = (mib: number) => mib / 1024;
 export function GpuPicker({ gpus, holders, gpuIds, issues, onChange }: GpuPickerProps) {
   const t = useTranslations("launch.gpus");
   const localized = useLocalizedIssues();
+  const localText = useLocalText();
   const toggle = (index: number) => {
     const current = gpuIds ?? (gpus.ok ? gpus.gpus.map((g) => g.index) : []);
     const next = current.includes(index) ? current.filter((i) => i !== index) : [...current, index].sort((a, b) => a - b);
@@ -72,7 +73,7 @@ export function GpuPicker({ gpus, holders, gpuIds, issues, onChange }: GpuPicker
                     </span>
                     <span className="block text-xs text-zinc-400">{t("free", { free: gib(freeMiB), total: gib(gpu.memoryTotalMiB) })}</span>
                     {heldBy.length > 0 ? (
-                      <span className="block text-xs text-amber-300">{t("heldBy", { holders: heldBy.map((h) => h.holder).join(", ") })}</span>
+                      <span className="block text-xs text-amber-300">{t("heldBy", { holders: heldBy.map((h) => localText(holderText(h.holder))).join(", ") })}</span>
                     ) : gpu.memoryUsedMiB > 1024 ? (
                       <span className="block text-xs text-amber-300">{t("usedByOther", { used: gib(gpu.memoryUsedMiB) })}</span>
                     ) : null}

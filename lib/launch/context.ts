@@ -1,5 +1,6 @@
 // The box as the launch page sees it: GPUs, who holds them, ports in use, models, the SGLang runtime.
 import type { ScannedModel } from "../models/scanned-model";
+import type { Holder } from "./holder";
 import type { InstalledFlags } from "./installed-flags";
 
 /** Why the console runs real SGLang or the simulator (server/supervisor/sglang-runtime.ts). */
@@ -19,13 +20,13 @@ export type GpuListing = { ok: true; gpus: GpuInfo[] } | { ok: false; gpus: []; 
 export interface GpuHolder {
   gpu: number;
   instanceId: string;
-  holder: string;
+  holder: Holder;
 }
 
 /** Ports of active instances (a new one must not take them). */
 export interface PortHolder {
   port: number;
-  holder: string;
+  holder: Holder;
 }
 
 /** What the launch page needs to know about the box, refreshed through GET /api/launch/context. */

@@ -19,3 +19,4 @@ export * from "./installed-flags";
 export * from "./suggest-parsers";
 export * from "./parse-help";
 export * from "./local-text";
+export * from "./holder";

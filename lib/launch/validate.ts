@@ -8,6 +8,7 @@ import { checkParsers } from "./check-parsers";
 import { resolveHostPort } from "./build-argv";
 import { checkInstalledFlags, findInstalledFlag, installedAccepts, type InstalledFlags } from "./installed-flags";
 import { localText, type LocalText, type TextParams } from "./local-text";
+import { describeHolder, holderText, type Holder } from "./holder";
 
 export type ValidationSeverity = "error" | "warning";
 
@@ -38,8 +39,8 @@ export interface ValidationContext {
   gpuCount: number | null;
   /** Memory of each physical GPU, by index. */
   gpuMemoryMiB?: number[];
-  busyGpus?: { gpu: number; holder: string }[];
-  portsInUse?: { port: number; holder: string }[];
+  busyGpus?: { gpu: number; holder: Holder }[];
+  portsInUse?: { port: number; holder: Holder }[];
   modelInfo?: ModelInfo;
   /** What the installed SGLang (or the simulator) reported about its flags; absent: the catalogue decides alone. */
   installedFlags?: InstalledFlags;
@@ -75,6 +76,9 @@ export function validateProfile(profile: LaunchProfile, ctx: ValidationContext):
   if (ctx.installedFlags) issues.push(...checkInstalledFlags(profile, findFlag, ctx.installedFlags));
   return issues;
 }
+
+/** gpu_busy's English, also for the supervisor's own check when the GPU count is unknown. */
+export const gpuBusyMessage = (gpu: number, holder: Holder) => `GPU ${gpu} is in use by ${describeHolder(holder)}: stop it or select other GPUs.`;
 
 type Add = (field: string, severity: ValidationSeverity, code: string, message: string, params?: TextParams) => void;
 
@@ -295,7 +299,7 @@ function checkParallelism(profile: LaunchProfile, ctx: ValidationContext, resolv
   }
   for (const busy of ctx.busyGpus ?? []) {
     if (used.includes(busy.gpu)) {
-      add("gpuIds", "error", "gpu_busy", `GPU ${busy.gpu} is in use by ${busy.holder}: stop it or select other GPUs.`, { gpu: String(busy.gpu), holder: busy.holder });
+      add("gpuIds", "error", "gpu_busy", gpuBusyMessage(busy.gpu, busy.holder), { gpu: String(busy.gpu), holder: holderText(busy.holder) });
     }
   }
 }
@@ -404,9 +408,12 @@ function checkSpeculative(ctx: ValidationContext, resolved: Resolved, add: Add):
 function checkServer(profile: LaunchProfile, ctx: ValidationContext, resolved: Resolved, add: Add): void {
   const { host, port } = resolveHostPort(profile);
   for (const used of ctx.portsInUse ?? []) {
-    if (used.port === port) add("--port", "error", "port_in_use", `Port ${port} is in use by ${used.holder}: choose another --port.`, { which: "http", port: String(port), holder: used.holder });
+    const holder = describeHolder(used.holder);
+    if (used.port === port) add("--port", "error", "port_in_use", `Port ${port} is in use by ${holder}: choose another --port.`, { which: "http", port: String(port), holder: holderText(used.holder) });
     const nccl = optNum(resolved, "--nccl-port");
-    if (nccl !== null && used.port === nccl) add("--nccl-port", "error", "port_in_use", `Port ${nccl} is in use by ${used.holder}: choose another --nccl-port or leave it unset.`, { which: "nccl", port: String(nccl), holder: used.holder });
+    if (nccl !== null && used.port === nccl) {
+      add("--nccl-port", "error", "port_in_use", `Port ${nccl} is in use by ${holder}: choose another --nccl-port or leave it unset.`, { which: "nccl", port: String(nccl), holder: holderText(used.holder) });
+    }
   }
   const nccl = optNum(resolved, "--nccl-port");
   if (nccl !== null && nccl === port) add("--nccl-port", "error", "nccl_port_clash", `--nccl-port ${nccl} is the HTTP --port as well: choose a different one.`, { port: String(nccl) });

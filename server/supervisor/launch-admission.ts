@@ -1,7 +1,7 @@
 import path from "node:path";
 import { AppError } from "../../lib/errors";
 import { resolveHostPort, validateProfile, type GpuHolder, type GpuListing, type InstalledFlags, type LaunchProfile, type ModelInfo } from "../../lib/launch";
-import { gpuConflicts, portHolders, type ActiveHolder } from "./conflicts";
+import { gpuConflicts, holderOf, portBusyIssue, portHolders, type ActiveHolder } from "./conflicts";
 import { isPortFree } from "./port";
 
 /** An active instance as launch admission sees it. */
@@ -23,7 +23,7 @@ export function gpuHolders(active: ActiveInstance[], gpuCount: number | null): G
   const holders: GpuHolder[] = [];
   for (const instance of active) {
     const ids = instance.gpuIds ?? (gpuCount === null ? [] : Array.from({ length: gpuCount }, (_, i) => i));
-    for (const gpu of ids) holders.push({ gpu, instanceId: instance.id, holder: `instance ${instance.name} (owner ${instance.owner})` });
+    for (const gpu of ids) holders.push({ gpu, instanceId: instance.id, holder: holderOf(instance) });
   }
   return holders;
 }
@@ -46,9 +46,7 @@ export async function checkLaunchable(profile: LaunchProfile, active: ActiveInst
     ...(probes.installedFlags ? { installedFlags: probes.installedFlags } : {}),
   }).filter((issue) => issue.severity === "error");
   // With the GPU count unknown, the validator cannot expand "all GPUs": check sharing here instead.
-  if (!gpus) for (const message of gpuConflicts(profile, active)) issues.push({ field: "gpuIds", severity: "error", code: "gpu_busy", message });
-  if (issues.length === 0 && !(await isPortFree(host, port))) {
-    issues.push({ field: "--port", severity: "error", code: "port_busy", message: `Port ${port} on ${host} is already taken by another program: choose another --port.` });
-  }
+  if (!gpus) issues.push(...gpuConflicts(profile, active));
+  if (issues.length === 0 && !(await isPortFree(host, port))) issues.push(portBusyIssue(port, host));
   if (issues.length > 0) throw new AppError("validation_failed", { detail: issues.map((issue) => issue.message).join(" ") }, { details: { issues } });
 }

@@ -17,6 +17,7 @@ import {
   type ModelInfo,
   type GpuHolder,
   type GpuListing,
+  type PortHolder,
   type ServerEnvBase,
 } from "../../lib/launch";
 import { decideRestart, supervisionSchema, type EndedRun, type Supervision } from "../../lib/supervision";
@@ -27,6 +28,7 @@ import { createRun, findLatestRun, findRun, listRuns, updateRun, type RunRecord 
 import { CONSOLE_ENV_NAMES } from "../env";
 import type { OutputChunk } from "../logs/output-buffer";
 import { endDeadRun } from "./end-dead-run";
+import { portHolders } from "./conflicts";
 import { checkLaunchable, gpuHolders, type ActiveInstance } from "./launch-admission";
 import { SupervisedRun, type RunChange } from "./run";
 import { liveRunView, storedRunView, summarizeRun } from "./run-views";
@@ -229,6 +231,11 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   /** GPUs held by active instances (for the launch page). */
   gpuHolders(gpuCount: number | null): GpuHolder[] {
     return gpuHolders(this.activeInstances(), gpuCount);
+  }
+
+  /** Ports of active instances (for the launch page). */
+  portHolders(): PortHolder[] {
+    return portHolders(this.activeInstances());
   }
 
   async stop(instanceId: string): Promise<InstanceView> {

@@ -1,18 +1,13 @@
-import { isActivePhase } from "@/lib/instance-phase";
 import type { LaunchContextView } from "@/lib/launch";
 import type { Services } from "@/server/services";
 
 /** GPUs, their holders, ports in use and models, read in parallel (for the launch page and its refresh route). */
 export async function readLaunchContext(services: Services): Promise<LaunchContextView> {
   const [gpus, models] = await Promise.all([services.listGpus(), services.scanModels()]);
-  const portsInUse = services.supervisor
-    .list()
-    .filter((instance) => isActivePhase(instance.phase))
-    .map((instance) => ({ port: instance.port, holder: `instance ${instance.name} (${instance.ownerName})` }));
   return {
     gpus,
     gpuHolders: services.supervisor.gpuHolders(gpus.ok ? gpus.gpus.length : null),
-    portsInUse,
+    portsInUse: services.supervisor.portHolders(),
     models,
     modelsDirs: services.env.modelsDirs,
     runtime: {

@@ -14,6 +14,7 @@ import {
   type ValidationContext,
   type ValidationIssue,
 } from "../../../lib/launch";
+import { gpuConflicts, portBusyIssue } from "../../../server/supervisor/conflicts";
 import { profile } from "../../support/launch-profile";
 
 // The page shows launch.issues.<code> with the issue's params in the reader's language; the English catalogue
@@ -28,7 +29,7 @@ const scenarios: [LaunchProfile, ValidationContext][] = [
   [profile({ "--max-running-requests": "lots", "--tool-call-parser": "glm-47", "--dtype": "fp64", "--mem-fraction-static": 1.5, "--port": 70000 }), { gpuCount: null }],
   [profile({ "--enable-metrics": "yes", "--tp-size": true, "--reasoning_parser": "glm45", "--tp": 1, "--model-path": "x", "--tensor-parallel-size": 2, "--zzz-qqq": 1 }), { gpuCount: null }],
   [profile({ "--max-running-requests": 2.5, "--json-model-override-args": "{", "--cuda-graph-max-bs": 8, "--chunked-prefill-size": 0, "--log-level": "loud" }), { gpuCount: null }],
-  [profile({ "--log-level": "warning", "--host": "0.0.0.0", "--port": 80, "--nccl-port": 80 }), { gpuCount: null, portsInUse: [{ port: 80, holder: "instance a (owner b)" }] }],
+  [profile({ "--log-level": "warning", "--host": "0.0.0.0", "--port": 80, "--nccl-port": 80 }), { gpuCount: null, portsInUse: [{ port: 80, holder: { kind: "instance", name: "a", owner: "b" } }] }],
   [profile({}, { modelPath: "" }), { gpuCount: null }],
   [profile({}, { modelPath: " /x " }), { gpuCount: null }],
   [profile({}, { modelPath: "/models/none" }), { gpuCount: null, modelInfo: { exists: false, hasConfig: false } }],
@@ -46,7 +47,7 @@ const scenarios: [LaunchProfile, ValidationContext][] = [
   [profile({ "--tp-size": 8 }, { gpuIds: [0, 1] }), { gpuCount: 4 }],
   [profile({ "--tp-size": 2 }, { gpuIds: [0] }), { gpuCount: 4 }],
   [profile({ "--tp-size": 2, "--base-gpu-id": 1, "--gpu-id-step": 2 }), { gpuCount: 2 }],
-  [profile({ "--tp-size": 1 }), { gpuCount: 4, busyGpus: [{ gpu: 0, holder: "instance a (owner b)" }] }],
+  [profile({ "--tp-size": 1 }), { gpuCount: 4, busyGpus: [{ gpu: 0, holder: { kind: "instance", name: "a", owner: "b" } }] }],
   [profile({ "--tp-size": 1 }, { gpuIds: [0, 0, 9] }), { gpuCount: 4 }],
   [profile({ "--tp-size": 1 }, { gpuIds: [] }), { gpuCount: 0 }],
   [profile({}), { gpuCount: 0 }],
@@ -74,6 +75,15 @@ describe("issue messages in the catalogues", () => {
       findFlag,
       { version: "0.5.9", flags: [{ options: ["--dtype"], takesValue: true, choices: ["auto"] }, { options: ["--attention-backend"], takesValue: true, choices: Array.from({ length: 14 }, (_, i) => `b${i}`) }] } as never,
     ),
+  );
+
+  // The supervisor's own checks at launch: GPUs shared while the GPU count is unknown, a port another program holds.
+  const active = { name: "glm-a", owner: "Ada", host: "127.0.0.1", port: 30000 };
+  issues.push(
+    ...gpuConflicts(profile({}, { gpuIds: [0, 1] }), [{ ...active, gpuIds: [1, 2] }]),
+    ...gpuConflicts(profile(), [{ ...active, gpuIds: [3] }]),
+    ...gpuConflicts(profile({}, { gpuIds: [4] }), [{ ...active, gpuIds: null }]),
+    portBusyIssue(30001, "127.0.0.1"),
   );
 
   it("covers many codes", () => {
@@ -115,6 +125,20 @@ describe("issue messages in the catalogues", () => {
       expect(render(en, note), note.code).toBe(note.message);
       expect(render(zh, note), note.code).not.toMatch(/[{}]/);
     }
+  });
+
+  it("names who holds a GPU or a port in the reader's language, the English message unchanged", () => {
+    const holder = { kind: "instance", name: "glm-a", owner: "Ada" } as const;
+    const port = validateProfile(profile({ "--port": 30000 }), { gpuCount: null, portsInUse: [{ port: 30000, holder }] }).find((i) => i.code === "port_in_use")!;
+    expect(port.message).toBe("Port 30000 is in use by instance glm-a (owner Ada): choose another --port.");
+    expect(render(zh, port)).toBe("端口 30000 正被 实例 glm-a（所有者 Ada） 使用：请换一个 --port。");
+    const [shared] = gpuConflicts(profile({}, { gpuIds: [1] }), [{ ...active, gpuIds: [1] }]);
+    expect(shared!.message).toBe("GPU 1 is in use by instance glm-a (owner Ada): stop it or select other GPUs.");
+    expect(render(zh, shared!)).toBe("GPU 1 正被 实例 glm-a（所有者 Ada） 使用：请先停止它，或选择其他 GPU。");
+    const [all] = gpuConflicts(profile(), [{ ...active, gpuIds: [3] }]);
+    expect(all!.message).toBe("This launch would use all GPUs, and instance glm-a (owner Ada) already uses GPUs 3: select GPUs it does not use, or stop it first.");
+    expect(render(zh, all!)).toBe("此次启动将使用全部 GPU，而 实例 glm-a（所有者 Ada） 已在使用 GPU 3：请选择它未使用的 GPU，或先停止它。");
+    expect(render(zh, portBusyIssue(30001, "127.0.0.1"))).toBe("127.0.0.1 上的端口 30001 已被外部进程占用：请换一个 --port。");
   });
 
   it("has a Chinese message for every English one", () => {

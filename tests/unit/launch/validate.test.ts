@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validateProfile, type ValidationContext, type ValidationIssue } from "../../../lib/launch";
 import { profile } from "../../support/launch-profile";
 
+const glmA = { kind: "instance", name: "glm-a", owner: "Ada" } as const;
 const box = (over: Partial<ValidationContext> = {}): ValidationContext => ({ gpuCount: 8, ...over });
 const find = (issues: ValidationIssue[], code: string) => issues.filter((issue) => issue.code === code);
 const one = (issues: ValidationIssue[], code: string): ValidationIssue => {
@@ -88,8 +89,8 @@ describe("validateProfile: GPUs", () => {
   it("rejects GPUs that do not exist, none selected, and busy GPUs the server would use", () => {
     expect(one(validateProfile(profile({}, { gpuIds: [9] }), box({ gpuCount: 2 })), "gpu_missing").message).toBe("GPU 9 does not exist: this machine has 2 GPUs (0 to 1).");
     expect(one(validateProfile(profile({}, { gpuIds: [] }), box()), "no_gpus_selected").severity).toBe("error");
-    const busy = one(validateProfile(profile({ "--tp-size": 2 }, { gpuIds: [0, 1] }), box({ busyGpus: [{ gpu: 1, holder: "instance glm-a" }, { gpu: 5, holder: "other" }] })), "gpu_busy");
-    expect(busy.message).toBe("GPU 1 is in use by instance glm-a: stop it or select other GPUs.");
+    const busy = one(validateProfile(profile({ "--tp-size": 2 }, { gpuIds: [0, 1] }), box({ busyGpus: [{ gpu: 1, holder: glmA }, { gpu: 5, holder: glmA }] })), "gpu_busy");
+    expect(busy.message).toBe("GPU 1 is in use by instance glm-a (owner Ada): stop it or select other GPUs.");
   });
 
   it("reports no GPU at all on a machine without GPUs", () => {
@@ -157,12 +158,12 @@ describe("validateProfile: speculative decoding (server_args.py _handle_speculat
 
 describe("validateProfile: ports, host and parsers", () => {
   it("rejects a port in use and says by whom", () => {
-    const issue = one(validateProfile(profile({ "--port": 30000 }), box({ gpuCount: null, portsInUse: [{ port: 30000, holder: "instance glm-a" }] })), "port_in_use");
-    expect(issue).toMatchObject({ field: "--port", severity: "error", code: "port_in_use", message: "Port 30000 is in use by instance glm-a: choose another --port." });
+    const issue = one(validateProfile(profile({ "--port": 30000 }), box({ gpuCount: null, portsInUse: [{ port: 30000, holder: glmA }] })), "port_in_use");
+    expect(issue).toMatchObject({ field: "--port", severity: "error", code: "port_in_use", message: "Port 30000 is in use by instance glm-a (owner Ada): choose another --port." });
   });
 
   it("checks the default port 30000 when --port is unset", () => {
-    expect(one(validateProfile(profile(), box({ gpuCount: null, portsInUse: [{ port: 30000, holder: "x" }] })), "port_in_use").field).toBe("--port");
+    expect(one(validateProfile(profile(), box({ gpuCount: null, portsInUse: [{ port: 30000, holder: glmA }] })), "port_in_use").field).toBe("--port");
   });
 
   it("rejects an --nccl-port equal to the HTTP port", () => {
