@@ -86,12 +86,19 @@ export type ErrorCode = keyof typeof ERROR_TABLE;
  * An error's message in a locale other than English, from messages/<locale>/errors.json (keyed by code); the
  * English text above stays the source for logs. A parameter the thrower left out reads as empty.
  */
-function localizedErrorMessage(code: ErrorCode, params: Record<string, string | undefined>, locale: Locale): string | null {
+function localizedErrorMessage(code: ErrorCode, params: Record<string, string | undefined>, locale: Locale, localized?: LocalizedParams): string | null {
   if (locale === "en" || !hasMessage(locale, "errors", code)) return null;
+  const inLocale = localized?.(locale) ?? {};
   const values: Record<string, string> = {};
-  for (const name of placeholdersOf(String(CATALOGUES[locale].errors[code]))) values[name] = params[name] ?? "";
+  for (const name of placeholdersOf(String(CATALOGUES[locale].errors[code]))) values[name] = inLocale[name] ?? params[name] ?? "";
   return translator(locale, "errors")(code, values);
 }
+
+/**
+ * Parameters whose words depend on the reader (launch issues, a policy's reasons, schema problems), built from the
+ * structure the thrower holds for the answer's locale; the English ones in `params` stay for logs and English answers.
+ */
+export type LocalizedParams = (locale: Locale) => Partial<Record<string, string>>;
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 /**
  * The message parameters of one error code: a typo or a parameter its message does not use fails to compile.
@@ -112,8 +119,9 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   /** The message's parameters, kept to say it again in another language. */
   readonly params: Readonly<Record<string, string | undefined>>;
   readonly details: unknown;
+  private readonly localized: LocalizedParams | undefined;
 
-  constructor(code: C, params: ErrorParams<C> = {} as ErrorParams<C>, options: { cause?: unknown; details?: unknown } = {}) {
+  constructor(code: C, params: ErrorParams<C> = {} as ErrorParams<C>, options: { cause?: unknown; details?: unknown; localized?: LocalizedParams } = {}) {
     const entry = ERROR_TABLE[code];
     const userMessage = (entry.message as (p: ErrorParams<C>) => string)(params);
     super(userMessage, { cause: options.cause });
@@ -123,11 +131,12 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
     this.userMessage = userMessage;
     this.params = params as Readonly<Record<string, string | undefined>>;
     this.details = options.details;
+    this.localized = options.localized;
   }
 
   /** The answer's body, its message in the reader's language (the English one is what logs keep). */
   toJSON(locale: Locale = "en"): ErrorBody {
-    const message = localizedErrorMessage(this.code, this.params, locale) ?? this.userMessage;
+    const message = localizedErrorMessage(this.code, this.params, locale, this.localized) ?? this.userMessage;
     return { error: { code: this.code, message, ...(this.details ? { details: this.details } : {}) } };
   }
 }

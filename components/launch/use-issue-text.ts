@@ -1,29 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { issueKey, renderLocalText, type LocalText, type TextParams } from "@/lib/launch";
+import { renderLocalText, reportedText, type LocalText, type ReportedText } from "@/lib/launch";
 
-/** Anything the launch page reports: a validation issue, a pasted command's note, a free-text field's problem. */
-export interface ReportedText {
-  code?: string;
-  message: string;
-  params?: TextParams;
-}
+export type { ReportedText };
 
-/**
- * An issue in the reader's language: launch.issues.<code> with the issue's params. The English `message` is the
- * fallback for codes the catalogue lacks (zod's schema messages, an older server's issues).
- */
+/** An issue in the reader's language (lib/launch/local-text.ts `reportedText`). */
 export function useIssueText(): (issue: ReportedText) => string {
   const t = useTranslations("launch");
   const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
-  return (issue) => {
-    if (!issue.code) return issue.message;
-    const key = issueKey(issue.code);
-    if (!t.has(key)) return issue.message;
-    if (!issue.params && String(t.raw(key)).includes("{")) return issue.message;
-    return renderLocalText({ key, ...(issue.params ? { params: issue.params } : {}) }, translate);
-  };
+  const raw = (key: string) => (t.has(key) ? String(t.raw(key)) : undefined);
+  return (issue) => reportedText(issue, translate, raw);
 }
 
 /** A LocalText (a preset's reason, a range) in the reader's language. */

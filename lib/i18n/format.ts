@@ -42,3 +42,13 @@ export function formatNumber(value: number, locale: Locale, maximumFractionDigit
 export function formatPercent(fraction: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
 }
+
+/** Whole sentences one after another: a space between English ones, nothing between Chinese ones (they end in 。). */
+export function joinSentences(sentences: readonly string[], locale: Locale): string {
+  return sentences.join(locale === "en" ? " " : "");
+}
+
+/** Clauses of one sentence, as a semicolon list in the locale's punctuation. */
+export function joinClauses(clauses: readonly string[], locale: Locale): string {
+  return clauses.join(locale === "en" ? "; " : "；");
+}

@@ -12,12 +12,17 @@ export function translator(locale: Locale, namespace?: Namespace): Translate {
   return (key, values) => (t as unknown as (k: string, v?: Record<string, string | number | Date>) => string)(key, values);
 }
 
-/** Whether a key exists, for catalogues that cover an open set (e.g. one entry per flag). */
-export function hasMessage(locale: Locale, namespace: Namespace, key: string): boolean {
+/** A message as the catalogue holds it (ICU source, not formatted); undefined when the key names no message. */
+export function rawMessage(locale: Locale, namespace: Namespace, key: string): string | undefined {
   let node: unknown = CATALOGUES[locale][namespace];
   for (const part of key.split(".")) {
-    if (typeof node !== "object" || node === null || !(part in node)) return false;
+    if (typeof node !== "object" || node === null || !(part in node)) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
-  return typeof node === "string";
+  return typeof node === "string" ? node : undefined;
+}
+
+/** Whether a key exists, for catalogues that cover an open set (e.g. one entry per flag). */
+export function hasMessage(locale: Locale, namespace: Namespace, key: string): boolean {
+  return rawMessage(locale, namespace, key) !== undefined;
 }

@@ -28,3 +28,25 @@ export function renderLocalText(text: LocalText, t: TranslateFn): string {
 
 /** An issue's message key: launch.issues.<code>. */
 export const issueKey = (code: string) => `issues.${code}`;
+
+/** Anything the launch page reports: a validation issue, a pasted command's note, a free-text field's problem. */
+export interface ReportedText {
+  code?: string;
+  message: string;
+  params?: TextParams;
+}
+
+/** A catalogue message's ICU source by key, undefined when there is none (to tell whether an issue can be worded). */
+export type RawMessage = (key: string) => string | undefined;
+
+/**
+ * An issue in the language of `t`: launch.issues.<code> with the issue's params. The English `message` is the
+ * fallback for codes the catalogue lacks (an older server's issues) and for a message whose params are missing.
+ */
+export function reportedText(issue: ReportedText, t: TranslateFn, raw: RawMessage): string {
+  if (!issue.code) return issue.message;
+  const key = issueKey(issue.code);
+  const source = raw(key);
+  if (source === undefined || (!issue.params && source.includes("{"))) return issue.message;
+  return renderLocalText({ key, ...(issue.params ? { params: issue.params } : {}) }, t);
+}

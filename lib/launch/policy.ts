@@ -3,6 +3,7 @@
 // every spelling argparse would take for it.
 
 import { isLoopbackHostName } from "../request-guard";
+import { localText, type LocalText } from "./local-text";
 
 /** Variables that make the server load code of someone's choosing. */
 export const CODE_LOADING_ENV = ["LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTHONUSERBASE", "PATH", "BASH_ENV", "ENV"] as const;
@@ -39,25 +40,33 @@ const isLoopbackAddress = (value: string) => isLoopbackHostName(value.trim().toL
 
 const isInside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith("/") ? parent : `${parent}/`);
 
+/** One reason an operator may not launch this: English for the API and logs, and the words a page shows (launch.policy.*). */
+export interface PolicyViolation {
+  message: string;
+  text: LocalText;
+}
+
 /** The reasons an operator may not launch this; empty when it may. */
-export function launchPolicyViolations(input: LaunchPolicyInput): string[] {
-  const violations: string[] = [];
+export function launchPolicyViolations(input: LaunchPolicyInput): PolicyViolation[] {
+  const violations = new Map<string, PolicyViolation>();
+  const add = (message: string, text: LocalText) => violations.set(message, { message, text });
   for (const host of flagValues(input.argv, HOST_FLAG)) {
-    if (!isLoopbackAddress(host)) violations.push(`--host ${host}: operators may bind only to loopback (127.0.0.1, localhost, ::1); ask an administrator to expose a server`);
+    if (!isLoopbackAddress(host)) add(`--host ${host}: operators may bind only to loopback (127.0.0.1, localhost, ::1); ask an administrator to expose a server`, localText("policy.host", { host }));
   }
+  const names = CODE_LOADING_ENV.join(", ");
   for (const name of Object.keys(input.env)) {
-    if ((CODE_LOADING_ENV as readonly string[]).includes(name)) violations.push(`${name}: operators may not set variables that load code (${CODE_LOADING_ENV.join(", ")})`);
+    if ((CODE_LOADING_ENV as readonly string[]).includes(name)) add(`${name}: operators may not set variables that load code (${names})`, localText("policy.codeLoadingEnv", { name, names }));
   }
   const dirs = input.modelsDirs.map((dir) => input.realPath(dir) ?? dir);
   for (const flag of MODEL_PATH_FLAGS) {
     // `--model` is also a prefix of `--model-path`: read each spelling once, exactly.
     for (const value of flagValues(input.argv, flag, flag === "--model" ? Number.POSITIVE_INFINITY : 4)) {
       const real = input.realPath(value);
-      if (dirs.length === 0) violations.push(`${flag} ${value}: operators may launch only models under MODELS_DIR, and none is set`);
+      if (dirs.length === 0) add(`${flag} ${value}: operators may launch only models under MODELS_DIR, and none is set`, localText("policy.noModelsDir", { flag, value }));
       else if (real === null || !dirs.some((dir) => isInside(real, dir))) {
-        violations.push(`${flag} ${value}: operators may launch only models in ${dirs.join(", ")} (after resolving symlinks)`);
+        add(`${flag} ${value}: operators may launch only models in ${dirs.join(", ")} (after resolving symlinks)`, localText("policy.modelOutside", { flag, value, dirs: dirs.join(", ") }));
       }
     }
   }
-  return [...new Set(violations)];
+  return [...violations.values()];
 }

@@ -4,9 +4,11 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { isBoundByLaunchPolicy, type Actor } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
+import { joinClauses } from "../../lib/i18n/format";
 import type { InstanceView } from "../../lib/instance-view";
 import { buildLaunchArgv, buildLaunchEnv, type LaunchRequest } from "../../lib/launch";
 import { launchPolicyViolations } from "../../lib/launch/policy";
+import { launchWords } from "../../lib/launch/words-in-locale";
 import { maskArgvSecrets, maskedNames, maskEnv } from "../../lib/secrets";
 import type { AuditInput } from "../db/audit";
 import type { Supervisor } from "../supervisor/supervisor";
@@ -36,7 +38,14 @@ export function createLauncher(deps: { supervisor: Supervisor; modelsDirs: reado
     const argv = buildLaunchArgv(profile);
     if (isBoundByLaunchPolicy(actor)) {
       const violations = launchPolicyViolations({ argv, env: profile.env, modelsDirs: deps.modelsDirs, realPath });
-      if (violations.length > 0) throw new AppError("launch_policy", { detail: violations.join("; ") });
+      if (violations.length > 0) {
+        throw new AppError("launch_policy", { detail: violations.map((v) => v.message).join("; ") }, {
+          localized: (locale) => {
+            const words = launchWords(locale);
+            return { detail: joinClauses(violations.map((v) => words.text(v.text)), locale) };
+          },
+        });
+      }
     }
     const launched = withInstanceApiKey(request);
     const instance = await deps.supervisor.launch(launched, actor.id);

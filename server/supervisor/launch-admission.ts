@@ -1,7 +1,9 @@
 import path from "node:path";
 import { AppError } from "../../lib/errors";
+import { joinSentences } from "../../lib/i18n/format";
 import { resolveHostPort, validateProfile, type GpuHolder, type GpuListing, type InstalledFlags, type LaunchProfile, type ModelInfo } from "../../lib/launch";
 import { gpuConflicts, holderOf, portBusyIssue, portHolders, type ActiveHolder } from "./conflicts";
+import { launchWords } from "../../lib/launch/words-in-locale";
 import { isPortFree } from "./port";
 
 /** An active instance as launch admission sees it. */
@@ -48,5 +50,10 @@ export async function checkLaunchable(profile: LaunchProfile, active: ActiveInst
   // With the GPU count unknown, the validator cannot expand "all GPUs": check sharing here instead.
   if (!gpus) issues.push(...gpuConflicts(profile, active));
   if (issues.length === 0 && !(await isPortFree(host, port))) issues.push(portBusyIssue(port, host));
-  if (issues.length > 0) throw new AppError("validation_failed", { detail: issues.map((issue) => issue.message).join(" ") }, { details: { issues } });
+  if (issues.length > 0) {
+    throw new AppError("validation_failed", { detail: issues.map((issue) => issue.message).join(" ") }, {
+      details: { issues },
+      localized: (locale) => ({ detail: joinSentences(issues.map(launchWords(locale).issue), locale) }),
+    });
+  }
 }

@@ -9,7 +9,8 @@ const files: Record<string, string> = {
 };
 const realPath = (path: string) => files[path] ?? null;
 const base = ["-m", "sglang.launch_server", "--model-path", "/models/GLM-4.7-Flash"];
-const violations = (argv: string[], env: Record<string, string> = {}) => launchPolicyViolations({ argv: [...base, ...argv], env, modelsDirs: ["/models"], realPath });
+const messages = (input: Parameters<typeof launchPolicyViolations>[0]) => launchPolicyViolations(input).map((violation) => violation.message);
+const violations = (argv: string[], env: Record<string, string> = {}) => messages({ argv: [...base, ...argv], env, modelsDirs: ["/models"], realPath });
 
 describe("the operators' launch policy", () => {
   it("allows a loopback server of a model under MODELS_DIR", () => {
@@ -31,16 +32,16 @@ describe("the operators' launch policy", () => {
   });
 
   it("refuses model paths outside MODELS_DIR after resolving symlinks, and hub ids", () => {
-    expect(launchPolicyViolations({ argv: ["--model-path", "/tmp/evil"], env: {}, modelsDirs: ["/models"], realPath }).join()).toMatch(/only models in \/models/);
-    expect(launchPolicyViolations({ argv: ["--model-path", "/models/link-out"], env: {}, modelsDirs: ["/models"], realPath }).join()).toMatch(/only models in/);
-    expect(launchPolicyViolations({ argv: ["--model-path", "zai-org/GLM-4.7-Flash"], env: {}, modelsDirs: ["/models"], realPath }).join()).toMatch(/only models in/);
+    expect(messages({ argv: ["--model-path", "/tmp/evil"], env: {}, modelsDirs: ["/models"], realPath }).join()).toMatch(/only models in \/models/);
+    expect(messages({ argv: ["--model-path", "/models/link-out"], env: {}, modelsDirs: ["/models"], realPath }).join()).toMatch(/only models in/);
+    expect(messages({ argv: ["--model-path", "zai-org/GLM-4.7-Flash"], env: {}, modelsDirs: ["/models"], realPath }).join()).toMatch(/only models in/);
     expect(violations(["--tokenizer-path", "/tmp/evil"]).join()).toMatch(/--tokenizer-path/);
     expect(violations(["--model=/tmp/evil"]).join()).toMatch(/--model \/tmp\/evil/);
     expect(violations(["--speculative-draft-model-path", "/tmp/evil"]).join()).toMatch(/draft/);
   });
 
   it("refuses every local model when MODELS_DIR is unset", () => {
-    expect(launchPolicyViolations({ argv: base, env: {}, modelsDirs: [], realPath }).join()).toMatch(/none is set/);
+    expect(messages({ argv: base, env: {}, modelsDirs: [], realPath }).join()).toMatch(/none is set/);
   });
 
   it("reads a flag's values in every spelling argparse accepts", () => {
