@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { says } from "./schema-text";
 
 /** Keys begin with this, so a leaked one is recognisable (and secret scanners can be taught it). */
 export const API_KEY_PREFIX = "sgc_";
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, "give the key a name").max(100),
+  name: z.string().trim().min(1, says("keyName", "give the key a name")).max(100),
   models: z.array(z.string().min(1).max(300)).max(100).optional(),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
   rpm: z.number().int().positive().max(1_000_000).optional(),

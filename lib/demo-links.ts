@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { says } from "./schema-text";
 import { chatMessageSchema, upstreamToolChoiceSchema } from "./playground/requests";
 import { functionToolSchema } from "./playground/tool-schema";
 
@@ -6,7 +7,7 @@ export const DEMO_TABS = ["chat", "streaming", "tools"] as const;
 export type DemoTab = (typeof DEMO_TABS)[number];
 
 export const createDemoLinkSchema = z.object({
-  name: z.string().trim().min(1, "give the link a name").max(100),
+  name: z.string().trim().min(1, says("linkName", "give the link a name")).max(100),
   instanceId: z.string().min(1).max(100),
   tabs: z.array(z.enum(DEMO_TABS)).min(1).default(["chat"]),
   systemPrompt: z.string().max(20_000).optional(),
@@ -41,7 +42,7 @@ export const demoChatSchema = z.object({
     .array(chatMessageSchema)
     .min(1)
     .max(200)
-    .refine((messages) => !messages.some((message) => message.role === "system"), "the demo's system prompt is set by its owner"),
+    .refine((messages) => !messages.some((message) => message.role === "system"), says("demoSystemPrompt", "the demo's system prompt is set by its owner")),
   maxTokens: z.number().int().positive().max(8192).optional(),
   tools: z.array(functionToolSchema).min(1).max(64).optional(),
   tool_choice: upstreamToolChoiceSchema.optional(),

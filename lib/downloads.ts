@@ -1,5 +1,6 @@
 // Model downloads as the API and the Models page see them: the request, the states, the view.
 import { z } from "zod";
+import { says } from "./schema-text";
 
 export const DOWNLOAD_SOURCES = ["modelscope", "huggingface"] as const;
 export type DownloadSource = (typeof DOWNLOAD_SOURCES)[number];
@@ -13,8 +14,8 @@ export const SETTLED_STATES: readonly DownloadState[] = ["paused", "done", "fail
 
 export const startDownloadSchema = z.object({
   source: z.enum(DOWNLOAD_SOURCES),
-  repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, "a repository id is owner/name, e.g. ZhipuAI/GLM-4.7-Flash"),
-  revision: z.string().min(1).max(200).regex(/^[^/\s][^\s]*$/, "a branch, tag or commit").optional(),
+  repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, says("repoId", "a repository id is owner/name, e.g. ZhipuAI/GLM-4.7-Flash")),
+  revision: z.string().min(1).max(200).regex(/^[^/\s][^\s]*$/, says("revision", "a branch, tag or commit")).optional(),
   targetDir: z.string().min(1).optional(),
   include: z.array(z.string().min(1).max(200)).max(50).optional(),
   /** Hugging Face only: the hub cache (models--owner--name/blobs, snapshots, refs) instead of a plain folder. */
@@ -28,9 +29,9 @@ export const hubTokenChangeSchema = z.object({
   token: z
     .string()
     .trim()
-    .min(8, "a hub token is longer than 8 characters")
+    .min(8, says("hubTokenLength", "a hub token is longer than 8 characters"))
     .max(1024)
-    .regex(/^[\x21-\x7e]+$/, "a hub token is printable characters without spaces")
+    .regex(/^[\x21-\x7e]+$/, says("hubTokenChars", "a hub token is printable characters without spaces"))
     .nullable(),
 });
 export type HubTokenChange = z.infer<typeof hubTokenChangeSchema>;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
+import { useSchemaIssueText } from "@/components/i18n/use-schema-issue-text";
 import {
   issuesByField,
   launchProfileSchema,
@@ -26,6 +27,7 @@ interface IssueInputs {
 
 /** Every problem with the form, checked as the user types with the rules the server applies at launch. */
 export function useLaunchIssues({ profile, extraArgsErrors, envErrors, context, modelInfo, serverIssues }: IssueInputs) {
+  const schemaText = useSchemaIssueText();
   const issues = useMemo(() => {
     const local: ValidationIssue[] = [];
     const schema = launchProfileSchema.safeParse(profile);
@@ -33,7 +35,7 @@ export function useLaunchIssues({ profile, extraArgsErrors, envErrors, context, 
       for (const issue of schema.error.issues) {
         const [head, key] = issue.path;
         const field = head === "flags" && typeof key === "string" ? key : String(head ?? "profile");
-        local.push({ field, severity: "error", code: "schema", message: issue.message });
+        local.push({ field, severity: "error", code: "schema", message: schemaText.words(issue) });
       }
     }
     for (const problem of extraArgsErrors) local.push({ field: "extraArgs", severity: "error", ...problem });
@@ -48,7 +50,7 @@ export function useLaunchIssues({ profile, extraArgsErrors, envErrors, context, 
       ...(context.runtime.installedFlags ? { installedFlags: context.runtime.installedFlags } : {}),
     });
     return mergeIssues(local, checked, serverIssues);
-  }, [profile, extraArgsErrors, envErrors, context, modelInfo, serverIssues]);
+  }, [profile, extraArgsErrors, envErrors, context, modelInfo, serverIssues, schemaText]);
 
   const byField = useMemo(() => issuesByField(issues), [issues]);
   return { issues, byField, errorCount: issues.filter((i) => i.severity === "error").length };

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useSchemaIssueText } from "@/components/i18n/use-schema-issue-text";
 import { buildChatBody, chatRequestSchema, type ChatMessage } from "@/lib/playground/requests";
 import { Button } from "../ui/button";
 import { AnswerText, ReasoningBlock } from "./answer-view";
@@ -15,6 +16,7 @@ type Turn = Extract<ChatMessage, { role: "user" | "assistant" }>;
 
 export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps) {
   const t = useTranslations("playground");
+  const schemaText = useSchemaIssueText();
   const tc = useTranslations("common.actions");
   const { state: run, run: send, cancel, reset } = usePlaygroundRequest();
   const [draft, setDraft] = useState("");
@@ -31,7 +33,7 @@ export function ChatTab({ instanceId, model, baseUrl, state, onState }: TabProps
   });
   const pending = draft.trim() ? [...turns, { role: "user" as const, content: draft }] : turns;
   const parsed = chatRequestSchema.safeParse(payloadFor(pending.length > 0 ? pending : [{ role: "user", content: "…" }]));
-  const preview: RequestPreview = parsed.success ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) } : { ok: false, problem: parsed.error.issues[0]?.message ?? t("failures.invalid") };
+  const preview: RequestPreview = parsed.success ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) } : { ok: false, problem: schemaText.firstProblem(parsed.error.issues) ?? t("failures.invalid") };
 
   async function ask(history: Turn[]) {
     onState({ messages: history, reasoning: pruneReasoning(reasoning, history.length) });

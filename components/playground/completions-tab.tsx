@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useSchemaIssueText } from "@/components/i18n/use-schema-issue-text";
 import { buildCompletionBody, completionRequestSchema } from "@/lib/playground/requests";
 import { Button } from "../ui/button";
 import { OutputPanel, type RequestPreview } from "./output-panel";
@@ -12,12 +13,13 @@ import { usePlaygroundRequest } from "./use-playground-request";
 
 export function CompletionsTab({ instanceId, model, baseUrl, state, onState }: TabProps) {
   const t = useTranslations("playground");
+  const schemaText = useSchemaIssueText();
   const { state: run, run: send, cancel } = usePlaygroundRequest();
   const [stream, setStream] = useState(false);
   const prompt = state.prompt ?? t("completions.defaultPrompt");
   const payload = { prompt, params: state.params, stream };
   const parsed = completionRequestSchema.safeParse(payload);
-  const preview: RequestPreview = parsed.success ? { ok: true, kind: "completions", body: buildCompletionBody(parsed.data, model) } : { ok: false, problem: parsed.error.issues[0]?.message ?? t("failures.invalid") };
+  const preview: RequestPreview = parsed.success ? { ok: true, kind: "completions", body: buildCompletionBody(parsed.data, model) } : { ok: false, problem: schemaText.firstProblem(parsed.error.issues) ?? t("failures.invalid") };
 
   async function submit() {
     const outcome = await send(instanceId, "completions", payload);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useSchemaIssueText } from "@/components/i18n/use-schema-issue-text";
 import { buildChatBody, chatRequestSchema } from "@/lib/playground/requests";
 import { Button } from "../ui/button";
 import { AnswerText, ReasoningBlock } from "./answer-view";
@@ -12,11 +13,12 @@ import { usePlaygroundRequest } from "./use-playground-request";
 
 export function StreamingTab({ instanceId, model, baseUrl, state, onState }: TabProps) {
   const t = useTranslations("playground");
+  const schemaText = useSchemaIssueText();
   const { state: run, run: send, cancel } = usePlaygroundRequest();
   const prompt = state.prompt ?? t("streaming.defaultPrompt");
   const payload = { messages: [{ role: "user" as const, content: prompt }], params: state.params, stream: true };
   const parsed = chatRequestSchema.safeParse(payload);
-  const preview: RequestPreview = parsed.success ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) } : { ok: false, problem: parsed.error.issues[0]?.message ?? t("failures.invalid") };
+  const preview: RequestPreview = parsed.success ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) } : { ok: false, problem: schemaText.firstProblem(parsed.error.issues) ?? t("failures.invalid") };
   const running = run.status === "running";
   const reasoning = run.status === "idle" ? (state.output?.reasoning ?? "") : run.result.reasoning;
   const text = run.status === "idle" ? (state.output?.text ?? "") : run.result.text;

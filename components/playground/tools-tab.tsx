@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useSchemaIssueText } from "@/components/i18n/use-schema-issue-text";
 import { buildChatBody, chatRequestSchema, type ChatMessage } from "@/lib/playground/requests";
 import { toolChoiceOf } from "@/lib/playground/tool-conversation";
 import { GET_WEATHER_TOOL, parseToolDefinitions } from "@/lib/playground/tool-schema";
@@ -15,6 +16,7 @@ export const DEFAULT_TOOLS_TEXT = JSON.stringify([GET_WEATHER_TOOL], null, 2);
 
 export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProps) {
   const t = useTranslations("playground");
+  const schemaText = useSchemaIssueText();
   const toolsText = state.toolsText ?? DEFAULT_TOOLS_TEXT;
   const toolChoice = state.toolChoice ?? "auto";
   const messages = state.messages ?? [];
@@ -42,7 +44,7 @@ export function ToolsTab({ instanceId, model, baseUrl, state, onState }: TabProp
     ? { ok: false, problem: t("tools.definitionsHaveProblems") }
     : parsed?.success
       ? { ok: true, kind: "chat", body: buildChatBody(parsed.data, model) }
-      : { ok: false, problem: parsed?.error.issues[0]?.message ?? t("failures.invalid") };
+      : { ok: false, problem: (parsed ? schemaText.firstProblem(parsed.error.issues) : null) ?? t("failures.invalid") };
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">

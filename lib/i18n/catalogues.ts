@@ -19,6 +19,7 @@ import usageEn from "../../messages/en/usage.json";
 import demoEn from "../../messages/en/demo.json";
 import accountEn from "../../messages/en/account.json";
 import phasesEn from "../../messages/en/phases.json";
+import validationEn from "../../messages/en/validation.json";
 import commonZh from "../../messages/zh-CN/common.json";
 import authZh from "../../messages/zh-CN/auth.json";
 import errorsZh from "../../messages/zh-CN/errors.json";
@@ -37,13 +38,14 @@ import usageZh from "../../messages/zh-CN/usage.json";
 import demoZh from "../../messages/zh-CN/demo.json";
 import accountZh from "../../messages/zh-CN/account.json";
 import phasesZh from "../../messages/zh-CN/phases.json";
+import validationZh from "../../messages/zh-CN/validation.json";
 import type { Locale } from "./locales";
 
-export const NAMESPACES = ["common", "auth", "errors", "launch", "flags", "instances", "logs", "gpus", "playground", "diagnose", "models", "users", "audit", "keys", "usage", "demo", "account", "phases"] as const;
+export const NAMESPACES = ["common", "auth", "errors", "launch", "flags", "instances", "logs", "gpus", "playground", "diagnose", "models", "users", "audit", "keys", "usage", "demo", "account", "phases", "validation"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export type Catalogue = Record<Namespace, Record<string, unknown>>;
 
 export const CATALOGUES: Record<Locale, Catalogue> = {
-  en: { common: commonEn, auth: authEn, errors: errorsEn, launch: launchEn, flags: flagsEn, instances: instancesEn, logs: logsEn, gpus: gpusEn, playground: playgroundEn, diagnose: diagnoseEn, models: modelsEn, users: usersEn, audit: auditEn, keys: keysEn, usage: usageEn, demo: demoEn, account: accountEn, phases: phasesEn },
-  "zh-CN": { common: commonZh, auth: authZh, errors: errorsZh, launch: launchZh, flags: flagsZh, instances: instancesZh, logs: logsZh, gpus: gpusZh, playground: playgroundZh, diagnose: diagnoseZh, models: modelsZh, users: usersZh, audit: auditZh, keys: keysZh, usage: usageZh, demo: demoZh, account: accountZh, phases: phasesZh },
+  en: { common: commonEn, auth: authEn, errors: errorsEn, launch: launchEn, flags: flagsEn, instances: instancesEn, logs: logsEn, gpus: gpusEn, playground: playgroundEn, diagnose: diagnoseEn, models: modelsEn, users: usersEn, audit: auditEn, keys: keysEn, usage: usageEn, demo: demoEn, account: accountEn, phases: phasesEn, validation: validationEn },
+  "zh-CN": { common: commonZh, auth: authZh, errors: errorsZh, launch: launchZh, flags: flagsZh, instances: instancesZh, logs: logsZh, gpus: gpusZh, playground: playgroundZh, diagnose: diagnoseZh, models: modelsZh, users: usersZh, audit: auditZh, keys: keysZh, usage: usageZh, demo: demoZh, account: accountZh, phases: phasesZh, validation: validationZh },
 };

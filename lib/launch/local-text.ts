@@ -6,7 +6,7 @@ export type TextParam = string | number | LocalText;
 export type TextParams = { [name: string]: TextParam };
 
 export interface LocalText {
-  /** A key of the "launch" namespace, e.g. "issues.ep_divides_tp". */
+  /** A key of the namespace it is rendered with: "launch" for the launch page ("issues.ep_divides_tp"), "validation" for schema problems. */
   key: string;
   params?: TextParams;
 }

@@ -1,5 +1,6 @@
 // Saved launch profiles as the API and the page exchange them, and the JSON file format of export/import.
 import { z } from "zod";
+import { says } from "../schema-text";
 import { launchProfileSchema, type LaunchProfile } from "./profile";
 
 export interface SavedProfile {
@@ -21,7 +22,7 @@ export const PROFILE_IMPORT_MAX_CHARS = 2_000_000;
 export const profileExportSchema = z.object({
   kind: z.literal(PROFILE_EXPORT_KIND),
   version: z.literal(1),
-  profiles: z.array(launchProfileSchema).min(1, "the file holds no profile").max(PROFILE_IMPORT_MAX_PROFILES),
+  profiles: z.array(launchProfileSchema).min(1, says("profileFileEmpty", "the file holds no profile")).max(PROFILE_IMPORT_MAX_PROFILES),
 });
 
 export type ProfileExport = z.infer<typeof profileExportSchema>;

@@ -1,11 +1,12 @@
 // The sampling fields a playground request may carry, named as SGLang's OpenAI-compatible API names them.
 import { z } from "zod";
+import { says } from "../schema-text";
 
 export const samplingParamsSchema = z.object({
   max_tokens: z.number().int().min(1).max(1_000_000).optional(),
   temperature: z.number().min(0).max(2).optional(),
   top_p: z.number().gt(0).max(1).optional(),
-  top_k: z.number().int().min(-1).max(100_000).refine((k) => k !== 0, "top_k is -1 (off) or at least 1").optional(),
+  top_k: z.number().int().min(-1).max(100_000).refine((k) => k !== 0, says("topK", "top_k is -1 (off) or at least 1")).optional(),
   min_p: z.number().min(0).max(1).optional(),
   stop: z.array(z.string().min(1).max(200)).max(8).optional(),
   seed: z.number().int().min(0).max(2 ** 53).optional(),

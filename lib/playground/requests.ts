@@ -1,5 +1,6 @@
 // What the browser sends to the console's playground routes, and the exact body the console sends to SGLang.
 import { z } from "zod";
+import { says } from "../schema-text";
 import { cleanParams, samplingParamsSchema } from "./params";
 import { functionToolSchema } from "./tool-schema";
 
@@ -31,7 +32,7 @@ export type UpstreamToolChoice = z.infer<typeof upstreamToolChoiceSchema>;
 export const toUpstreamToolChoice = (choice: ToolChoice): UpstreamToolChoice => (typeof choice === "string" ? choice : { type: "function", function: { name: choice.name } });
 
 export const chatRequestSchema = z.object({
-  messages: z.array(chatMessageSchema).min(1, "send at least one message").max(500),
+  messages: z.array(chatMessageSchema).min(1, says("oneMessage", "send at least one message")).max(500),
   params: samplingParamsSchema.default({}),
   tools: z.array(functionToolSchema).max(64).optional(),
   toolChoice: toolChoiceSchema.optional(),
@@ -40,7 +41,7 @@ export const chatRequestSchema = z.object({
 export type ChatRequest = z.input<typeof chatRequestSchema>;
 
 export const completionRequestSchema = z.object({
-  prompt: text(400_000).min(1, "write a prompt"),
+  prompt: text(400_000).min(1, says("prompt", "write a prompt")),
   params: samplingParamsSchema.default({}),
   stream: z.boolean().default(false),
 });

@@ -1,5 +1,6 @@
 // A saved playground session: which tab, a title, and the tab's state (messages, params, tools...).
 import { z } from "zod";
+import { says } from "../schema-text";
 import { chatMessageSchema } from "./requests";
 import { samplingParamsSchema } from "./params";
 
@@ -23,7 +24,7 @@ export const tabStateSchema = z.object({
 export type TabState = z.infer<typeof tabStateSchema>;
 
 export const sessionInputSchema = z.object({
-  title: z.string().trim().min(1, "give the session a title").max(200),
+  title: z.string().trim().min(1, says("sessionTitle", "give the session a title")).max(200),
   tab: z.enum(PLAYGROUND_TABS),
   instanceId: z.string().max(100).nullable(),
   state: tabStateSchema,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { says } from "@/lib/schema-text";
 import { usageToCsv } from "@/lib/usage";
 import { canUseApiKeys, canViewEveryonesUsage } from "@/lib/authz";
 import { apiRoute } from "../_lib/api-route";
@@ -6,7 +7,7 @@ import { parseQuery } from "../_lib/parse-query";
 
 export const dynamic = "force-dynamic";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "write a day as YYYY-MM-DD");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says("day", "write a day as YYYY-MM-DD"));
 const querySchema = z.object({
   userId: z.string().max(100).optional(),
   model: z.string().max(300).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { says } from "@/lib/schema-text";
 import { canManageProfiles } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { PROFILE_IMPORT_MAX_CHARS, parseProfileImport } from "@/lib/launch";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 // The file's text is sent as is, so that "not JSON" and "not profiles" get sentences about the file.
 export const POST = apiRoute({
-  body: z.object({ text: z.string().max(PROFILE_IMPORT_MAX_CHARS, "the file is too large for a profile export") }),
+  body: z.object({ text: z.string().max(PROFILE_IMPORT_MAX_CHARS, says("profileFileTooLarge", "the file is too large for a profile export")) }),
   allow: (actor) => canManageProfiles(actor),
   handler: async ({ body, actor, services }) => {
     const parsed = parseProfileImport(body.text);

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { says } from "@/lib/schema-text";
 import { canUsePlayground } from "@/lib/authz";
 import { apiRoute } from "../../../_lib/api-route";
 
 const chatSchema = z.object({
   messages: z
     .array(z.object({ role: z.enum(["system", "user", "assistant"]), content: z.string().max(200_000) }))
-    .min(1, "send at least one message")
+    .min(1, says("oneMessage", "send at least one message"))
     .max(200),
   maxTokens: z.number().int().min(1).max(32_768).optional(),
 });
