@@ -1,4 +1,5 @@
 import type { InstancePhase } from "./instance-phase";
+import type { NvidiaSmiFailure } from "./telemetry/nvidia-smi";
 import type { InstanceMetricsPoint } from "./telemetry/sglang-metrics";
 
 // The typed contract of the `/telemetry` socket.io namespace. Events are named noun:verb.
@@ -9,8 +10,8 @@ export const TELEMETRY_NAMESPACE = "/telemetry";
 export type GpuSamplerStatus =
   | { state: "starting" }
   | { state: "ok" }
-  | { state: "no_gpu"; reason: string }
-  | { state: "restarting"; reason: string; retryInMs: number };
+  | { state: "no_gpu"; reason: string; failure: NvidiaSmiFailure }
+  | { state: "restarting"; reason: string; failure: NvidiaSmiFailure; retryInMs: number };
 
 /** One GPU at one moment, compact: the values the console charts. Null: nvidia-smi could not say. */
 export interface GpuPoint {

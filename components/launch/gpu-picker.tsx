@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { holderText, type GpuHolder, type GpuListing, type ValidationIssue } from "@/lib/launch";
+import type { NvidiaSmiFailure } from "@/lib/telemetry/nvidia-smi";
+import { useNvidiaSmiText } from "../telemetry/use-nvidia-smi-text";
 import { cn } from "../ui/cn";
 import { Input } from "../ui/input";
 import { IssueList } from "../ui/issue-text";
@@ -84,7 +86,7 @@ export function GpuPicker({ gpus, holders, gpuIds, issues, onChange }: GpuPicker
           })}
         </ul>
       ) : (
-        <NoGpus reason={gpus.reason} gpuIds={gpuIds} onChange={onChange} />
+        <NoGpus failure={gpus.failure} gpuIds={gpuIds} onChange={onChange} />
       )}
       <IssueList issues={localized(issues)} />
     </div>
@@ -92,8 +94,9 @@ export function GpuPicker({ gpus, holders, gpuIds, issues, onChange }: GpuPicker
 }
 
 /** Without nvidia-smi the console cannot list GPUs; indexes can still be typed. */
-function NoGpus({ reason, gpuIds, onChange }: { reason: string; gpuIds: number[] | null; onChange: (ids: number[] | null) => void }) {
+function NoGpus({ failure, gpuIds, onChange }: { failure: NvidiaSmiFailure; gpuIds: number[] | null; onChange: (ids: number[] | null) => void }) {
   const t = useTranslations("launch.gpus");
+  const nvidiaSmi = useNvidiaSmiText();
   const [text, setText] = useState(gpuIds?.join(",") ?? "");
   useEffect(() => {
     // Follow a preset, a pasted command or a loaded profile; what was typed stays when it already says the same.
@@ -102,7 +105,7 @@ function NoGpus({ reason, gpuIds, onChange }: { reason: string; gpuIds: number[]
   }, [gpuIds]);
   return (
     <div className="space-y-2 rounded-md border border-dashed border-zinc-700 px-3 py-2" data-testid="no-gpus">
-      <p className="text-sm text-zinc-300">{reason}</p>
+      <p className="text-sm text-zinc-300">{nvidiaSmi.noGpuFound(failure)}</p>
       <label className="flex items-center gap-2 text-xs text-zinc-400">
         {t("indexes")}
         <Input

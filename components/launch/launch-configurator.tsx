@@ -180,7 +180,7 @@ export function LaunchConfigurator({ initialContext, initialProfiles, initialCom
           <CardTitle>{t("presetsTitle")}</CardTitle>
           <PresetBar
             gpuCount={gpuCountOf(context)}
-            noGpuReason={context.gpus.ok ? null : context.gpus.reason}
+            noGpu={context.gpus.ok ? null : context.gpus.failure}
             active={activePreset}
             onPick={(next, id) => {
               replaceProfile(next);

@@ -2,12 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { GLM47_FLASH_PRESETS, presetForGpuCount, type LaunchPreset, type LaunchProfile } from "@/lib/launch";
+import type { NvidiaSmiFailure } from "@/lib/telemetry/nvidia-smi";
+import { useNvidiaSmiText } from "../telemetry/use-nvidia-smi-text";
 import { cn } from "../ui/cn";
 
 interface PresetBarProps {
   /** GPUs nvidia-smi listed; null when it could not answer. */
   gpuCount: number | null;
-  noGpuReason: string | null;
+  /** Why nvidia-smi listed no GPU, when it did not. */
+  noGpu: NvidiaSmiFailure | null;
   onPick: (profile: LaunchProfile, label: string) => void;
   active: string | null;
 }
@@ -15,14 +18,15 @@ interface PresetBarProps {
 const chip = "rounded-md border px-3 py-1.5 text-sm transition-colors";
 
 /** GLM-4.7-Flash presets from the model's guide, and Auto, which picks by the GPUs this box has. */
-export function PresetBar({ gpuCount, noGpuReason, onPick, active }: PresetBarProps) {
+export function PresetBar({ gpuCount, noGpu, onPick, active }: PresetBarProps) {
   const t = useTranslations("launch.presets");
+  const nvidiaSmi = useNvidiaSmiText();
   const auto = gpuCount === null ? null : presetForGpuCount(gpuCount);
   // presetForGpuCount's English reason, in the reader's language: no GPU at all, or fewer than the smallest preset.
   const sizes = GLM47_FLASH_PRESETS.map((p) => p.gpuCount).join(", ");
   const autoReason =
     gpuCount === null
-      ? t("autoCannot", { reason: noGpuReason ?? t("unknownCount") })
+      ? t("autoCannot", { reason: noGpu ? nvidiaSmi.noGpuFound(noGpu) : t("unknownCount") })
       : auto?.reason
         ? gpuCount === 0
           ? t("noGpu")

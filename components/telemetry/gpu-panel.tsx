@@ -4,16 +4,18 @@ import { useTranslations } from "next-intl";
 import type { GpuSamplerStatus, GpuSnapshot } from "@/lib/realtime-telemetry";
 import { Card } from "../ui/card";
 import { GpuCard } from "./gpu-card";
+import { useNvidiaSmiText } from "./use-nvidia-smi-text";
 import { useTelemetry } from "./use-telemetry";
 
 export function GpuStatusNote({ status }: { status: GpuSamplerStatus }) {
   const t = useTranslations("gpus.status");
+  const nvidiaSmi = useNvidiaSmiText();
   if (status.state === "ok") return null;
   const text =
     status.state === "no_gpu"
-      ? t("noGpu", { reason: status.reason })
+      ? t("noGpu", { reason: nvidiaSmi.reason(status.failure) })
       : status.state === "restarting"
-        ? t("restarting", { reason: status.reason, seconds: Math.ceil(status.retryInMs / 1000) })
+        ? t("restarting", { reason: nvidiaSmi.reason(status.failure), seconds: Math.ceil(status.retryInMs / 1000) })
         : t("waiting");
   return (
     <Card data-testid="gpu-status" data-state={status.state} className="text-sm text-zinc-300">

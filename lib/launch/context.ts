@@ -1,5 +1,6 @@
 // The box as the launch page sees it: GPUs, who holds them, ports in use, models, the SGLang runtime.
 import type { ScannedModel } from "../models/scanned-model";
+import type { NvidiaSmiFailure } from "../telemetry/nvidia-smi";
 import type { Holder } from "./holder";
 import type { InstalledFlags } from "./installed-flags";
 
@@ -14,7 +15,8 @@ export interface GpuInfo {
   memoryUsedMiB: number;
 }
 
-export type GpuListing = { ok: true; gpus: GpuInfo[] } | { ok: false; gpus: []; reason: string };
+/** No GPUs: `reason` in English (the API), `failure` for the page to word. */
+export type GpuListing = { ok: true; gpus: GpuInfo[] } | { ok: false; gpus: []; reason: string; failure: NvidiaSmiFailure };
 
 /** An active instance that holds a GPU (its profile's gpuIds, or every GPU when it has none). */
 export interface GpuHolder {

@@ -144,3 +144,50 @@ export class GpuStreamParser {
 export function saysNoGpu(output: string): boolean {
   return /No devices were found|couldn't communicate with the NVIDIA driver|NVIDIA-SMI has failed/i.test(output);
 }
+
+/**
+ * Why nvidia-smi gave no GPU reading, as structure: pages word it in the reader's language (gpus.nvidiaSmi.*),
+ * logs and the API in English (describeNvidiaSmiFailure). `output` is nvidia-smi's own first line, never translated.
+ */
+export type NvidiaSmiFailure =
+  | { code: "not_found"; command: string }
+  | { code: "cannot_run"; command: string; error: string }
+  | { code: "timed_out"; seconds: number }
+  | { code: "exited"; exitCode: number | null; signal: string | null; output: string }
+  | { code: "no_gpu_listed" };
+
+/** The first line nvidia-smi printed, as it printed it. */
+export const firstLine = (output: string) => output.trim().split("\n")[0] ?? "";
+
+export function describeNvidiaSmiFailure(failure: NvidiaSmiFailure): string {
+  switch (failure.code) {
+    case "not_found":
+      return `${failure.command} not found (not installed or not on PATH)`;
+    case "cannot_run":
+      return `cannot run ${failure.command}: ${failure.error}`;
+    case "timed_out":
+      return `nvidia-smi did not answer within ${failure.seconds} s`;
+    case "exited": {
+      const how = failure.signal ? `was killed by ${failure.signal}` : `exited with code ${failure.exitCode}`;
+      return `nvidia-smi ${how}${failure.output ? `: ${failure.output}` : ""}`;
+    }
+    case "no_gpu_listed":
+      return "nvidia-smi lists no GPU";
+  }
+}
+
+/** The values of gpus.nvidiaSmi.<code>, which says the same as describeNvidiaSmiFailure in any language. */
+export function nvidiaSmiFailureValues(failure: NvidiaSmiFailure): Record<string, string | number> {
+  switch (failure.code) {
+    case "not_found":
+      return { command: failure.command };
+    case "cannot_run":
+      return { command: failure.command, error: failure.error };
+    case "timed_out":
+      return { seconds: failure.seconds };
+    case "exited":
+      return { how: failure.signal ? "signal" : "code", signal: failure.signal ?? "", exitCode: String(failure.exitCode), output: failure.output, hasOutput: failure.output ? "yes" : "no" };
+    case "no_gpu_listed":
+      return {};
+  }
+}

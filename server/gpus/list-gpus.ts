@@ -1,23 +1,27 @@
 // One nvidia-smi query for the launch page and launch validation; the telemetry sampler is separate.
 import { execFile } from "node:child_process";
 import type { GpuInfo, GpuListing } from "../../lib/launch";
+import { describeNvidiaSmiFailure, firstLine, type NvidiaSmiFailure } from "../../lib/telemetry/nvidia-smi";
 
 const QUERY = ["--query-gpu=index,name,memory.total,memory.used", "--format=csv,noheader,nounits"];
 const TIMEOUT_MS = 5_000;
 
-/** The box's GPUs; `ok: false` with a sentence when nvidia-smi is missing, fails or prints nothing. */
+/** No GPUs, and why: the English sentence for the API, the structure for the page. */
+const noGpus = (failure: NvidiaSmiFailure): GpuListing => ({ ok: false, gpus: [], reason: `No NVIDIA GPU found: ${describeNvidiaSmiFailure(failure)}.`, failure });
+
+/** The box's GPUs; `ok: false` with the reason when nvidia-smi is missing, fails or prints nothing. */
 export function listGpus(): Promise<GpuListing> {
   return new Promise((resolve) => {
     execFile("nvidia-smi", QUERY, { timeout: TIMEOUT_MS, encoding: "utf8" }, (error, stdout) => {
       if (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        const reason =
+        const failure: NvidiaSmiFailure =
           code === "ENOENT"
-            ? "No NVIDIA GPU found: nvidia-smi is not installed or not on PATH."
+            ? { code: "not_found", command: "nvidia-smi" }
             : error.killed
-              ? `No NVIDIA GPU found: nvidia-smi did not answer within ${TIMEOUT_MS / 1000} s.`
-              : `No NVIDIA GPU found: nvidia-smi failed (${(stdout || error.message).trim().split("\n")[0]}).`;
-        return resolve({ ok: false, gpus: [], reason });
+              ? { code: "timed_out", seconds: TIMEOUT_MS / 1000 }
+              : { code: "exited", exitCode: typeof code === "number" ? code : null, signal: error.signal ?? null, output: firstLine(stdout || error.message) };
+        return resolve(noGpus(failure));
       }
       const gpus: GpuInfo[] = [];
       for (const line of stdout.split("\n")) {
@@ -26,7 +30,7 @@ export function listGpus(): Promise<GpuListing> {
         // Any field may read [N/A] or [Not Supported]: such memory counts as unknown (0).
         gpus.push({ index: Number(index), name, memoryTotalMiB: toMiB(total), memoryUsedMiB: toMiB(used) });
       }
-      if (gpus.length === 0) return resolve({ ok: false, gpus: [], reason: "No NVIDIA GPU found: nvidia-smi lists no GPU." });
+      if (gpus.length === 0) return resolve(noGpus({ code: "no_gpu_listed" }));
       resolve({ ok: true, gpus: gpus.sort((a, b) => a.index - b.index) });
     });
   });

@@ -11,7 +11,17 @@ import {
   type GpuSnapshot,
   type GpuState,
 } from "../../lib/realtime-telemetry";
-import { GpuStreamParser, computeAppsArgv, gpuQueryArgv, parseComputeApps, saysNoGpu, type GpuReading } from "../../lib/telemetry/nvidia-smi";
+import {
+  GpuStreamParser,
+  computeAppsArgv,
+  describeNvidiaSmiFailure,
+  firstLine,
+  gpuQueryArgv,
+  parseComputeApps,
+  saysNoGpu,
+  type GpuReading,
+  type NvidiaSmiFailure,
+} from "../../lib/telemetry/nvidia-smi";
 import { SampleRing } from "../../lib/telemetry/sample-ring";
 import { attributeHolders, type RunningInstance } from "./attribute-holders";
 
@@ -142,7 +152,7 @@ export class GpuSampler extends EventEmitter<GpuSamplerEvents> {
     try {
       child = spawn(this.options.nvidiaSmi, gpuQueryArgv(this.options.intervalMs), { stdio: ["ignore", "pipe", "pipe"] });
     } catch (error) {
-      this.afterExit(`cannot run ${this.options.nvidiaSmi}: ${String(error)}`, "", 0, true);
+      this.afterExit({ code: "cannot_run", command: this.options.nvidiaSmi, error: String(error) }, 0, true);
       return;
     }
     this.child = child;
@@ -164,18 +174,19 @@ export class GpuSampler extends EventEmitter<GpuSamplerEvents> {
       const error = spawnError as NodeJS.ErrnoException | null;
       if (error) {
         const missing = error.code === "ENOENT" || error.code === "EACCES";
-        this.afterExit(missing ? `${this.options.nvidiaSmi} not found` : `cannot run ${this.options.nvidiaSmi}: ${error.message}`, output, rows, missing);
+        const command = this.options.nvidiaSmi;
+        this.afterExit(missing ? { code: "not_found", command } : { code: "cannot_run", command, error: error.message }, rows, missing);
         return;
       }
-      const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
-      this.afterExit(`nvidia-smi ${how}${output.trim() ? `: ${output.trim().split("\n")[0]}` : ""}`, output, rows, rows === 0 && saysNoGpu(output));
+      this.afterExit({ code: "exited", exitCode: code, signal, output: firstLine(output) }, rows, rows === 0 && saysNoGpu(output));
     });
   }
 
-  private afterExit(reason: string, _output: string, rows: number, noGpu: boolean): void {
+  private afterExit(failure: NvidiaSmiFailure, rows: number, noGpu: boolean): void {
     if (this.stopped) return;
+    const reason = describeNvidiaSmiFailure(failure);
     if (noGpu) {
-      this.setStatus({ state: "no_gpu", reason });
+      this.setStatus({ state: "no_gpu", reason, failure });
       this.restartTimer = setTimeout(() => this.spawnStream(), this.options.noGpuRetryMs ?? 60_000);
       this.restartTimer.unref();
       return;
@@ -185,7 +196,7 @@ export class GpuSampler extends EventEmitter<GpuSamplerEvents> {
     const min = this.options.restartMinMs ?? 1000;
     const delay = Math.min(this.options.restartMaxMs ?? 30_000, min * 2 ** this.failures);
     this.failures++;
-    this.setStatus({ state: "restarting", reason, retryInMs: delay });
+    this.setStatus({ state: "restarting", reason, failure, retryInMs: delay });
     this.restartTimer = setTimeout(() => this.spawnStream(), delay);
     this.restartTimer.unref();
   }

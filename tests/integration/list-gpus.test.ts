@@ -20,6 +20,11 @@ describe("listGpus", () => {
 
   it("says no NVIDIA GPU was found when nvidia-smi is not on PATH", async () => {
     process.env.PATH = "/nonexistent";
-    expect(await listGpus()).toEqual({ ok: false, gpus: [], reason: "No NVIDIA GPU found: nvidia-smi is not installed or not on PATH." });
+    expect(await listGpus()).toEqual({
+      ok: false,
+      gpus: [],
+      reason: "No NVIDIA GPU found: nvidia-smi not found (not installed or not on PATH).",
+      failure: { code: "not_found", command: "nvidia-smi" },
+    });
   });
 });

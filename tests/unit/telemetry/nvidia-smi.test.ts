@@ -1,10 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { translator } from "../../../lib/i18n/translate";
 import {
   GPU_QUERY_FIELDS,
   GpuStreamParser,
   computeAppsArgv,
+  describeNvidiaSmiFailure,
+  nvidiaSmiFailureValues,
+  type NvidiaSmiFailure,
   gpuQueryArgv,
   parseComputeApps,
   parseGpuQuery,
@@ -131,5 +135,29 @@ describe("values nvidia-smi cannot give", () => {
     expect(saysNoGpu("No devices were found\n")).toBe(true);
     expect(saysNoGpu("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.")).toBe(true);
     expect(saysNoGpu(read("h100-x1", "query-bad-field.txt"))).toBe(false);
+  });
+});
+
+describe("why nvidia-smi gave no reading, in the reader's language", () => {
+  const failures: NvidiaSmiFailure[] = [
+    { code: "not_found", command: "nvidia-smi" },
+    { code: "cannot_run", command: "/opt/nvidia-smi", error: "spawn EACCES" },
+    { code: "timed_out", seconds: 5 },
+    { code: "exited", exitCode: 9, signal: null, output: "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver." },
+    { code: "exited", exitCode: null, signal: "SIGKILL", output: "" },
+    { code: "no_gpu_listed" },
+  ];
+  const en = translator("en", "gpus");
+  const zh = translator("zh-CN", "gpus");
+  const say = (t: typeof en, failure: NvidiaSmiFailure) => t(`nvidiaSmi.${failure.code}`, nvidiaSmiFailureValues(failure));
+
+  it("says in English exactly what the logs and the API say, and in Chinese with nvidia-smi's own line as printed", () => {
+    for (const failure of failures) {
+      expect(say(en, failure)).toBe(describeNvidiaSmiFailure(failure));
+      expect(say(zh, failure)).not.toMatch(/[{}]|nvidiaSmi\./);
+    }
+    expect(say(zh, failures[3]!)).toBe("nvidia-smi 退出，退出码 9：NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.");
+    expect(say(zh, failures[4]!)).toBe("nvidia-smi 被 SIGKILL 终止");
+    expect(zh("nvidiaSmi.noGpuFound", { reason: say(zh, failures[0]!) })).toBe("未找到 NVIDIA GPU：找不到 nvidia-smi（未安装，或不在 PATH 中）。");
   });
 });
