@@ -99,6 +99,11 @@ function localizedErrorMessage(code: ErrorCode, params: Record<string, string | 
  * structure the thrower holds for the answer's locale; the English ones in `params` stay for logs and English answers.
  */
 export type LocalizedParams = (locale: Locale) => Partial<Record<string, string>>;
+/** An error's message in a locale, from its code and parameters (for answers that carry an error inside them). */
+export function errorMessage(code: ErrorCode, params: Readonly<Record<string, string | undefined>>, locale: Locale): string {
+  return localizedErrorMessage(code, params, locale) ?? (ERROR_TABLE[code].message as (p: Readonly<Record<string, string | undefined>>) => string)(params);
+}
+
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 /**
  * The message parameters of one error code: a typo or a parameter its message does not use fails to compile.

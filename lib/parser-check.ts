@@ -1,6 +1,7 @@
 // The two-request check run once an instance is ready: does SGLang parse the model's tool call into tool_calls,
 // and does it separate the model's reasoning from its answer? Without --tool-call-parser a model answers tool
 // calls as text; without --reasoning-parser its thinking lands in content.
+import type { ErrorCode } from "./errors";
 
 /** What the check saw, as a stable code: pages say it in the reader's language (messages: instances.parserCheck.verdict). */
 export type ToolCallVerdict = "parsed" | "bad_arguments" | "as_text" | "none";
@@ -18,7 +19,8 @@ export interface ParserCheckPart {
 export type ParserCheck =
   | { state: "running"; runId: string }
   | { state: "done"; runId: string; checkedAt: string; toolCall: ParserCheckPart; reasoning: ParserCheckPart }
-  | { state: "failed"; runId: string; checkedAt: string; message: string };
+  /** `message` in the reader's language when the API answers it (English in logs); `error` the refusal's code and parameters. */
+  | { state: "failed"; runId: string; checkedAt: string; message: string; error: { code: ErrorCode; params: Readonly<Record<string, string | undefined>> } };
 
 export const PARSER_CHECK_TOOL = {
   type: "function",

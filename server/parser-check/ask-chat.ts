@@ -1,5 +1,6 @@
 import type OpenAI from "openai";
 import type { CheckedMessage } from "../../lib/parser-check";
+import { AppError } from "../../lib/errors";
 import { clientFor, toAppError, type Endpoint } from "../playground/upstream";
 
 /**
@@ -13,7 +14,7 @@ export async function askChat(endpoint: Endpoint, body: Omit<OpenAI.Chat.ChatCom
     const completion = await clientFor(endpoint).chat.completions.create({ ...body, model: endpoint.model }, { signal: controller.signal, timeout: timeoutMs });
     return completion.choices[0]?.message as CheckedMessage | undefined;
   } catch (error) {
-    if (controller.signal.aborted) throw new Error(`no answer from ${endpoint.baseUrl} within ${timeoutMs / 1000} s`);
+    if (controller.signal.aborted) throw new AppError("upstream_timeout", { detail: `${timeoutMs / 1000} s` }, { cause: error });
     throw toAppError(error, endpoint);
   } finally {
     clearTimeout(timer);

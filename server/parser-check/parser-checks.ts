@@ -1,3 +1,5 @@
+import { AppError, errorMessage, isAppError } from "../../lib/errors";
+import type { Locale } from "../../lib/i18n/locales";
 import type { InstanceView } from "../../lib/instance-view";
 import { judgeReasoning, judgeToolCall, PARSER_CHECK_TOOL, REASONING_PROMPT, TOOL_CALL_PROMPT, type ParserCheck } from "../../lib/parser-check";
 import type { Endpoint } from "../playground/upstream";
@@ -27,8 +29,11 @@ export class ParserChecks {
     });
   }
 
-  get(instanceId: string): ParserCheck | null {
-    return this.results.get(instanceId) ?? null;
+  /** The latest result; a failure's message in `locale` (from its error's code and parameters). */
+  get(instanceId: string, locale: Locale = "en"): ParserCheck | null {
+    const result = this.results.get(instanceId) ?? null;
+    if (result?.state !== "failed") return result;
+    return { ...result, message: errorMessage(result.error.code, result.error.params, locale) };
   }
 
   private async check(instanceId: string, runId: string): Promise<ParserCheck> {
@@ -39,9 +44,9 @@ export class ParserChecks {
       const thought = await askChat(endpoint, { messages: [{ role: "user", content: REASONING_PROMPT }], max_tokens: 1024 }, timeoutMs);
       return { state: "done", runId, checkedAt: new Date().toISOString(), toolCall: judgeToolCall(tool), reasoning: judgeReasoning(thought) };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.log(`parser check of instance ${instanceId} failed: ${message}`);
-      return { state: "failed", runId, checkedAt: new Date().toISOString(), message };
+      this.options.log(`parser check of instance ${instanceId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      const refusal = isAppError(error) ? error : new AppError("internal", {}, { cause: error });
+      return { state: "failed", runId, checkedAt: new Date().toISOString(), message: refusal.userMessage, error: { code: refusal.code, params: refusal.params } };
     }
   }
 }
