@@ -80,3 +80,13 @@ export function demoLinkUnavailable(link: Parameters<typeof demoLinkUnavailabili
   if (reason.code === "expired") return `This demo link expired on ${new Date(reason.expiredAt).toUTCString()}.`;
   return "This demo link has used all the tokens it was given.";
 }
+
+/**
+ * A refusal as the demo page words it (a key of demo.visitor): a rate limit with the wait the answer's Retry-After
+ * gave, else the console's own refusals by code (`knows`: whether demo.visitor.errors has it); null: show the
+ * message as sent (SGLang's own error).
+ */
+export function demoRefusalText(error: { code?: string | null; retryAfterS?: number | null }, knows: (code: string) => boolean): { key: string; values?: Record<string, number> } | null {
+  if (error.code === "rate_limit_exceeded" && error.retryAfterS) return { key: "rateLimitedFor", values: { seconds: error.retryAfterS } };
+  return error.code && knows(error.code) ? { key: `errors.${error.code}` } : null;
+}

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
 import type { DemoTab } from "@/lib/demo-links";
 import { createSseParser } from "@/lib/playground/sse";
+import { retryAfterSeconds } from "@/lib/retry-after";
 import { DemoToolsTab } from "./demo-tools-tab";
 import { useDemoErrorText } from "./use-demo-error-text";
 
@@ -57,7 +58,7 @@ export function DemoChat({ token, tabs, title }: { token: string; tabs: DemoTab[
       });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string; code?: string | null } } | null;
-        throw new Error(body?.error?.message ? errorText({ code: body.error.code, message: body.error.message }) : t("visitor.httpStatus", { status: response.status }));
+        throw new Error(body?.error?.message ? errorText({ code: body.error.code, message: body.error.message, retryAfterS: retryAfterSeconds(response.headers.get("retry-after")) }) : t("visitor.httpStatus", { status: response.status }));
       }
       const parser = createSseParser((event) => {
         if (event.data === "[DONE]") return;

@@ -6,6 +6,7 @@ import type { PlaygroundKind, UpstreamBody } from "@/lib/playground/requests";
 import { StreamAccumulator, emptyResult, resultOfResponse, type PlaygroundResult, type StreamChunk } from "@/lib/playground/result";
 import { createSseParser } from "@/lib/playground/sse";
 import { describeStreamError, type StreamError } from "@/lib/playground/stream-error";
+import { retryAfterSeconds } from "@/lib/retry-after";
 import { StreamClock, type StreamStats } from "@/lib/playground/stream-stats";
 
 export type RunStatus = "idle" | "running" | "done" | "error" | "cancelled";
@@ -13,6 +14,8 @@ export type RunStatus = "idle" | "running" | "done" | "error" | "cancelled";
 export interface RunError {
   code: string;
   message: string;
+  /** The answer's Retry-After, when it refused for a rate limit. */
+  retryAfterS?: number | null;
 }
 
 export interface RunState {
@@ -79,7 +82,8 @@ export function usePlaygroundRequest() {
       if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
         const body = (await response.json().catch(() => null)) as { error?: RunError; request?: UpstreamBody; response?: unknown } | null;
         if (!response.ok || !body || body.error) {
-          fail(body?.error ?? { code: `http_${response.status}`, message: t("httpStatus", { status: response.status }) });
+          const error = body?.error ?? { code: `http_${response.status}`, message: t("httpStatus", { status: response.status }) };
+          fail({ ...error, retryAfterS: retryAfterSeconds(response.headers.get("retry-after")) });
         } else {
           publish({ ...current, status: "done", request: body.request ?? null, response: body.response, result: resultOfResponse(body.response as never), stats: null }, true);
         }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_TOOLS_REFUSED, demoChatSchema, demoLinkUnavailability, demoLinkUnavailable, demoToolCallingRefusal, type DemoTab } from "../../../lib/demo-links";
+import { DEMO_TOOLS_REFUSED, demoChatSchema, demoLinkUnavailability, demoLinkUnavailable, demoRefusalText, demoToolCallingRefusal, type DemoTab } from "../../../lib/demo-links";
+import { hasMessage, translator } from "../../../lib/i18n/translate";
+import { retryAfterSeconds } from "../../../lib/retry-after";
 import { GET_WEATHER_TOOL } from "../../../lib/playground/tool-schema";
 
 const user = { role: "user" as const, content: "weather in Paris?" };
@@ -42,5 +44,32 @@ describe("demoLinkUnavailability", () => {
   it.each(cases)("%s: a code for pages, English for the API", (_name, link, reason, english) => {
     expect(demoLinkUnavailability(link, now)).toEqual(reason);
     expect(demoLinkUnavailable(link, now)).toBe(english);
+  });
+});
+
+describe("a demo's refusal as the visitor reads it", () => {
+  const words = (locale: "en" | "zh-CN", error: Parameters<typeof demoRefusalText>[0]) => {
+    const text = demoRefusalText(error, (code) => hasMessage(locale, "demo", `visitor.errors.${code}`));
+    return text ? translator(locale, "demo")(`visitor.${text.key}`, text.values) : null;
+  };
+
+  it("says how long to wait after a rate limit, from the answer's Retry-After", () => {
+    expect(words("zh-CN", { code: "rate_limit_exceeded", retryAfterS: retryAfterSeconds("12") })).toBe("此演示每分钟只允许少量请求；请在 12 秒后重试。");
+    expect(words("en", { code: "rate_limit_exceeded", retryAfterS: 1 })).toBe("This demo allows only a few requests per minute; try again in 1 second.");
+    expect(words("en", { code: "rate_limit_exceeded", retryAfterS: null })).toBe("This demo allows only a few requests per minute; wait a moment.");
+  });
+
+  it("words the console's own refusals by code and leaves anything else (SGLang's own error) as sent", () => {
+    expect(words("zh-CN", { code: "model_unavailable" })).toBe("此演示背后的模型当前未运行；请稍后再试。");
+    expect(words("zh-CN", { code: "upstream_error" })).toBeNull();
+    expect(words("zh-CN", { code: null })).toBeNull();
+  });
+
+  it("reads Retry-After as seconds or as a date", () => {
+    expect(retryAfterSeconds("30")).toBe(30);
+    expect(retryAfterSeconds("0")).toBe(1);
+    expect(retryAfterSeconds(new Date(Date.UTC(2030, 0, 1, 0, 0, 45)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(45);
+    expect(retryAfterSeconds("soon")).toBeNull();
+    expect(retryAfterSeconds(null)).toBeNull();
   });
 });
