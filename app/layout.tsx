@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { TimeZoneSync } from "@/components/i18n/time-zone-sync";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,13 +14,19 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-/** The request's language (lib/i18n/request.ts) for every page: `lang` for fonts and screen readers, catalogues for client components. */
+/**
+ * The request's language and time zone (lib/i18n/request.ts) for every page: `lang` for fonts and screen readers,
+ * catalogues for client components; TimeZoneSync tells the server the browser's zone.
+ */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          <TimeZoneSync />
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Why the visitor cannot use the link, in their language. */
 async function unavailableText(reason: DemoLinkUnavailability | { code: "notFound" }): Promise<string> {
   const [t, format] = await Promise.all([getTranslations("demo.unavailable"), getFormatter()]);
-  if (reason.code === "expired") return t("expired", { date: format.dateTime(new Date(reason.expiredAt), { dateStyle: "long", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" }) });
+  if (reason.code === "expired") return t("expired", { date: format.dateTime(new Date(reason.expiredAt), { dateStyle: "long", timeStyle: "short", timeZoneName: "short" }) });
   return t(reason.code);
 }
 
