@@ -1,3 +1,4 @@
+import type { CauseDetail } from "./cause-detail";
 import type { InstancePhase } from "./instance-phase";
 import type { Supervision } from "./supervision";
 
@@ -63,7 +64,9 @@ export interface RunView {
   commandLine: string;
   cause: string | null;
   causeTitle: string | null;
+  /** In English (the API, scripts); pages word `causeDetailData` instead when a run has it (rows from before do not). */
   causeDetail: string | null;
+  causeDetailData: CauseDetail | null;
   keyLines: number[];
   advice: { flag: string | null; action: string; suggestedValue?: string; text: string; why: string }[];
   exitCode: number | null;

@@ -1,3 +1,5 @@
+import { renderCauseDetail, type CauseDetail } from "./cause-detail";
+import { joinSentences } from "./i18n/format";
 import { translator } from "./i18n/translate";
 import { causeTitleKey } from "./run-cause-key";
 import { stripAnsi } from "./sglang-log/line";
@@ -19,8 +21,7 @@ export function lastLines(output: string, count: number): string[] {
   return lines.slice(-count);
 }
 
-/** Why a ready instance counts as unresponsive, with the end of its log. */
-export function unresponsiveDetail(failures: number, lastFailure: string, tail: string[]): string {
-  const head = `GET /health_generate, which must generate a token, failed ${failures} times in a row (last: ${lastFailure}).`;
-  return tail.length > 0 ? `${head} Last lines of its log:\n${tail.join("\n")}` : `${head} Its log is silent.`;
+/** A cause's detail in English (the API's causeDetail, the logs, Run.causeDetail); null when there is nothing to say. */
+export function describeCauseDetail(detail: CauseDetail): string | null {
+  return renderCauseDetail(detail, english, (sentences) => joinSentences(sentences, "en"));
 }

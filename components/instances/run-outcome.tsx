@@ -1,4 +1,7 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { renderCauseDetail } from "@/lib/cause-detail";
+import { joinSentences } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
 import type { InstancePhase } from "@/lib/instance-phase";
 import type { RunView } from "@/lib/instance-view";
 import { causeTitleKey } from "@/lib/run-cause-key";
@@ -14,12 +17,24 @@ export function useCauseTitle(): (cause: string, fallback: string | null) => str
   };
 }
 
+/**
+ * A run's cause detail in the reader's language from its structure; a run stored before there was structure shows
+ * its English text as it is. SGLang's own lines inside stay as printed.
+ */
+export function useCauseDetailText(): (run: Pick<RunView, "causeDetail" | "causeDetailData">) => string | null {
+  const t = useTranslations();
+  const locale = useLocale() as Locale;
+  return (run) => (run.causeDetailData ? renderCauseDetail(run.causeDetailData, (key, values) => t(key, values), (sentences) => joinSentences(sentences, locale)) : run.causeDetail);
+}
+
 /** How the run ended (or why it counts as unresponsive): exit code or signal, the cause in words, and what to change. */
 export function RunOutcome({ run, phase, instanceId }: { run: RunView; phase: InstancePhase; instanceId: string }) {
   const t = useTranslations("instances.outcome");
   const format = useFormatter();
   const causeTitle = useCauseTitle();
+  const causeDetailText = useCauseDetailText();
   if (!SHOWN.includes(phase)) return null;
+  const detail = causeDetailText(run);
   const exit =
     phase === "unresponsive"
       ? t("stillRunning", { pid: run.pid ?? "?" })
@@ -48,7 +63,7 @@ export function RunOutcome({ run, phase, instanceId }: { run: RunView; phase: In
           {t("diagnose")}
         </a>
       </p>
-      {run.causeDetail && <p className="mt-1 whitespace-pre-wrap font-mono text-xs text-red-200" data-testid="cause-detail">{run.causeDetail}</p>}
+      {detail && <p className="mt-1 whitespace-pre-wrap font-mono text-xs text-red-200" data-testid="cause-detail">{detail}</p>}
       {run.advice.length > 0 && (
         <ul className="mt-2 list-disc space-y-1 pl-5 text-zinc-200">
           {run.advice.map((advice, index) => (

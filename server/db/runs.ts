@@ -13,6 +13,7 @@ export interface RunRecord {
   stage: string | null;
   cause: string | null;
   causeDetail: string | null;
+  causeDetailJson: string | null;
   exitCode: number | null;
   signal: string | null;
   logPath: string;

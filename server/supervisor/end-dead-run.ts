@@ -1,4 +1,6 @@
 import path from "node:path";
+import type { CauseDetail } from "../../lib/cause-detail";
+import { describeCauseDetail } from "../../lib/run-cause";
 import { createLogDiagnoser } from "../../lib/sglang-log/diagnoser";
 import { shownPhase } from "../../lib/sglang-log/phases";
 import { readLogBlocks } from "../logs/log-files";
@@ -22,13 +24,15 @@ export async function endDeadRun(db: Db, run: RunRecord, graceMs: number): Promi
   for (const block of readLogBlocks(run.logPath)) if (block.type === "data") diagnoser.push(decoder.decode(block.bytes, { stream: true }));
   const diagnosis = diagnoser.end();
   const failure = run.stopRequested ? null : causeFromDiagnosis(diagnosis, exit);
-  const note = leftovers.length > 0 ? ` Its host was gone; ${leftovers.length} leftover process(es) were stopped.` : "";
+  const detail: CauseDetail = { event: failure?.data?.event ?? null, endedWhileDown: { leftovers: leftovers.length } };
+  const english = describeCauseDetail(detail);
   return updateRun(db, {
     id: run.id,
     phase: run.stopRequested ? "stopped" : run.readyAt ? "crashed" : "failed_start",
     stage: shownPhase(diagnosis.phase),
     cause: failure?.cause ?? null,
-    causeDetail: failure ? `Ended while the console was down. ${failure.detail}${note}` : note.trim() || null,
+    causeDetail: english,
+    causeDetailJson: english === null ? null : JSON.stringify(detail),
     exitCode: exit?.exitCode ?? null,
     signal: exit?.signal ?? null,
     endedAt: exit ? new Date(exit.endedAt) : new Date(),

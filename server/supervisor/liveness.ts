@@ -4,6 +4,7 @@
 // one token (at least 1 s; SGLang gives up after SGLANG_HEALTH_CHECK_TIMEOUT, 20 s, with a 503).
 // Only the check's own answer counts: requests in flight elsewhere (the playground) are never taken as health.
 
+import type { LivenessFailure } from "../../lib/cause-detail";
 import { bearer, fetchWithDeadline } from "../http/fetch-with-deadline";
 import { sleep } from "./sleep";
 
@@ -19,22 +20,18 @@ export interface LivenessOptions {
   onCheck: (result: LivenessCheck) => void;
 }
 
-export interface LivenessCheck {
-  ok: boolean;
-  failuresInRow: number;
-  /** What the failed check met, in words ("503", "no answer within 25 s", "connection refused"). */
-  detail: string | null;
-}
+/** One check's result; a failed one says what it met (a status, no answer in time, a refused connection, another error). */
+export type LivenessCheck = { ok: true; failuresInRow: 0; detail: null } | { ok: false; failuresInRow: number; detail: LivenessFailure };
 
-export async function checkLiveness(options: Pick<LivenessOptions, "baseUrl" | "apiKey" | "timeoutMs" | "signal">): Promise<string | null> {
+export async function checkLiveness(options: Pick<LivenessOptions, "baseUrl" | "apiKey" | "timeoutMs" | "signal">): Promise<LivenessFailure | null> {
   try {
     const answer = await fetchWithDeadline(`${options.baseUrl}/health_generate`, { headers: bearer(options.apiKey), timeoutMs: options.timeoutMs, signal: options.signal });
-    return answer.ok ? null : `answered ${answer.status}`;
+    return answer.ok ? null : { kind: "status", status: answer.status };
   } catch (error) {
     if (options.signal.aborted) return null;
-    if (error instanceof Error && error.name === "DeadlineExceededError") return `no answer within ${options.timeoutMs / 1000} s`;
+    if (error instanceof Error && error.name === "DeadlineExceededError") return { kind: "timeout", seconds: options.timeoutMs / 1000 };
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code === "ECONNREFUSED" ? "connection refused" : (cause?.message ?? String(error));
+    return cause?.code === "ECONNREFUSED" ? { kind: "refused" } : { kind: "error", message: cause?.message ?? String(error) };
   }
 }
 
@@ -46,7 +43,7 @@ export async function watchLiveness(options: LivenessOptions): Promise<void> {
     const failure = await checkLiveness(options);
     if (options.signal.aborted) return;
     failuresInRow = failure === null ? 0 : failuresInRow + 1;
-    options.onCheck({ ok: failure === null, failuresInRow, detail: failure });
+    options.onCheck(failure === null ? { ok: true, failuresInRow: 0, detail: null } : { ok: false, failuresInRow, detail: failure });
     await sleep(Math.max(0, options.intervalMs - (Date.now() - startedAt)), options.signal);
   }
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { InstancePhase } from "../../lib/instance-phase";
+import { parseCauseDetail } from "../../lib/cause-detail";
 import type { RunSummary, RunView } from "../../lib/instance-view";
 import { formatShellCommand } from "../../lib/launch";
 import { maskArgvSecrets, maskEnv } from "../../lib/secrets";
@@ -23,6 +24,7 @@ export function liveRunView(run: SupervisedRun): RunView {
     cause: failure?.cause ?? null,
     causeTitle: failure ? causeTitle(failure.cause) : null,
     causeDetail: failure?.detail ?? null,
+    causeDetailData: failure?.data ?? null,
     keyLines: ended && failure && run.diagnosis ? run.diagnosis.keyLines : [],
     advice: ended && failure && run.diagnosis ? run.diagnosis.advice : [],
     exitCode: run.exit?.exitCode ?? null,
@@ -53,6 +55,7 @@ export function storedRunView(run: RunRecord): RunView {
     cause: run.cause,
     causeTitle: run.cause ? causeTitle(run.cause) : null,
     causeDetail: run.causeDetail,
+    causeDetailData: parseCauseDetail(run.causeDetailJson),
     keyLines: [],
     advice: [],
     exitCode: run.exitCode,

@@ -2,7 +2,8 @@ import { EventEmitter } from "node:events";
 import path from "node:path";
 import type { InstancePhase } from "../../lib/instance-phase";
 import type { RunView } from "../../lib/instance-view";
-import { unresponsiveDetail } from "../../lib/run-cause";
+import { parseCauseDetail, type CauseDetail } from "../../lib/cause-detail";
+import { describeCauseDetail } from "../../lib/run-cause";
 import type { LogDiagnosis } from "../../lib/sglang-log/diagnoser";
 import { shownPhase } from "../../lib/sglang-log/phases";
 import { bearer, fetchWithDeadline } from "../http/fetch-with-deadline";
@@ -49,7 +50,20 @@ export interface StoredRunState {
   stopRequested: boolean;
   cause: string | null;
   causeDetail: string | null;
+  causeDetailJson: string | null;
 }
+
+/** Why a run failed: its cause, the detail in English (the API, logs) and as structure for the page (null: a row from before). */
+export interface RunFailure {
+  cause: string;
+  detail: string;
+  data: CauseDetail | null;
+}
+
+export const runFailure = (cause: string, data: CauseDetail): RunFailure => ({ cause, detail: describeCauseDetail(data) ?? "", data });
+
+/** The failure's detail as a run change stores it. */
+const storedDetail = (failure: RunFailure | null) => ({ causeDetail: failure?.detail ?? null, causeDetailJson: failure?.data ? JSON.stringify(failure.data) : null });
 
 export interface RunChange {
   phase?: InstancePhase;
@@ -62,6 +76,7 @@ export interface RunChange {
   signal?: string | null;
   cause?: string | null;
   causeDetail?: string | null;
+  causeDetailJson?: string | null;
   stopRequested?: boolean;
   servedModelName?: string | null;
 }
@@ -83,7 +98,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
   exit: PtyExit | null = null;
   diagnosis: LogDiagnosis | null = null;
   survivors: number[] = [];
-  failure: { cause: string; detail: string } | null = null;
+  failure: RunFailure | null = null;
   readonly output: RunOutput;
   private readonly abort = new AbortController();
   private readonly readinessWakeup = new Wakeup();
@@ -163,7 +178,9 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     this.stopRequested = stored.stopRequested;
     this.phase = stored.phase;
     this.output.stage = stored.stage;
-    if ((stored.phase === "unresponsive" || stored.phase === "stopping") && stored.cause) this.failure = { cause: stored.cause, detail: stored.causeDetail ?? "" };
+    if ((stored.phase === "unresponsive" || stored.phase === "stopping") && stored.cause) {
+      this.failure = { cause: stored.cause, detail: stored.causeDetail ?? "", data: parseCauseDetail(stored.causeDetailJson) };
+    }
     this.output.reread(this.spec.logPath, size);
     this.wire(pty, stored.pgid ?? pty.pid);
     if (stored.stopRequested) void this.stop("user");
@@ -216,10 +233,7 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       void this.watchLiveness();
     } else if (result.reason === "timeout" && !this.stopRequested && !this.exit) {
       const seconds = Math.round(this.spec.readyTimeoutMs / 1000);
-      this.failure = {
-        cause: "ready_timeout",
-        detail: `The server did not become ready (GET /health) within ${seconds} s, the readiness timeout; it was stopped. Raise the timeout if the model needs longer to load.`,
-      };
+      this.failure = runFailure("ready_timeout", { event: { kind: "ready_timeout", seconds } });
       await this.stop("timeout");
     }
   }
@@ -243,11 +257,11 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
     if (this.exit || this.stopping) return;
     if (check.ok && this.phase === "unresponsive") {
       this.failure = null;
-      this.setPhase("ready", { cause: null, causeDetail: null });
+      this.setPhase("ready", { cause: null, ...storedDetail(null) });
     } else if (!check.ok && this.phase === "ready" && check.failuresInRow >= this.spec.liveness.failures) {
       const tail = this.output.tail(UNRESPONSIVE_TAIL_LINES);
-      this.failure = { cause: "unresponsive", detail: unresponsiveDetail(check.failuresInRow, check.detail ?? "failed", tail) };
-      this.setPhase("unresponsive", { cause: this.failure.cause, causeDetail: this.failure.detail });
+      this.failure = runFailure("unresponsive", { event: { kind: "unresponsive", failures: check.failuresInRow, last: check.detail, tail } });
+      this.setPhase("unresponsive", { cause: this.failure.cause, ...storedDetail(this.failure) });
     }
   }
 
@@ -299,15 +313,16 @@ export class SupervisedRun extends EventEmitter<{ change: [RunChange]; output: [
       exitCode: exit.exitCode,
       signal: exit.signal,
       cause: this.failure?.cause ?? null,
-      causeDetail: this.failure?.detail ?? null,
+      ...storedDetail(this.failure),
       stage: shownPhase(this.diagnosis.phase) ?? this.stage,
     });
     this.finish();
   }
 }
 
-export function causeFromDiagnosis(diagnosis: LogDiagnosis, exit: PtyExit | null): { cause: string; detail: string } {
-  if (diagnosis.cause !== "none") return { cause: diagnosis.cause, detail: diagnosis.keyLineText ?? diagnosis.causeTitle };
-  const how = !exit ? "ended" : exit.signal ? `was ended by ${exit.signal}` : exit.exitCode === null ? "ended" : `exited with code ${exit.exitCode}`;
-  return { cause: "other", detail: `The server ${how}; its output names no cause.` };
+export function causeFromDiagnosis(diagnosis: LogDiagnosis, exit: PtyExit | null): RunFailure {
+  if (diagnosis.cause !== "none") {
+    return runFailure(diagnosis.cause, { event: diagnosis.keyLineText ? { kind: "log_line", line: diagnosis.keyLineText } : { kind: "cause_title", cause: diagnosis.cause } });
+  }
+  return runFailure("other", { event: { kind: "no_cause", exitCode: exit?.signal ? null : (exit?.exitCode ?? null), signal: exit?.signal ?? null } });
 }

@@ -116,6 +116,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         stopRequested: stored.stopRequested,
         cause: stored.cause,
         causeDetail: stored.causeDetail,
+        causeDetailJson: stored.causeDetailJson,
       });
       if (taken) {
         this.options.log(`run ${stored.id} of ${record.name}: taken over (pid ${run.pid}, ${stored.phase})`);

@@ -100,7 +100,7 @@ describe("liveness", () => {
     const started = Date.now();
     const failure = await checkLiveness({ baseUrl: `http://127.0.0.1:${port}`, apiKey: null, timeoutMs: 300, signal: new AbortController().signal });
     silent.close();
-    expect(failure).toBe("no answer within 0.3 s");
+    expect(failure).toEqual({ kind: "timeout", seconds: 0.3 });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
