@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../support/console-process";
-import { useConsoleInBrowser } from "./browser";
+import { newSignedInPage, useConsoleInBrowser } from "./browser";
 import { LaunchPage } from "./pages/launch-page";
 
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
@@ -27,5 +27,15 @@ describe("the launch configurator on a box without GPUs", () => {
     expect(await page.getByLabel("GPU indexes").inputValue()).toBe("1");
     expect(await launchPage.command()).toContain("CUDA_VISIBLE_DEVICES=1 python3 -m sglang.launch_server");
     await page.screenshot({ path: path.join(SCREENSHOTS, "launch-no-gpu.png"), fullPage: true });
+  });
+
+  it("says why in Chinese, nvidia-smi's name as it is, and learns the browser's time zone", async () => {
+    const options = { viewport: { width: 1400, height: 1000 }, locale: "zh-CN", timezoneId: "Asia/Shanghai", extraHTTPHeaders: { "Accept-Language": "zh-CN,zh;q=0.9" } };
+    const page = await newSignedInPage(e2e.browser, e2e.url, options);
+    await page.goto(`${e2e.url}/launch`);
+    await page.getByRole("heading", { name: "新建部署" }).waitFor();
+    expect(await page.getByTestId("no-gpus").innerText()).toContain("未找到 NVIDIA GPU：找不到 nvidia-smi（未安装，或不在 PATH 中）。");
+    expect(await page.getByTestId("auto-reason").innerText()).toContain("无法自动选择：请手动选择预设。");
+    await page.waitForFunction(() => document.cookie.includes("console_tz=Asia%2FShanghai"));
   });
 });
