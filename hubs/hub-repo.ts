@@ -40,6 +40,8 @@ export interface HubSwitches {
   singleUseUrls: boolean;
   /** Send each file body at about this many bytes a second (a slow link), instead of at once. */
   bytesPerSecond: number | null;
+  /** All file bodies together leave at about this many bytes a second: one link that every connection shares. */
+  linkBytesPerSecond: number | null;
 }
 
 export const NO_SWITCHES: HubSwitches = {
@@ -54,6 +56,7 @@ export const NO_SWITCHES: HubSwitches = {
   serverErrorTimes: 0,
   singleUseUrls: false,
   bytesPerSecond: null,
+  linkBytesPerSecond: null,
 };
 
 export const sizeOf = (file: HubFile): number => file.content.length * (file.repeat ?? 1);

@@ -24,6 +24,7 @@ export async function startStorageHost(switches: HubSwitches): Promise<StorageHo
   const ranges: string[] = [];
   let bytesSent = 0;
   const stalled = new Set<http.ServerResponse>();
+  const link = new SharedLink(() => switches.linkBytesPerSecond);
 
   const server = http.createServer((req, res) => {
     if (req.headers.authorization) leakedAuthorization.push(req.headers.authorization);
@@ -60,7 +61,7 @@ export async function startStorageHost(switches: HubSwitches): Promise<StorageHo
     if (file.repeat) {
       res.writeHead(range ? 206 : 200, headers);
       if (req.method === "HEAD") return res.end();
-      return void streamRepeated(res, file.content, start, last + 1).then((sent) => (bytesSent += sent));
+      return void streamRepeated(res, file.content, start, last + 1, link).then((sent) => (bytesSent += sent));
     }
     const content = file.content;
     let body = content.subarray(start, last + 1);
@@ -84,6 +85,7 @@ export async function startStorageHost(switches: HubSwitches): Promise<StorageHo
     if (cut === null) {
       bytesSent += body.length;
       if (switches.bytesPerSecond !== null) return void streamPaced(res, body, switches.bytesPerSecond);
+      if (switches.linkBytesPerSecond !== null) return void streamRepeated(res, body, 0, body.length, link);
       return res.end(body);
     }
     bytesSent += cut;
@@ -119,17 +121,45 @@ export async function startStorageHost(switches: HubSwitches): Promise<StorageHo
   };
 }
 
-/** Bytes [from, to) of `content` repeated, written as the socket drains. */
-async function streamRepeated(res: http.ServerResponse, content: Buffer, from: number, to: number): Promise<number> {
+/** Bytes [from, to) of `content` repeated, written as the socket drains and the link lets them through. */
+async function streamRepeated(res: http.ServerResponse, content: Buffer, from: number, to: number, link: SharedLink): Promise<number> {
   let at = from;
   while (at < to && !res.destroyed) {
     const offset = at % content.length;
-    const slice = content.subarray(offset, Math.min(content.length, offset + (to - at)));
+    const slice = content.subarray(offset, Math.min(content.length, offset + (to - at), offset + SLICE));
+    await link.take(slice.length);
     at += slice.length;
     if (!res.write(slice)) await drained(res);
   }
   res.end();
   return at - from;
+}
+
+const SLICE = 256 * 1024;
+
+/**
+ * A link of `bytesPerSecond()` (null: unlimited) that all responses share, as a machine's network caps every download
+ * on it together: a token bucket, refilled as time passes, holding at most 50 ms of bytes.
+ */
+class SharedLink {
+  private tokens = 0;
+  private refilledAt = performance.now();
+  constructor(private readonly bytesPerSecond: () => number | null) {}
+
+  async take(bytes: number): Promise<void> {
+    for (;;) {
+      const rate = this.bytesPerSecond();
+      if (rate === null) return;
+      const now = performance.now();
+      this.tokens = Math.min(rate / 20, this.tokens + ((now - this.refilledAt) * rate) / 1000);
+      this.refilledAt = now;
+      if (this.tokens >= Math.min(bytes, rate / 20)) {
+        this.tokens -= bytes;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
 }
 
 /** `body` in slices every 50 ms, about `bytesPerSecond` in all. */
