@@ -1,4 +1,4 @@
-// Download jobs: stored in the database, run by run-download.ts, paused, resumed and cancelled here. At start the
+// Download jobs: stored in the database, each run in a thread of its own (download-in-thread.ts, run-download.ts), paused, resumed and cancelled here. At start the
 // console resumes every job that was running when it stopped, from the bytes on disk. Live progress is kept in
 // memory; the database gets it every few seconds (a restart recounts it from the disk anyway).
 import { randomUUID } from "node:crypto";
@@ -8,13 +8,12 @@ import { AppError } from "../../lib/errors";
 import type { Db } from "../db/client";
 import { createDownload, downloadRowToView, findDownload, listDownloads, listUnfinishedDownloads, updateDownload, type DownloadRow } from "../db/downloads";
 import type { DownloadEnv } from "../env";
-import { huggingFaceSource } from "./huggingface-source";
 import type { ChosenToken, HubTokens } from "./hub-tokens";
 import { planLayout } from "./layouts";
 import { previewDownload } from "./preview-download";
-import type { HubSource } from "./remote-file";
-import { modelScopeSource } from "./modelscope-source";
-import { DiskFullError, DownloadFailedError, runDownload, type DownloadProgress } from "./run-download";
+import { downloadInThread } from "./download-in-thread";
+import { DiskFullError, DownloadFailedError, type DownloadProgress } from "./run-download";
+import { sourceFromSpec, type SourceSpec } from "./source-spec";
 import { SpeedMeter } from "./speed-meter";
 import { PushThrottle } from "./push-throttle";
 import { DOWNLOAD_PUSH_EVERY_MS } from "../../lib/realtime-downloads";
@@ -22,7 +21,8 @@ import { DOWNLOAD_PUSH_EVERY_MS } from "../../lib/realtime-downloads";
 const PERSIST_EVERY_MS = 2000;
 const PARALLEL_FILES = 4;
 const MAX_ATTEMPTS = 8;
-const backoffMs = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 30_000);
+/** 1 s, doubling, at most 30 s between attempts. */
+const BACKOFF = { firstMs: 1000, maxMs: 30_000 };
 
 interface ActiveJob {
   controller: AbortController;
@@ -32,15 +32,11 @@ interface ActiveJob {
 }
 
 /** The hub's API for one repository, with the token hub-tokens.ts chooses (stored, else the environment's). */
-async function hubSource(env: DownloadEnv, tokens: HubTokens, what: { source: string; repo: string; revision: string }): Promise<{ source: HubSource; token: ChosenToken }> {
-  const options = { repo: what.repo, revision: what.revision, idleMs: env.stallMs };
+async function hubSource(env: DownloadEnv, tokens: HubTokens, what: { source: string; repo: string; revision: string }): Promise<{ spec: SourceSpec; token: ChosenToken }> {
   const kind: DownloadSource = what.source === "modelscope" ? "modelscope" : "huggingface";
   const token = await tokens.choose(kind);
-  const source =
-    kind === "modelscope"
-      ? modelScopeSource({ ...options, endpoint: env.modelScopeEndpoint, token: token.token })
-      : huggingFaceSource({ ...options, endpoint: env.huggingFaceEndpoint, token: token.token });
-  return { source, token };
+  const endpoint = kind === "modelscope" ? env.modelScopeEndpoint : env.huggingFaceEndpoint;
+  return { spec: { kind, endpoint, token: token.token, repo: what.repo, revision: what.revision, idleMs: env.stallMs }, token };
 }
 
 const TOKEN_WORDS: Record<DownloadSource, string> = { huggingface: "Hugging Face", modelscope: "ModelScope" };
@@ -86,7 +82,6 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
     const controller = new AbortController();
     const progress: DownloadProgress = { state: "downloading", bytesTotal: null, filesTotal: null, bytesDone: 0, filesDone: 0, inFlight: new Map() };
     const meter = new SpeedMeter();
-    const layout = planLayout(row.layout as DownloadLayoutKind, row.targetDir, row.repo);
     let persistedAt = 0;
     const persist = () => {
       persistedAt = Date.now();
@@ -101,11 +96,11 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
     const run = async () => {
       await record(row.id, { state: "downloading", error: null });
       try {
-        const { source, token } = await hubSource(env, hubTokens, row);
-        log(`download ${row.repo}: sends ${describeToken(row.source as DownloadSource, token)} to ${source.host}`);
-        const listing = await runDownload({ source, layout, repo: row.repo, revision: row.revision, targetDir: row.targetDir, include: JSON.parse(row.includeJson) as string[], signal: controller.signal, idleMs: env.stallMs, parallel: PARALLEL_FILES, maxAttempts: MAX_ATTEMPTS, backoffMs, progress, report, log });
+        const { spec, token } = await hubSource(env, hubTokens, row);
+        log(`download ${row.repo}: sends ${describeToken(row.source as DownloadSource, token)} to ${new URL(spec.endpoint).host}`);
+        const job = { source: spec, layout: row.layout as DownloadLayoutKind, repo: row.repo, revision: row.revision, targetDir: row.targetDir, include: JSON.parse(row.includeJson) as string[], parallel: PARALLEL_FILES, maxAttempts: MAX_ATTEMPTS, backoff: BACKOFF };
+        const modelPath = await downloadInThread(job, { progress, report, log, signal: controller.signal });
         await persist();
-        const modelPath = layout.modelPath(listing);
         await record(row.id, { state: "done", modelPath });
         log(`download ${row.repo}: done, ${progress.filesDone} files in ${modelPath}`);
       } catch (error) {
@@ -180,8 +175,8 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
     /** What a download would fetch, and whether it fits, before anything is fetched. */
     preview: async (input: StartDownload): Promise<DownloadPreview> => {
       const targetDir = checkTarget(input.targetDir);
-      const { source } = await hubSource(env, hubTokens, { source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source) });
-      return previewDownload({ source, targetDir, include: input.include ?? [] });
+      const { spec } = await hubSource(env, hubTokens, { source: input.source, repo: input.repo, revision: input.revision ?? defaultRevision(input.source) });
+      return previewDownload({ source: sourceFromSpec(spec), targetDir, include: input.include ?? [] });
     },
     /** At start: every job that was running goes on from the bytes on disk. */
     resumeUnfinished: async (): Promise<number> => {
