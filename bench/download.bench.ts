@@ -7,12 +7,17 @@
  * memory: resident before and at its peak, and its heap after a full collection before and after (target: flat, no
  * file held in memory), and how often the page would hear of each download's progress (pushes over /downloads, as
  * the Models page receives them; target: at most 4 a second).
+ * Each comparison runs on three links (BENCH_LINKS, MB/s): loopback at full speed, where both are bound by this
+ * machine's CPU and the hub shares it, and the stand-in's storage host capped at 1 and 2.5 Gbit/s for all connections
+ * together, as a real network caps a download. Since the console also hashes every byte and curl does not, curl's
+ * files are then hashed with OpenSSL, and that CPU is reported too: the baseline for the same work.
  * Files are one random 1 MiB block repeated, so the hub holds no gigabytes either. BENCH_GB (default 2) sets the total;
- * BENCH_ROUNDS (default 3) rounds alternate curl and the console, and the median ratio is reported, since a shared
- * machine's noise moves single runs a lot.
+ * BENCH_ROUNDS (default 3) rounds per link alternate curl and the console, and the median ratio is reported, since a
+ * shared machine's noise moves single runs a lot.
  * Needs `npm run build` first.
  */
 import { execFile } from "node:child_process";
+import { EventEmitter } from "node:events";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -24,11 +29,13 @@ import { io } from "socket.io-client";
 import type { DownloadView } from "../lib/downloads";
 import { DOWNLOADS_NAMESPACE } from "../lib/realtime-downloads";
 import { startConsole, type RunningConsole } from "../tests/support/console-process";
-import { startDownload, waitForDownload } from "../tests/support/downloads";
+import { startDownload } from "../tests/support/downloads";
 import { procStatFields, processCpuMs } from "./support/proc";
 
 const TOTAL_GB = Number(process.env.BENCH_GB ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Links to run on, in MB/s ("none": loopback at full speed); the stand-in's storage host caps all bodies together. */
+const LINKS = (process.env.BENCH_LINKS ?? "none,125,312").split(",").map((link) => (link === "none" ? null : Number(link) * 1e6));
 const FILES = 4;
 const BLOCK = randomBytes(1024 * 1024);
 const repeat = Math.round((TOTAL_GB * 1024) / FILES);
@@ -52,46 +59,60 @@ async function main(): Promise<void> {
   console.log(`stand-in repository: ${FILES} files, ${(totalBytes / 1e9).toFixed(2)} GB; hashing it once for the hub...`);
   const hub = await startStandInHub({ repos: [repo] });
   const modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-download-"));
-  const consoleProcess = await startConsole({ env: { MODELS_DIR: modelsDir, HF_ENDPOINT: hub.url, NODE_OPTIONS: `--require ${path.join(__dirname, "heap-probe.cjs")}` } });
+  const nodeOptions = `--require ${path.join(__dirname, "heap-probe.cjs")} ${process.env.BENCH_CONSOLE_NODE_OPTIONS ?? ""}`.trim();
+  const consoleProcess = await startConsole({ env: { MODELS_DIR: modelsDir, HF_ENDPOINT: hub.url, NODE_OPTIONS: nodeOptions } });
   try {
     const pid = consoleProcess.process.pid!;
     const heapBefore = await retainedHeapMb(consoleProcess);
     const rssBefore = rssMb(pid);
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 100);
-    // Listens as the Models page does: every push of every download, with when it arrived.
-    const pushes: { at: number; id: string }[] = [];
+    // Listens as the Models page does: every push of every download, with when it arrived. The bench also learns
+    // here that a download ended, rather than by polling the console's API beside it.
+    const pushes: { at: number; download: DownloadView }[] = [];
+    const pushed = new EventEmitter();
     const socket = io(`${consoleProcess.url}${DOWNLOADS_NAMESPACE}`, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie: consoleProcess.cookie } });
-    socket.on("download:progress", (download: DownloadView) => pushes.push({ at: performance.now(), id: download.id }));
+    socket.on("download:progress", (download: DownloadView) => {
+      pushes.push({ at: performance.now(), download });
+      pushed.emit(download.id, download);
+    });
     await new Promise<void>((resolve) => socket.once("download:snapshot", () => resolve()));
     const pushRates: { max: number; mean: number }[] = [];
-    const ratios: number[] = [];
-    const cpuPerGb = { console: [] as number[], curl: [] as number[] };
     const gb = totalBytes / 1e9;
-    for (let round = 1; round <= ROUNDS; round++) {
-      const curlCpuBefore = exitedChildrenCpuMs();
-      const curlMs = await timeCurl(repo, hub.url, path.join(modelsDir, "curl"));
-      const curlCpuS = (exitedChildrenCpuMs() - curlCpuBefore) / 1000;
-      const consoleCpuBefore = processCpuMs(pid);
-      const { ms: consoleMs, id } = await timeConsole(repo, consoleProcess.url, path.join(modelsDir, `round-${round}`));
-      pushRates.push(pushRate(pushes.filter((push) => push.id === id).map((push) => push.at)));
-      const consoleCpuS = (processCpuMs(pid) - consoleCpuBefore) / 1000;
-      const [curlRate, consoleRate] = [mbps(totalBytes, curlMs), mbps(totalBytes, consoleMs)];
-      ratios.push(consoleRate / curlRate);
-      cpuPerGb.curl.push(curlCpuS / gb);
-      cpuPerGb.console.push(consoleCpuS / gb);
-      console.log(
-        `round ${round}: curl (4 at once) ${curlRate.toFixed(0)} MB/s, ${(curlCpuS / gb).toFixed(2)} CPU s/GB; ` +
-          `console (4 files, hashed) ${consoleRate.toFixed(0)} MB/s, ${(consoleCpuS / gb).toFixed(2)} CPU s/GB: ${((consoleRate / curlRate) * 100).toFixed(0)} %; ` +
-          `progress pushes ${pushRates.at(-1)!.mean.toFixed(1)}/s, at most ${pushRates.at(-1)!.max} in a second`,
+    const summaries: string[] = [];
+    let round = 0;
+    for (const link of LINKS) {
+      hub.switches.linkBytesPerSecond = link;
+      const ratios: number[] = [];
+      const cpuPerGb = { console: [] as number[], curl: [] as number[], curlThenHash: [] as number[] };
+      for (let inLink = 1; inLink <= ROUNDS; inLink++) {
+        round++;
+        const curl = await timeCurl(repo, hub.url, path.join(modelsDir, "curl"));
+        const consoleCpuBefore = processCpuMs(pid);
+        const { ms: consoleMs, id } = await timeConsole(repo, consoleProcess.url, path.join(modelsDir, `round-${round}`), pushed);
+        pushRates.push(pushRate(pushes.filter((push) => push.download.id === id).map((push) => push.at)));
+        const consoleCpuS = (processCpuMs(pid) - consoleCpuBefore) / 1000;
+        const [curlRate, consoleRate] = [mbps(totalBytes, curl.ms), mbps(totalBytes, consoleMs)];
+        ratios.push(consoleRate / curlRate);
+        cpuPerGb.curl.push(curl.cpuS / gb);
+        cpuPerGb.curlThenHash.push((curl.cpuS + curl.hashCpuS) / gb);
+        cpuPerGb.console.push(consoleCpuS / gb);
+        console.log(
+          `${linkName(link)}, round ${inLink}: curl (4 at once) ${curlRate.toFixed(0)} MB/s, ${(curl.cpuS / gb).toFixed(2)} CPU s/GB (then openssl sha256: ${((curl.cpuS + curl.hashCpuS) / gb).toFixed(2)}); ` +
+            `console (4 files, hashed) ${consoleRate.toFixed(0)} MB/s, ${(consoleCpuS / gb).toFixed(2)} CPU s/GB: ${((consoleRate / curlRate) * 100).toFixed(0)} %; ` +
+            `progress pushes ${pushRates.at(-1)!.mean.toFixed(1)}/s, at most ${pushRates.at(-1)!.max} in a second`,
+        );
+      }
+      summaries.push(
+        `${linkName(link)}: console / curl, median of ${ROUNDS}: ${(median(ratios) * 100).toFixed(0)} % (target ≥ 90 %); CPU per GB (user + system), median: ` +
+          `console ${median(cpuPerGb.console).toFixed(2)} s, curl ${median(cpuPerGb.curl).toFixed(2)} s, curl then openssl sha256 (the same work) ${median(cpuPerGb.curlThenHash).toFixed(2)} s`,
       );
     }
     clearInterval(sampler);
     socket.close();
     const heapAfter = await retainedHeapMb(consoleProcess);
-    console.log(`console / curl, median of ${ROUNDS}: ${(median(ratios) * 100).toFixed(0)} % (target ≥ 90 %)`);
-    console.log(`CPU per GB (user + system), median: console ${median(cpuPerGb.console).toFixed(2)} s, curl ${median(cpuPerGb.curl).toFixed(2)} s`);
-    console.log(`console RSS: ${rssBefore.toFixed(0)} MB before, ${rssPeak.toFixed(0)} MB at peak (${((totalBytes * ROUNDS) / 1e6).toFixed(0)} MB fetched)`);
+    for (const summary of summaries) console.log(summary);
+    console.log(`console RSS: ${rssBefore.toFixed(0)} MB before, ${rssPeak.toFixed(0)} MB at peak (${((totalBytes * round) / 1e6).toFixed(0)} MB fetched)`);
     console.log(`progress pushes per download: ${Math.max(...pushRates.map((r) => r.max))} at most in any second (target ≤ 4), ${median(pushRates.map((r) => r.mean)).toFixed(1)}/s on average`);
     console.log(`console heap after a full collection: ${heapBefore.toFixed(1)} MB before, ${heapAfter.toFixed(1)} MB after`);
   } finally {
@@ -101,13 +122,24 @@ async function main(): Promise<void> {
   }
 }
 
-async function timeCurl(repo: HubRepo, hubUrl: string, dir: string): Promise<number> {
+const linkName = (link: number | null) => (link === null ? "loopback, no link limit" : `a ${((link * 8) / 1e9).toFixed(1)} Gbit/s link`);
+
+/**
+ * curl fetching the 4 files at once (its CPU: its processes together, read from the bench's exited children); then
+ * `openssl dgst -sha256` over them, 4 at once (OpenSSL's SHA-256, as Python's hashlib in the hubs' own clients), so
+ * that the CPU of fetching and hashing, the console's work, has a baseline too.
+ */
+async function timeCurl(repo: HubRepo, hubUrl: string, dir: string): Promise<{ ms: number; cpuS: number; hashCpuS: number }> {
   fs.mkdirSync(dir, { recursive: true });
+  const cpuBefore = exitedChildrenCpuMs();
   const started = performance.now();
   await Promise.all(repo.files.map((file) => promisify(execFile)("curl", ["-sSfL", "-o", path.join(dir, file.path), `${hubUrl}/${repo.id}/resolve/main/${file.path}`])));
   const ms = performance.now() - started;
+  const fetchedCpu = exitedChildrenCpuMs();
+  await Promise.all(repo.files.map((file) => promisify(execFile)("openssl", ["dgst", "-sha256", path.join(dir, file.path)])));
+  const hashCpu = exitedChildrenCpuMs();
   fs.rmSync(dir, { recursive: true });
-  return ms;
+  return { ms, cpuS: (fetchedCpu - cpuBefore) / 1000, hashCpuS: (hashCpu - fetchedCpu) / 1000 };
 }
 
 /** The most pushes within any one second, and pushes per second over the download. */
@@ -121,10 +153,17 @@ function pushRate(times: number[]): { max: number; mean: number } {
   return { max, mean: times.length / Math.max(spanS, 1) };
 }
 
-async function timeConsole(repo: HubRepo, consoleUrl: string, targetDir: string): Promise<{ ms: number; id: string }> {
+async function timeConsole(repo: HubRepo, consoleUrl: string, targetDir: string, pushed: EventEmitter): Promise<{ ms: number; id: string }> {
   const started = performance.now();
   const download = await startDownload(consoleUrl, { source: "huggingface", repo: repo.id, targetDir });
-  const done = await waitForDownload(consoleUrl, download.id, (d) => d.state === "done" || d.state === "failed", 30 * 60_000);
+  const done = await new Promise<DownloadView>((resolve) => {
+    const hear = (view: DownloadView) => {
+      if (view.state !== "done" && view.state !== "failed") return;
+      pushed.off(download.id, hear);
+      resolve(view);
+    };
+    pushed.on(download.id, hear);
+  });
   const ms = performance.now() - started;
   if (done.state !== "done") throw new Error(`the console's download failed: ${done.error}`);
   fs.rmSync(targetDir, { recursive: true });
