@@ -4,6 +4,7 @@
 // undici's `request` rather than fetch: bodies arrive as Node streams without WHATWG stream overhead, and its
 // EnvHttpProxyAgent honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY as curl does.
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from "undici";
+import { IdleTimer } from "../http/idle-timer";
 import { HubRequestError, hubStatusError, unreachable } from "./hub-error";
 
 let proxyAgent: EnvHttpProxyAgent | null = null;
@@ -15,29 +16,6 @@ export class StallError extends Error {
   constructor(readonly host: string, idleMs: number) {
     super(`${host} sent nothing for ${Math.round(idleMs / 1000)} s; retrying`);
     this.name = "StallError";
-  }
-}
-
-/** Calls `onIdle` once `touch()` has not been called for `idleMs`. A touch only notes the time: it runs on every chunk. */
-export class IdleTimer {
-  private timer: NodeJS.Timeout | null = null;
-  private touchedAt = Date.now();
-  constructor(private readonly idleMs: number, private readonly onIdle: () => void) {
-    this.arm(idleMs);
-  }
-  touch(): void {
-    this.touchedAt = Date.now();
-  }
-  stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-  private arm(ms: number): void {
-    this.timer = setTimeout(() => {
-      const idle = Date.now() - this.touchedAt;
-      if (idle >= this.idleMs) this.onIdle();
-      else this.arm(this.idleMs - idle);
-    }, ms);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gatewayError } from "../../lib/gateway/openai-error";
 import { createUsageFilter } from "../../lib/gateway/usage-filter";
+import { IdleTimer } from "../http/idle-timer";
 import { SSE_HEADERS, STREAM_IDLE_TIMEOUT_MS } from "../playground/stream";
 
 /** The stream's end as the client sees it when SGLang's broke off: an OpenAI-shaped error event, then [DONE]. */
@@ -11,9 +12,9 @@ export function pipeStream(source: IncomingMessage, res: ServerResponse, options
   const filter = createUsageFilter({ stripUsageChunk: options.strip });
   res.writeHead(200, SSE_HEADERS);
   return new Promise<void>((resolve) => {
-    const idle = setTimeout(() => source.destroy(new Error(`nothing for ${STREAM_IDLE_TIMEOUT_MS / 1000} s`)), STREAM_IDLE_TIMEOUT_MS);
+    const idle = new IdleTimer(STREAM_IDLE_TIMEOUT_MS, () => source.destroy(new Error(`nothing for ${STREAM_IDLE_TIMEOUT_MS / 1000} s`)));
     const settle = (broken: boolean) => {
-      clearTimeout(idle);
+      idle.stop();
       const counted = filter.usage();
       options.usage.prompt = counted?.promptTokens ?? 0;
       // Without SGLang's count (the stream was cut short), each event but the role chunk and [DONE] is about a token.
@@ -27,7 +28,7 @@ export function pipeStream(source: IncomingMessage, res: ServerResponse, options
       resolve();
     };
     source.on("data", (chunk: Buffer) => {
-      idle.refresh();
+      idle.touch();
       const out = filter.push(chunk);
       if (out.length > 0) res.write(out);
     });
