@@ -4,7 +4,7 @@ import type { Actor } from "../../lib/authz";
 import { AppError, toAppError } from "../../lib/errors";
 import { parseInput } from "../../lib/parse-input";
 import type { Services } from "../services";
-import { localeOfHeaders } from "../../lib/i18n/locales";
+import { localeOfHeaders, type Locale } from "../../lib/i18n/locales";
 
 interface HandlerArgs<TBody> {
   body: TBody;
@@ -14,6 +14,8 @@ interface HandlerArgs<TBody> {
   res: ServerResponse;
   /** Fires when the browser's request goes away before the answer is complete. */
   signal: AbortSignal;
+  /** The reader's language, for errors written into a stream already under way. */
+  locale: Locale;
 }
 
 /**
@@ -60,7 +62,7 @@ async function answer(route: NodeRoute<unknown>, params: Record<string, string>,
     const actor = await services.auth.actorOrThrow(req.headers);
     if (!route.allow(actor, { params, services })) throw new AppError("forbidden");
     const body = parseInput(route.body, await readJson(req), "body");
-    const result = await route.handler({ body, params, actor, services, res, signal: gone.signal });
+    const result = await route.handler({ body, params, actor, services, res, signal: gone.signal, locale: localeOfHeaders(req.headers) });
     if (!res.headersSent) sendJson(res, 200, result);
   } catch (error) {
     const appError = toAppError(error, (message, cause) => console.error(`[api] ${req.method} ${req.url}: ${message}`, cause));

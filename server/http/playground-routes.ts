@@ -13,10 +13,10 @@ function playgroundRoute<TBody extends { stream: boolean }>(kind: PlaygroundKind
     path: new RegExp(`^/api/instances/(?<id>[^/]+)/playground/${kind}$`),
     body: schema,
     allow: (actor, { params, services }) => canUsePlayground(actor, services.supervisor.getOrThrow(params.id!)),
-    handler: ({ body, params, services, res, signal }) => {
+    handler: ({ body, params, services, res, signal, locale }) => {
       const endpoint = services.supervisor.endpointOf(params.id!);
       const upstream = { endpoint, kind, body: build(body, endpoint.model), signal };
-      return body.stream ? services.playground.stream({ ...upstream, res }) : services.playground.send(upstream);
+      return body.stream ? services.playground.stream({ ...upstream, res, locale }) : services.playground.send(upstream);
     },
   });
 }

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { isBoundByLaunchPolicy, type Actor } from "../../lib/authz";
 import { AppError } from "../../lib/errors";
 import { joinClauses } from "../../lib/i18n/format";
+import { translator } from "../../lib/i18n/translate";
 import type { InstanceView } from "../../lib/instance-view";
 import { buildLaunchArgv, buildLaunchEnv, type LaunchRequest } from "../../lib/launch";
 import { launchPolicyViolations } from "../../lib/launch/policy";
@@ -34,7 +35,10 @@ export function createLauncher(deps: { supervisor: Supervisor; modelsDirs: reado
   return async (actor: Actor, request: LaunchRequest): Promise<InstanceView> => {
     const { profile } = request;
     const masked = maskedNames(profile.env);
-    if (masked.length > 0) throw new AppError("bad_request", { detail: `${masked.join(", ")} still hold the masked value: type the secret again, or launch the saved profile` });
+    if (masked.length > 0) {
+      const names = masked.join(", ");
+      throw new AppError("bad_request", { detail: `${names} still hold the masked value: type the secret again, or launch the saved profile` }, { localized: (locale) => ({ detail: translator(locale, "validation")("maskedSecret", { names }) }) });
+    }
     const argv = buildLaunchArgv(profile);
     if (isBoundByLaunchPolicy(actor)) {
       const violations = launchPolicyViolations({ argv, env: profile.env, modelsDirs: deps.modelsDirs, realPath });

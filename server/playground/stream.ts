@@ -1,6 +1,8 @@
 import type { ServerResponse } from "node:http";
 import { finished, Readable } from "node:stream";
 import { AppError } from "../../lib/errors";
+import type { Locale } from "../../lib/i18n/locales";
+import { translator } from "../../lib/i18n/translate";
 import type { PlaygroundKind, UpstreamBody } from "../../lib/playground/requests";
 import { formatSseEvent } from "../../lib/playground/sse";
 import { takeNodeBody } from "./node-fetch";
@@ -24,6 +26,8 @@ export interface StreamOptions {
   signal: AbortSignal;
   res: ServerResponse;
   idleTimeoutMs?: number;
+  /** The reader's language, for an error event once the stream is under way. */
+  locale?: Locale;
 }
 
 /**
@@ -68,9 +72,9 @@ export async function streamPlaygroundRequest(options: StreamOptions): Promise<v
       if (!res.destroyed && !res.writableEnded) {
         if (!error) res.end();
         else {
-          const appError = idleTimedOut ? new AppError("upstream_timeout", { detail: `nothing for ${idleTimeoutMs / 1000} s` }) : toAppError(error, endpoint);
+          const appError = idleTimedOut ? new AppError("upstream_timeout", { detail: `nothing for ${idleTimeoutMs / 1000} s` }, { localized: (locale) => ({ detail: translator(locale, "validation")("streamIdle", { seconds: idleTimeoutMs / 1000 }) }) }) : toAppError(error, endpoint);
           // A blank line first ends any half-sent upstream event.
-          res.end(`\n\n${formatSseEvent("error", appError.toJSON())}`);
+          res.end(`\n\n${formatSseEvent("error", appError.toJSON(options.locale))}`);
         }
       }
       resolve();

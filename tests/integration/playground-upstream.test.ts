@@ -88,10 +88,10 @@ describe("a stream that breaks after SGLang answered", () => {
   }
 
   /** The console's side: a server whose response is the stream; returns the SSE events a browser reads. */
-  async function eventsThroughConsole(baseUrl: string, idleTimeoutMs?: number): Promise<SseEvent[]> {
+  async function eventsThroughConsole(baseUrl: string, idleTimeoutMs?: number, locale?: "en" | "zh-CN"): Promise<SseEvent[]> {
     const endpoint = { baseUrl, apiKey: null, model: "m" };
     const server = http.createServer((req, res) => {
-      void streamPlaygroundRequest({ endpoint, kind: "chat", body: { model: "m", messages: [] }, signal: new AbortController().signal, res, ...(idleTimeoutMs ? { idleTimeoutMs } : {}) });
+      void streamPlaygroundRequest({ endpoint, kind: "chat", body: { model: "m", messages: [] }, signal: new AbortController().signal, res, ...(idleTimeoutMs ? { idleTimeoutMs } : {}), ...(locale ? { locale } : {}) });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
@@ -124,7 +124,17 @@ describe("a stream that breaks after SGLang answered", () => {
     try {
       const events = await eventsThroughConsole(upstream.baseUrl, 300);
       expect(events.map((event) => event.event)).toEqual(["request", "message", "error"]);
-      expect(JSON.parse(events[2]!.data).error.code).toBe("upstream_timeout");
+      expect(JSON.parse(events[2]!.data).error).toMatchObject({ code: "upstream_timeout", message: expect.stringContaining("nothing for 0.3 s") });
+    } finally {
+      upstream.close();
+    }
+  });
+
+  it("words the error event in the reader's language", async () => {
+    const upstream = await brokenUpstream("stall");
+    try {
+      const events = await eventsThroughConsole(upstream.baseUrl, 300, "zh-CN");
+      expect(JSON.parse(events[2]!.data).error).toMatchObject({ code: "upstream_timeout", message: expect.stringContaining("0.3 秒内没有收到任何内容") });
     } finally {
       upstream.close();
     }

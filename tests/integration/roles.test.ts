@@ -107,6 +107,14 @@ describe("secrets and the audit trail", () => {
     // A masked value typed into the form is refused rather than launched as the mask.
     const masked = await as(null, "POST", "/api/instances", { profile: { ...profile, env: { HF_TOKEN: MASK } } });
     expect(masked.status).toBe(400);
+    expect((await json<{ error: { message: string } }>(masked)).error.message).toContain("HF_TOKEN still hold the masked value");
+    // The same refusal to a reader of Chinese, in Chinese.
+    const maskedZh = await authedFetch(`${consoleProcess.url}/api/instances`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "accept-language": "zh-CN" },
+      body: JSON.stringify({ profile: { ...profile, env: { HF_TOKEN: MASK } } }),
+    });
+    expect((await json<{ error: { message: string } }>(maskedZh)).error.message).toContain("HF_TOKEN 仍是遮盖后的值");
     await as(null, "POST", `/api/instances/${launched.id}/stop`);
   });
 
