@@ -3,7 +3,12 @@
  * runs it beside the console so that the console's overhead can be told apart from the cost of any hop.
  * Usage: tsx bench/support/pipe-proxy.ts LISTEN_PORT TARGET_PORT (prints "listening" when ready).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
+
+// BENCH_PROXY_ALS=1: with an AsyncLocalStorage in use, as Next keeps one in the console's process (Node 20 then runs
+// an async hook for every async resource); to tell that cost apart from the console's own.
+if (process.env.BENCH_PROXY_ALS === "1") new AsyncLocalStorage().enterWith({ bench: true });
 
 const [listenPort, targetPort] = process.argv.slice(2).map(Number);
 const agent = new http.Agent({ keepAlive: true, timeout: 4000 });
