@@ -17,7 +17,6 @@ export function UsersAdmin({ initialUsers, initialSignUp, selfId }: { initialUse
   const { data: users, error, notice, run, submit } = useApiResource("/api/users", (body: { users: UserView[] }) => body.users, initialUsers);
   const [signUp, setSignUp] = useState(initialSignUp);
   const t = useTranslations("users");
-  const roles = useTranslations("common.roles");
 
   const create = submit(
     (form) => callApi("POST", "/api/users", { name: form.get("name"), email: form.get("email"), password: form.get("password"), role: form.get("role") }),
@@ -40,11 +39,7 @@ export function UsersAdmin({ initialUsers, initialSignUp, selfId }: { initialUse
         </Field>
         <Field label={t("create.role")}>
           <Select name="role" defaultValue="operator">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {roles(role)}
-              </option>
-            ))}
+            <RoleOptions />
           </Select>
         </Field>
       </CreateForm>
@@ -66,11 +61,7 @@ export function UsersAdmin({ initialUsers, initialSignUp, selfId }: { initialUse
                 onChange={(event) => void run(() => callApi("PATCH", `/api/users/${user.id}`, { role: event.target.value as UserRole }))}
                 className="w-32"
               >
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {roles(role)}
-                  </option>
-                ))}
+                <RoleOptions />
               </Select>
             </td>
             <td data-status={user.status}>{t(`status.${user.status}`)}</td>
@@ -112,4 +103,14 @@ export function UsersAdmin({ initialUsers, initialSignUp, selfId }: { initialUse
       </label>
     </div>
   );
+}
+
+/** One option per role, named in the reader's language (the create form's and each row's role select). */
+function RoleOptions() {
+  const roles = useTranslations("common.roles");
+  return ROLES.map((role) => (
+    <option key={role} value={role}>
+      {roles(role)}
+    </option>
+  ));
 }

@@ -33,6 +33,16 @@ function setUp(options: { ttlMs?: number; refreshAfterMs?: number; maxEntries?: 
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A cache (1 s to live, refreshed after 0.5 s) holding "one" for "a", at 0.6 s: past the refresh age, within the time allowed. */
+async function pastRefreshAge() {
+  const setup = setUp({ ttlMs: 1000, refreshAfterMs: 500 });
+  const first = setup.cache.get("a", setup.lookUp("a"));
+  setup.pending[0]!.answer("one");
+  await first;
+  setup.at(600);
+  return setup;
+}
+
 describe("answers trusted for a short time", () => {
   it("looks a key up once, then answers from memory until the time is up, counted from the lookup's start", async () => {
     const { cache, lookUp, pending, calls, at } = setUp();
@@ -59,11 +69,7 @@ describe("answers trusted for a short time", () => {
   });
 
   it("past the refresh age, answers from memory at once and looks up again in the background, once, a moment later", async () => {
-    const { cache, lookUp, pending, calls, at, runDeferred } = setUp({ ttlMs: 1000, refreshAfterMs: 500 });
-    const first = cache.get("a", lookUp("a"));
-    pending[0]!.answer("one");
-    await first;
-    at(600);
+    const { cache, lookUp, pending, calls, at, runDeferred } = await pastRefreshAge();
     expect(await cache.get("a", lookUp("a"))).toBe("one");
     expect(await cache.get("a", lookUp("a"))).toBe("one");
     expect(calls()).toBe(1);
@@ -77,11 +83,7 @@ describe("answers trusted for a short time", () => {
   });
 
   it("keeps the old answer when a background lookup fails, and never one older than the time allowed", async () => {
-    const { cache, lookUp, pending, calls, at, runDeferred } = setUp({ ttlMs: 1000, refreshAfterMs: 500 });
-    const first = cache.get("a", lookUp("a"));
-    pending[0]!.answer("one");
-    await first;
-    at(600);
+    const { cache, lookUp, pending, calls, at, runDeferred } = await pastRefreshAge();
     expect(await cache.get("a", lookUp("a"))).toBe("one");
     runDeferred();
     pending[1]!.fail(new Error("database busy"));
