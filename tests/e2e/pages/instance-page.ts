@@ -15,8 +15,9 @@ export class InstancePage {
     return row.innerText();
   }
 
+  /** Waits for the page's own phase badge (the first; the GPU panel's holders carry badges of their own). */
   async waitForPhase(phase: string, timeoutMs = 60_000): Promise<void> {
-    await this.page.locator(`[data-testid="phase"][data-phase="${phase}"]`).waitFor({ timeout: timeoutMs });
+    await this.page.waitForFunction((wanted) => document.querySelector('[data-testid="phase"]')?.getAttribute("data-phase") === wanted, phase, { timeout: timeoutMs });
   }
 
   async phasesSeen(): Promise<string[]> {
