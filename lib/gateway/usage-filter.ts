@@ -18,26 +18,21 @@ export interface UsageFilter {
 }
 
 const USAGE = /"usage":\s*\{[^}]*"prompt_tokens":\s*(\d+)[^}]*"completion_tokens":\s*(\d+)/;
-const USAGE_KEY = Buffer.from('"usage"');
-const EVENT_END = Buffer.from("\n\n");
-const [SPACE, TAB, CR, LF, COLON, LETTER_N] = [32, 9, 13, 10, 58, 110];
-
-const isBlank = (byte: number | undefined) => byte === SPACE || byte === TAB || byte === CR || byte === LF;
-
 /**
- * Whether a chunk of whole events may hold a usage count: a `"usage"` key whose value is not null. SGLang, as
- * OpenAI does, puts `"usage": null` in every chunk of a stream that asked for usage, so the key alone says nothing.
+ * Only a usage count holds this key (OpenAI's and SGLang's usage always carry `prompt_tokens`). SGLang, as OpenAI does,
+ * puts `"usage": null` in every chunk of a stream that asked for usage, so `"usage"` alone says nothing. Inside a JSON
+ * string a quote is escaped, so model text shows these bytes only as a whole string value; then the chunk merely takes
+ * the slow path, which reads it properly.
  */
-function mayHoldUsage(chunk: Buffer): boolean {
-  for (let at = chunk.indexOf(USAGE_KEY); at !== -1; at = chunk.indexOf(USAGE_KEY, at + USAGE_KEY.length)) {
-    let i = at + USAGE_KEY.length;
-    while (isBlank(chunk[i])) i += 1;
-    if (chunk[i] !== COLON) continue;
-    i += 1;
-    while (isBlank(chunk[i])) i += 1;
-    if (chunk[i] !== LETTER_N) return true;
-  }
-  return false;
+const PROMPT_TOKENS_KEY = Buffer.from('"prompt_tokens"');
+const EVENT_END = Buffer.from("\n\n");
+const LF = 10;
+
+/** Events in a chunk of whole events: one search for SGLang's usual chunk of one event. */
+function countEvents(chunk: Buffer): number {
+  let count = 0;
+  for (let at = chunk.indexOf(EVENT_END); at !== -1 && at !== chunk.length - 2; at = chunk.indexOf(EVENT_END, at + 2)) count += 1;
+  return count + 1;
 }
 const EMPTY_CHOICES = /"choices":\s*\[\s*\]/;
 
@@ -60,8 +55,8 @@ export function createUsageFilter(options: { stripUsageChunk: boolean }): UsageF
     push(chunk) {
       // SGLang writes whole events, one or more a chunk: such a chunk without a usage count passes untouched (no
       // copy, no decoding); its events are counted for an estimate should the usage never come.
-      if (pending === "" && chunk.length >= 2 && chunk[chunk.length - 2] === LF && chunk[chunk.length - 1] === LF && !mayHoldUsage(chunk)) {
-        for (let at = chunk.indexOf(EVENT_END); at !== -1; at = chunk.indexOf(EVENT_END, at + 2)) events += 1;
+      if (pending === "" && chunk.length >= 2 && chunk[chunk.length - 2] === LF && chunk[chunk.length - 1] === LF && chunk.indexOf(PROMPT_TOKENS_KEY) === -1) {
+        events += countEvents(chunk);
         return chunk;
       }
       pending += chunk.toString("utf8");

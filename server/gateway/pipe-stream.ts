@@ -30,7 +30,17 @@ export function pipeStream(source: IncomingMessage, res: ServerResponse, options
     source.on("data", (chunk: Buffer) => {
       idle.touch();
       const out = filter.push(chunk);
-      if (out.length > 0) res.write(out);
+      if (out.length === 0) return;
+      // Corked around the one write, the chunk goes out now in one writev; uncorked, Node's HTTP response corks the
+      // socket itself and flushes on the next tick, a scheduled callback more per token.
+      res.cork();
+      const flowing = res.write(out);
+      res.uncork();
+      if (!flowing) {
+        // A client reading slower than SGLang writes: SGLang waits rather than the console holding its tokens.
+        source.pause();
+        res.once("drain", () => source.resume());
+      }
     });
     source.once("end", () => settle(false));
     source.once("error", () => settle(true));

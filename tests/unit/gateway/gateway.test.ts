@@ -75,6 +75,17 @@ describe("usage read from a stream in passing", () => {
     expect(filter.events()).toBe(2);
   });
 
+  it("forwards a model's text that names the usage keys unchanged, and counts several events in one chunk", () => {
+    const filter = createUsageFilter({ stripUsageChunk: true });
+    // As a whole string value the key's bytes do appear in a chunk (the slow path); as part of a longer text they are escaped.
+    const named = event({ choices: [{ delta: { content: "prompt_tokens" } }], usage: null });
+    const quoted = event({ choices: [{ delta: { content: 'say "prompt_tokens": 5' } }], usage: null });
+    expect(filter.push(Buffer.from(named + quoted)).toString()).toBe(named + quoted);
+    expect(filter.push(Buffer.from(quoted + quoted + quoted)).toString()).toBe(quoted + quoted + quoted);
+    expect(filter.usage()).toBeNull();
+    expect(filter.events()).toBe(5);
+  });
+
   it("keeps the usage chunk for a client that asked for it", () => {
     const filter = createUsageFilter({ stripUsageChunk: false });
     expect(filter.push(Buffer.from(content + usage)).toString()).toBe(content + usage);
