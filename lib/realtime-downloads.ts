@@ -1,8 +1,9 @@
 import type { DownloadView } from "./downloads";
 
 // The typed contract of the `/downloads` socket.io namespace: every download's progress, pushed to everyone who may
-// see downloads. A newcomer gets every download at once; then each download is pushed at most PUSH_EVERY_MS apart
-// (its latest state always follows within that time, so the last push is the settled state).
+// see downloads. A newcomer gets every download at once; then each download's progress is pushed at most
+// DOWNLOAD_PUSH_EVERY_MS apart (its latest state always follows within that time, so the last push is the settled
+// state), and its end (done, failed, paused, cancelled) at once.
 
 export const DOWNLOADS_NAMESPACE = "/downloads";
 

@@ -58,9 +58,9 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
     for (const listener of listeners) listener(pushed);
   });
   /** Records a change of state and tells listeners. */
-  const record = async (id: string, changes: Parameters<typeof updateDownload>[1]["changes"]): Promise<DownloadRow> => {
+  const record = async (id: string, changes: Parameters<typeof updateDownload>[1]["changes"], options: { pushNow?: boolean } = {}): Promise<DownloadRow> => {
     const row = await updateDownload(db, { id, changes });
-    pushes.changed(id);
+    pushes.changed(id, { now: options.pushNow });
     return row;
   };
 
@@ -112,7 +112,9 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
         await record(row.id, { state: paused ? "paused" : "failed", error: message });
       } finally {
         active.delete(row.id);
-        pushes.changed(row.id); // the stored state, now that no live progress stands in front of it
+        // The stored state, now that no live progress stands in front of it: at once when the job ended by itself
+        // (done, failed, disk full). A pause or cancel pushes its own state right after this.
+        pushes.changed(row.id, { now: !controller.signal.aborted });
       }
     };
     active.set(row.id, { controller, progress, meter, settled: run() });
@@ -156,7 +158,7 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
       const row = await rowOrThrow(id);
       if (!["queued", "downloading", "verifying"].includes(row.state)) throw new AppError("download_state", { repo: row.repo, state: row.state, action: "paused" });
       await halt(id);
-      return view(await record(id, { state: "paused" }));
+      return view(await record(id, { state: "paused" }, { pushNow: true }));
     },
     resume: async (id: string): Promise<DownloadView> => {
       const row = await rowOrThrow(id);
@@ -170,7 +172,7 @@ export function createDownloadService(options: { db: Db; env: DownloadEnv; hubTo
       if (row.state === "done" || row.state === "cancelled") throw new AppError("download_state", { repo: row.repo, state: row.state, action: "cancelled" });
       await halt(id);
       if (deleteFiles) await planLayout(row.layout as DownloadLayoutKind, row.targetDir, row.repo).remove();
-      return view(await record(id, { state: "cancelled" }));
+      return view(await record(id, { state: "cancelled" }, { pushNow: true }));
     },
     /** What a download would fetch, and whether it fits, before anything is fetched. */
     preview: async (input: StartDownload): Promise<DownloadPreview> => {

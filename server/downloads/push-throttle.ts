@@ -2,6 +2,8 @@
  * Per key, sends at least `everyMs` apart, counted from the end of one send to the start of the next (a send may read
  * the database first), and never a change left unsent: a change meanwhile is sent once the interval is over, with
  * whatever is latest then (send reads the state itself). The first change of a quiet key goes at once.
+ * A change marked `now` (a download's state: done, failed, paused) does not wait for the interval: it cuts a waiting
+ * send short, or follows a send under way at once. Such changes are a few per download, so the rate holds.
  */
 export class PushThrottle {
   private readonly lastSent = new Map<string, number>();
@@ -9,6 +11,10 @@ export class PushThrottle {
   private readonly busy = new Set<string>();
   /** Keys that changed while busy. */
   private readonly dirty = new Set<string>();
+  /** Keys whose change while busy was marked `now`. */
+  private readonly urgent = new Set<string>();
+  /** Keys waiting for their interval, and the timer that ends the wait. */
+  private readonly waiting = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly everyMs: number,
@@ -16,15 +22,24 @@ export class PushThrottle {
     private readonly now: () => number = Date.now,
   ) {}
 
-  changed(key: string): void {
+  changed(key: string, options: { now?: boolean } = {}): void {
     if (this.busy.has(key)) {
       this.dirty.add(key);
-      return;
+      if (!options.now) return;
+      const timer = this.waiting.get(key);
+      if (!timer) return void this.urgent.add(key);
+      clearTimeout(timer);
+      this.waiting.delete(key);
+      return this.fire(key);
     }
     this.busy.add(key);
-    const wait = (this.lastSent.get(key) ?? -Infinity) + this.everyMs - this.now();
+    const wait = options.now ? 0 : (this.lastSent.get(key) ?? -Infinity) + this.everyMs - this.now();
     if (wait <= 0) return this.fire(key);
-    setTimeout(() => this.fire(key), wait).unref();
+    const timer = setTimeout(() => {
+      this.waiting.delete(key);
+      this.fire(key);
+    }, wait);
+    this.waiting.set(key, timer.unref());
   }
 
   private fire(key: string): void {
@@ -32,7 +47,8 @@ export class PushThrottle {
     const sent = () => {
       this.lastSent.set(key, this.now());
       this.busy.delete(key);
-      if (this.dirty.delete(key)) this.changed(key);
+      const now = this.urgent.delete(key);
+      if (this.dirty.delete(key)) this.changed(key, { now });
     };
     Promise.resolve()
       .then(() => this.send(key))

@@ -43,6 +43,27 @@ describe("PushThrottle", () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(sent).toEqual([100, 450]);
   });
+
+  it("sends a change marked now at once: it cuts a waiting send short, and follows a send under way without waiting", async () => {
+    const sent: number[] = [];
+    const start = Date.now();
+    const throttle = new PushThrottle(300, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      sent.push(Date.now() - start);
+    });
+    throttle.changed("a"); // quiet: at once, sent at 20
+    await vi.advanceTimersByTimeAsync(50);
+    throttle.changed("a"); // waits for 20 + 300
+    await vi.advanceTimersByTimeAsync(50);
+    throttle.changed("a", { now: true }); // at 100: no more waiting, sent at 120
+    await vi.advanceTimersByTimeAsync(10);
+    throttle.changed("a", { now: true }); // at 110, while that send is under way: follows it, sent at 140
+    await vi.advanceTimersByTimeAsync(40);
+    expect(sent).toEqual([20, 120, 140]);
+    throttle.changed("a"); // at 150, an ordinary change: it waits its interval again, from 140
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toEqual([20, 120, 140, 460]);
+  });
 });
 
 describe("applyDownloadPush", () => {
