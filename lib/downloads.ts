@@ -98,14 +98,3 @@ export const layoutFor = (input: { source: DownloadSource; hubCache?: boolean })
   input.source === "modelscope" ? "modelscope" : input.hubCache ? "hub_cache" : "local_dir";
 
 export const defaultRevision = (source: DownloadSource): string => (source === "modelscope" ? "master" : "main");
-
-/** fnmatch-style patterns as modelscope's and huggingface_hub's filters read them: `*` also crosses `/`. */
-export function matchesAny(filePath: string, patterns: readonly string[]): boolean {
-  if (patterns.length === 0) return true;
-  return patterns.some((pattern) => globToRegExp(pattern).test(filePath) || globToRegExp(pattern).test(filePath.split("/").pop()!));
-}
-
-function globToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
-}

@@ -128,11 +128,3 @@ export function formatParameterCount(count: number): string {
   if (count >= 1e6) return `${Math.round(count / 1e6)}M`;
   return String(count);
 }
-
-/** "57.6 GB" (decimal, as model cards and SGLang's logs use). */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
-  return `${bytes} B`;
-}

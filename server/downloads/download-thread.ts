@@ -3,6 +3,7 @@
 // heap is a few MB, where in the console's thread it is the whole console's (about 60 MB): marking it was a third of
 // the console's CPU per downloaded GB.
 import { parentPort, workerData } from "node:worker_threads";
+import { warmHashPool } from "./hash-pool";
 import { planLayout } from "./layouts";
 import { DiskFullError, DownloadFailedError, runDownload, type DownloadProgress } from "./run-download";
 import { sourceFromSpec } from "./source-spec";
@@ -36,6 +37,7 @@ const report = () => {
 };
 
 async function main(): Promise<void> {
+  warmHashPool();
   const layout = planLayout(job.layout, job.targetDir, job.repo);
   try {
     const listing = await runDownload({

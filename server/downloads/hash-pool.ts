@@ -131,6 +131,11 @@ class WorkerDigest implements FileDigest {
   }
 }
 
+/** Starts the pool's threads before the first digest needs one (each takes tens of ms to start), while a job lists its files. */
+export function warmHashPool(): void {
+  while (workers.length < poolSize()) armIdle(spawnWorker());
+}
+
 function pickWorker(): PoolWorker {
   const least = workers.reduce<PoolWorker | null>((best, host) => (best && best.digests.size <= host.digests.size ? best : host), null);
   const host = least && (least.digests.size === 0 || workers.length >= poolSize()) ? least : spawnWorker();

@@ -1,7 +1,8 @@
 // The file list, total size and free space of a download, before anything is fetched.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { matchesAny, type DownloadPreview } from "../../lib/downloads";
+import type { DownloadPreview } from "../../lib/downloads";
+import { matchesAny } from "../../lib/file-patterns";
 import { AppError } from "../../lib/errors";
 import type { HubSource } from "./remote-file";
 

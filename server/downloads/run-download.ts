@@ -2,8 +2,9 @@
 // retry each with backoff (asking the hub for a fresh URL every time), then write the layout's metadata.
 // Progress is a plain object the runner mutates and reports; the service decides how often anyone hears of it.
 import fs from "node:fs/promises";
-import { matchesAny, type FileInFlight } from "../../lib/downloads";
-import { formatBytes } from "../../lib/models/model-config";
+import type { FileInFlight } from "../../lib/downloads";
+import { matchesAny } from "../../lib/file-patterns";
+import { formatBytes } from "../../lib/decimal-bytes";
 import { fetchFile, partSize } from "./fetch-file";
 import { HubRequestError } from "./hub-error";
 import type { DownloadLayout } from "./layouts";

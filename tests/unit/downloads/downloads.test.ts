@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchesAny, startDownloadSchema } from "../../../lib/downloads";
+import { startDownloadSchema } from "../../../lib/downloads";
+import { matchesAny } from "../../../lib/file-patterns";
 import { launchHrefFor } from "../../../lib/launch-link";
 import { hubStatusError } from "../../../server/downloads/hub-error";
 import { huggingFaceEndpoint } from "../../../server/downloads/huggingface-source";

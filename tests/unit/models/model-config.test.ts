@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatParameterCount, summarizeModelConfig } from "../../../lib/models/model-config";
+import { formatBytes } from "../../../lib/decimal-bytes";
+import { formatParameterCount, summarizeModelConfig } from "../../../lib/models/model-config";
 
 const GLM_CONFIG = JSON.parse(fs.readFileSync("/work/shared/fixtures/models/GLM-4.7-Flash/config.json", "utf8")) as Record<string, unknown>;
 
