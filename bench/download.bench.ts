@@ -89,7 +89,7 @@ async function main(): Promise<void> {
         round++;
         const curl = await timeCurl(repo, hub.url, path.join(modelsDir, "curl"));
         const consoleCpuBefore = processCpuMs(pid);
-        const { ms: consoleMs, id } = await timeConsole(repo, consoleProcess.url, path.join(modelsDir, `round-${round}`), pushed);
+        const { ms: consoleMs, id, milestones } = await timeConsole(repo, consoleProcess.url, path.join(modelsDir, `round-${round}`), pushed);
         pushRates.push(pushRate(pushes.filter((push) => push.download.id === id).map((push) => push.at)));
         const consoleCpuS = (processCpuMs(pid) - consoleCpuBefore) / 1000;
         const [curlRate, consoleRate] = [mbps(totalBytes, curl.ms), mbps(totalBytes, consoleMs)];
@@ -100,7 +100,8 @@ async function main(): Promise<void> {
         console.log(
           `${linkName(link)}, round ${inLink}: curl (4 at once) ${curlRate.toFixed(0)} MB/s, ${(curl.cpuS / gb).toFixed(2)} CPU s/GB (then openssl sha256: ${((curl.cpuS + curl.hashCpuS) / gb).toFixed(2)}); ` +
             `console (4 files, hashed) ${consoleRate.toFixed(0)} MB/s, ${(consoleCpuS / gb).toFixed(2)} CPU s/GB: ${((consoleRate / curlRate) * 100).toFixed(0)} %; ` +
-            `progress pushes ${pushRates.at(-1)!.mean.toFixed(1)}/s, at most ${pushRates.at(-1)!.max} in a second`,
+            `progress pushes ${pushRates.at(-1)!.mean.toFixed(1)}/s, at most ${pushRates.at(-1)!.max} in a second; ` +
+            `the console's pushes showed the first bytes after ${msText(milestones.firstBytesMs)}, all bytes after ${msText(milestones.allBytesMs)}, done after ${msText(consoleMs)}`,
         );
       }
       summaries.push(
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
   }
 }
 
+const msText = (ms: number | null) => (ms === null ? "(never seen)" : `${ms.toFixed(0)} ms`);
 const linkName = (link: number | null) => (link === null ? "loopback, no link limit" : `a ${((link * 8) / 1e9).toFixed(1)} Gbit/s link`);
 
 /**
@@ -153,11 +155,20 @@ function pushRate(times: number[]): { max: number; mean: number } {
   return { max, mean: times.length / Math.max(spanS, 1) };
 }
 
-async function timeConsole(repo: HubRepo, consoleUrl: string, targetDir: string, pushed: EventEmitter): Promise<{ ms: number; id: string }> {
+/** When the console's pushes first showed bytes moving, and all bytes on disk, in ms from the request. */
+interface ConsoleMilestones {
+  firstBytesMs: number | null;
+  allBytesMs: number | null;
+}
+
+async function timeConsole(repo: HubRepo, consoleUrl: string, targetDir: string, pushed: EventEmitter): Promise<{ ms: number; id: string; milestones: ConsoleMilestones }> {
   const started = performance.now();
+  const milestones: ConsoleMilestones = { firstBytesMs: null, allBytesMs: null };
   const download = await startDownload(consoleUrl, { source: "huggingface", repo: repo.id, targetDir });
   const done = await new Promise<DownloadView>((resolve) => {
     const hear = (view: DownloadView) => {
+      if (view.bytesDone > 0) milestones.firstBytesMs ??= performance.now() - started;
+      if (view.bytesTotal !== null && view.bytesDone === view.bytesTotal) milestones.allBytesMs ??= performance.now() - started;
       if (view.state !== "done" && view.state !== "failed") return;
       pushed.off(download.id, hear);
       resolve(view);
@@ -167,7 +178,7 @@ async function timeConsole(repo: HubRepo, consoleUrl: string, targetDir: string,
   const ms = performance.now() - started;
   if (done.state !== "done") throw new Error(`the console's download failed: ${done.error}`);
   fs.rmSync(targetDir, { recursive: true });
-  return { ms, id: download.id };
+  return { ms, id: download.id, milestones };
 }
 
 /** The console's heap used after a full collection (bench/heap-probe.cjs answers SIGUSR2 on stderr). */

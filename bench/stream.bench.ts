@@ -19,7 +19,8 @@
  * BENCH_ROUNDS_32 (default 8 rotations of 192 requests per path), BENCH_ROUNDS_BURST (default 24: at 6 the
  * burst median moved by ±10 ms between runs), BENCH_ROUNDS_BATCH (default 3), BENCH_LOADS (default 1,32,burst,batch),
  * BENCH_HOP (`gateway`: the console's path is its OpenAI-compatible /v1 with a personal API key; `npm run bench:gateway`
- * runs the 1-stream and 32-streams-at-100-tok/s loads so, where the targets add: CPU per token at most 1.3 times the bare proxy's).
+ * runs the 1-stream and 32-streams-at-100-tok/s loads so, where the targets add: CPU per token at most 1.3 times the bare proxy's),
+ * BENCH_CONSOLE_NODE_OPTIONS (NODE_OPTIONS for the console, e.g. a profiler's --require).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -220,7 +221,7 @@ async function launch(consoleUrl: string, dataDir: string, name: string, gpu: nu
 }
 
 async function main() {
-  const console_ = await startConsole({ env: { SGLANG_SIM_SPEED: String(SPEED) } });
+  const console_ = await startConsole({ env: { SGLANG_SIM_SPEED: String(SPEED), ...(process.env.BENCH_CONSOLE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_CONSOLE_NODE_OPTIONS } : {}) } });
   try {
     const fast = await launch(console_.url, console_.dataDir, "bench-fast", 0, TOKENS_PER_S);
     const batch = await launch(console_.url, console_.dataDir, "bench-batch", 1, BATCH_TOKENS_PER_S);

@@ -6,9 +6,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 
-// BENCH_PROXY_ALS=1: with an AsyncLocalStorage in use, as Next keeps one in the console's process (Node 20 then runs
-// an async hook for every async resource); to tell that cost apart from the console's own.
-if (process.env.BENCH_PROXY_ALS === "1") new AsyncLocalStorage().enterWith({ bench: true });
+// BENCH_PROXY_ALS=N: with N AsyncLocalStorages in use, as Next keeps 7 in use in the console's process (Node 20 then
+// runs an async hook for every async resource, which copies each storage's value onto it); to tell that cost apart
+// from the console's own.
+for (let i = 0; i < Number(process.env.BENCH_PROXY_ALS ?? 0); i++) new AsyncLocalStorage().enterWith({ bench: i });
 
 const [listenPort, targetPort] = process.argv.slice(2).map(Number);
 const agent = new http.Agent({ keepAlive: true, timeout: 4000 });

@@ -70,6 +70,9 @@ export async function startConsole(
       const match = /SGLang Console ready on (http:\/\/[^\s]+)/.exec(output);
       if (match) {
         clearTimeout(idle);
+        // From here on the listeners below keep the output (once: it was kept twice).
+        child.stdout!.off("data", onData);
+        child.stderr!.off("data", onData);
         resolve(match[1]!);
       }
     };
