@@ -283,6 +283,9 @@ async function main() {
         "CPU µs/token bare proxy": ((usage["bare proxy"].hopCpuMs * 1000) / p.tokens).toFixed(1),
         "CPU per token console / bare proxy": (usage.console.hopCpuMs / c.tokens / (usage["bare proxy"].hopCpuMs / p.tokens)).toFixed(2),
         "CPU µs/token of the console with requests sent direct": ((usage.direct.consoleCpuMs * 1000) / d.tokens).toFixed(1),
+        // What the hop itself costs: the console's CPU per token less what it spends anyway at this load (its reading
+        // of SGLang's log, telemetry) with the same requests sent direct; the bare proxy spends nothing besides the hop.
+        "CPU per token the hop adds, console / bare proxy": ((usage.console.hopCpuMs / c.tokens - usage.direct.consoleCpuMs / d.tokens) / (usage["bare proxy"].hopCpuMs / p.tokens)).toFixed(2),
         "machine busy direct/console/bare": MODES.map((mode) => `${Math.round((100 * usage[mode].machineBusy) / usage[mode].machineTotal)}%`).join("/"),
       };
       report.push(row);

@@ -28,7 +28,7 @@ async function writePart(content: Buffer, options: { cutAt?: number; writeSizes?
   const partPath = path.join(dir, "f.bin.part");
   const handle = await fs.promises.open(partPath, "w");
   const writev = handle.writev.bind(handle);
-  handle.writev = (buffers: NodeJS.ArrayBufferView[], position?: number) => {
+  handle.writev = <Buffers extends readonly NodeJS.ArrayBufferView[]>(buffers: Buffers, position?: number) => {
     options.writeSizes?.push(buffers.reduce((sum, buffer) => sum + buffer.byteLength, 0));
     return writev(buffers, position);
   };
