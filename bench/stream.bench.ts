@@ -30,7 +30,8 @@ import path from "node:path";
 import { api, getInstance, glmProfile, instanceApiKey } from "../tests/support/api";
 import { freePort, startConsole } from "../tests/support/console-process";
 import { sessionCookie } from "../tests/support/session";
-import { processCpuMs } from "./support/proc";
+import { childProcessesMatching } from "../tests/support/processes";
+import { consoleCpuMs, processCpuMs } from "./support/proc";
 
 const TOKENS_PER_S = Number(process.env.BENCH_TOKENS_PER_S ?? 2000);
 const MAX_TOKENS = Number(process.env.BENCH_MAX_TOKENS ?? 400);
@@ -131,14 +132,14 @@ interface Usage {
 }
 
 /** Runs `work` and adds the CPU the hop, the console and the machine spent on it to `usage`. */
-async function measured<T>(usage: Usage, hopPid: number | null, consolePid: number, work: () => Promise<T>): Promise<T> {
-  const hopBefore = hopPid ? processCpuMs(hopPid) : 0;
-  const consoleBefore = processCpuMs(consolePid);
+async function measured<T>(usage: Usage, hopCpuMs: (() => number) | null, consolePid: number, work: () => Promise<T>): Promise<T> {
+  const hopBefore = hopCpuMs ? hopCpuMs() : 0;
+  const consoleBefore = consoleCpuMs(consolePid);
   const machineBefore = machineTicks();
   const result = await work();
   const machineAfter = machineTicks();
-  usage.hopCpuMs += hopPid ? processCpuMs(hopPid) - hopBefore : 0;
-  usage.consoleCpuMs += processCpuMs(consolePid) - consoleBefore;
+  usage.hopCpuMs += hopCpuMs ? hopCpuMs() - hopBefore : 0;
+  usage.consoleCpuMs += consoleCpuMs(consolePid) - consoleBefore;
   usage.machineBusy += machineAfter.busy - machineBefore.busy;
   usage.machineTotal += machineAfter.total - machineBefore.total;
   return result;
@@ -237,7 +238,11 @@ async function main() {
           : (maxTokens) => stream(`${console_.url}/api/instances/${target.id}/playground/chat`, { messages, params: params(maxTokens), stream: true }),
       "bare proxy": (maxTokens) => stream(`http://127.0.0.1:${target.proxyPort}/v1/chat/completions`, upstreamBody(target.model, maxTokens), target.apiKey),
     });
-    const hopPidsOf = (target: Target): Record<Mode, number | null> => ({ direct: null, console: console_.process.pid!, "bare proxy": target.proxyPid });
+    const hopCpuOf = (target: Target): Record<Mode, (() => number) | null> => ({
+      direct: null,
+      console: () => consoleCpuMs(console_.process.pid!),
+      "bare proxy": () => processCpuMs(target.proxyPid),
+    });
 
     for (const target of [fast, batch]) for (let i = 0; i < 5; i++) await Promise.all(MODES.map((mode) => sendersTo(target)[mode](20))); // warm-up: JIT, connection pools
     console.log(`stream bench through the console's ${HOP === "gateway" ? "/v1 gateway (a personal API key)" : "playground route"}: ${os.cpus().length} CPUs; ${MAX_TOKENS} tokens per request (+ reasoning) at ${TOKENS_PER_S} tokens/s per stream; ${BATCH_MAX_TOKENS} at ${BATCH_TOKENS_PER_S} for the batch`);
@@ -247,17 +252,20 @@ async function main() {
       { key: "burst", load: "32 at once", target: fast, rounds: ROUNDS.burst, run: (send: Send) => burst(32, send) },
       { key: "batch", load: `32 streams at ${BATCH_TOKENS_PER_S} tok/s`, target: batch, rounds: ROUNDS.batch, run: (send: Send) => steady(32, requestLengths(32 * STEADY_REQUESTS_PER_WORKER, BATCH_MAX_TOKENS), send) },
     ].filter((load) => LOADS.includes(load.key));
+    const gatewayPids = () => childProcessesMatching(console_.process.pid!, "gateway-process").join(", ");
+    const gatewayAtStart = gatewayPids();
+    console.log(`the console's /v1 gateway process: ${gatewayAtStart || "none"} (its CPU is counted as the console's)`);
     const report: Record<string, unknown>[] = [];
     for (const { load, target, rounds, run } of loads) {
       const senders = sendersTo(target);
-      const hopPids = hopPidsOf(target);
+      const hopCpu = hopCpuOf(target);
       const results: Record<Mode, Batch[]> = { direct: [], console: [], "bare proxy": [] };
       const usage = Object.fromEntries(MODES.map((mode) => [mode, { hopCpuMs: 0, consoleCpuMs: 0, machineBusy: 0, machineTotal: 0 }])) as Record<Mode, Usage>;
       for (let round = 0; round < rounds; round++) {
         // Rotate which goes first so drift in the machine's load hits all alike.
         for (let k = 0; k < MODES.length; k++) {
           const mode = MODES[(round + k) % MODES.length]!;
-          results[mode].push(await measured(usage[mode], hopPids[mode], console_.process.pid!, () => run(senders[mode])));
+          results[mode].push(await measured(usage[mode], hopCpu[mode], console_.process.pid!, () => run(senders[mode])));
         }
       }
       const d = summarise(results.direct);
@@ -291,6 +299,8 @@ async function main() {
       report.push(row);
       console.log(JSON.stringify(row));
     }
+    // A restarted gateway process would have taken its CPU time with it.
+    if (gatewayPids() !== gatewayAtStart) throw new Error(`the gateway process changed during the bench (${gatewayAtStart} -> ${gatewayPids()}): its CPU was not all counted`);
     console.table(report);
     console.log(`targets: median TTFT at most 5 ms above direct, aggregate throughput at least 98% of direct${HOP === "gateway" ? "; the console's CPU per token at most 1.3 times the bare proxy's" : ""}`);
   } catch (error) {

@@ -6,7 +6,10 @@ import { createNodeRouter } from "./http/node-route";
 import { playgroundRoutes } from "./http/playground-routes";
 import { guardRequest } from "./http/request-guard";
 import { createDemoRoute } from "./gateway/demo-route";
-import { createGateway } from "./gateway/gateway";
+import { createGatewayControl } from "./gateway/gateway-control";
+import { createGatewayFront } from "./gateway/gateway-front";
+import { startGatewayProcess } from "./gateway/gateway-host";
+import { routeConnections } from "./http/connection-router";
 import { MemoryReducer } from "./logs/memory-reducer";
 import { findProjectRoot } from "./project-root";
 import { attachDownloadsNamespace } from "./realtime/downloads-namespace";
@@ -30,13 +33,14 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const ownRoutes = createNodeRouter(playgroundRoutes, services);
-  const gateway = createGateway({ usage: services.usage, keys: services.apiKeys, supervisor: services.supervisor, log });
-  const demo = createDemoRoute({ links: services.demoLinks, supervisor: services.supervisor, gateway });
+  const gatewayControl = createGatewayControl({ usage: services.usage, keys: services.apiKeys, supervisor: services.supervisor });
+  const handleGateway = createGatewayFront({ control: gatewayControl, log });
+  const demo = createDemoRoute({ links: services.demoLinks, supervisor: services.supervisor, control: gatewayControl, log });
   const guard = { consoleOrigins: env.consoleOrigins, trustProxy: env.trustProxy };
   const server = http.createServer((req, res) => {
     if (!guardRequest(req, res, guard)) return;
     if (services.auth.handle(req, res)) return;
-    if (gateway.handle(req, res)) return;
+    if (handleGateway(req, res)) return;
     if (demo(req, res)) return;
     if (!ownRoutes(req, res)) void handle(req, res);
   });
@@ -49,6 +53,9 @@ async function main(): Promise<void> {
   });
   const namespaces = [attachInstancesNamespace(io, services), attachTelemetryNamespace(io, services), attachDownloadsNamespace(io, services)];
   const stopSocketWatch = watchSocketSessions(namespaces, services);
+  // /v1 connections go to the gateway's own process when it is up (server/gateway/gateway-process.ts).
+  const gatewayProcess = startGatewayProcess({ control: gatewayControl, guard, log });
+  routeConnections(server, gatewayProcess.takeConnection);
   const memoryReducer = new MemoryReducer((globalThis as { gc?: () => void }).gc ?? null);
   services.supervisor.on("output", ({ chunk }) => memoryReducer.noteOutput(chunk.data.length));
 
@@ -69,6 +76,7 @@ async function main(): Promise<void> {
     closing = true;
     log(`${signal}: stopping`);
     services.gpuSampler.stop();
+    gatewayProcess.stop();
     memoryReducer.stop();
     stopSocketWatch();
     services.metricsScraper.stop();

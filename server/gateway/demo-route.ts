@@ -6,10 +6,11 @@ import { demoChatSchema, demoLinkUnavailable, demoToolCallingRefusal } from "../
 import { gatewayError, type GatewayError } from "../../lib/gateway/openai-error";
 import { RateWindow } from "../../lib/gateway/rate-window";
 import { isAppError } from "../../lib/errors";
-import { readJson } from "../http/node-route";
+import { readJson } from "../http/read-json";
 import type { Supervisor } from "../supervisor/supervisor";
 import type { DemoLinkService } from "./demo-links";
-import type { Gateway } from "./gateway";
+import type { GatewayControl } from "./gateway-control";
+import { proxyCompletion } from "./proxy-completion";
 
 const DEMO_CHAT_PATH = /^\/api\/demo\/(?<token>[A-Za-z0-9_-]{10,100})\/chat$/;
 const DEFAULT_MAX_TOKENS = 1024;
@@ -19,7 +20,7 @@ function sendError(res: ServerResponse, error: GatewayError): void {
   res.writeHead(error.status, { "content-type": "application/json", ...(error.retryAfterS ? { "retry-after": String(error.retryAfterS) } : {}) }).end(text);
 }
 
-export function createDemoRoute(deps: { links: DemoLinkService; supervisor: Supervisor; gateway: Gateway }) {
+export function createDemoRoute(deps: { links: DemoLinkService; supervisor: Supervisor; control: GatewayControl; log: (message: string) => void }) {
   const requestsPerMinute = new RateWindow();
 
   async function chat(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
@@ -51,11 +52,12 @@ export function createDemoRoute(deps: { links: DemoLinkService; supervisor: Supe
       ...(input.tool_choice ? { tool_choice: input.tool_choice } : {}),
       stream: true,
     };
-    const usage = await deps.gateway.proxyCompletion({ instanceId: instance.id, path: "chat/completions", body, req, res });
+    const release = deps.control.hold(instance.id);
+    const usage = await proxyCompletion({ endpoint: deps.supervisor.endpointOf(instance.id), path: "chat/completions", body, res, log: deps.log }).finally(release);
     const tokens = usage.prompt + usage.completion;
     if (tokens > 0) {
       await deps.links.addUsedTokens(link.id, tokens);
-      deps.gateway.record({ userId: link.createdBy, keyId: `demo:${link.id}`, label: `demo: ${link.name}`, model: usage.model, promptTokens: usage.prompt, completionTokens: usage.completion, estimated: usage.estimated });
+      deps.control.record({ userId: link.createdBy, keyId: `demo:${link.id}`, label: `demo: ${link.name}`, model: usage.model, promptTokens: usage.prompt, completionTokens: usage.completion, estimated: usage.estimated });
     }
   }
 

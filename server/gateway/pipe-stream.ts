@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gatewayError } from "../../lib/gateway/openai-error";
 import { createUsageFilter } from "../../lib/gateway/usage-filter";
 import { IdleTimer } from "../http/idle-timer";
-import { SSE_HEADERS, STREAM_IDLE_TIMEOUT_MS } from "../playground/stream";
+import { SSE_HEADERS, STREAM_IDLE_TIMEOUT_MS } from "../http/sse";
 
 /** The stream's end as the client sees it when SGLang's broke off: an OpenAI-shaped error event, then [DONE]. */
 export const BROKEN_STREAM_TAIL = `\n\ndata: ${JSON.stringify(gatewayError(502, "upstream_unreachable", "The model server's stream broke off.").body)}\n\ndata: [DONE]\n\n`;

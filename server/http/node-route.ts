@@ -5,6 +5,7 @@ import { AppError, toAppError } from "../../lib/errors";
 import { parseInput } from "../../lib/parse-input";
 import type { Services } from "../services";
 import { localeOfHeaders, type Locale } from "../../lib/i18n/locales";
+import { readJson } from "./read-json";
 
 interface HandlerArgs<TBody> {
   body: TBody;
@@ -34,8 +35,6 @@ export interface NodeRoute<TBody> {
 }
 
 export const nodeRoute = <TBody>(route: NodeRoute<TBody>): NodeRoute<unknown> => route as NodeRoute<unknown>;
-
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /** The custom server's own routes: true when `req` was one of them (and is being answered). */
 export function createNodeRouter(routes: readonly NodeRoute<unknown>[], services: Services) {
@@ -69,28 +68,6 @@ async function answer(route: NodeRoute<unknown>, params: Record<string, string>,
     if (!res.headersSent) sendJson(res, appError.status, appError.toJSON(localeOfHeaders(req.headers)));
     else res.end();
   }
-}
-
-/** The request's body parsed as JSON. Read with plain events: an async iterator per request showed in bench:gateway's profile. */
-export function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
-      reject(new AppError("bad_request", { detail: `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB` }));
-      req.destroy();
-    });
-    req.once("end", () => {
-      try {
-        resolve(JSON.parse((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString("utf8")));
-      } catch {
-        reject(new AppError("bad_request", { detail: "the body must be JSON" }));
-      }
-    });
-    req.once("error", reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -7,16 +7,7 @@ import type { PlaygroundKind, UpstreamBody } from "../../lib/playground/requests
 import { formatSseEvent } from "../../lib/playground/sse";
 import { takeNodeBody } from "./node-fetch";
 import { clientFor, toAppError, type Endpoint } from "./upstream";
-
-/** A stream that sends nothing for this long is treated as hung and ended with an error. */
-export const STREAM_IDLE_TIMEOUT_MS = 120_000;
-
-export const SSE_HEADERS = {
-  "content-type": "text/event-stream; charset=utf-8",
-  // no-transform keeps compression from buffering the stream; X-Accel-Buffering does the same for nginx.
-  "cache-control": "no-cache, no-transform",
-  "x-accel-buffering": "no",
-} as const;
+import { SSE_HEADERS, STREAM_IDLE_TIMEOUT_MS } from "../http/sse";
 
 export interface StreamOptions {
   endpoint: Endpoint;

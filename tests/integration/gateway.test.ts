@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
 import { promisify } from "node:util";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +11,7 @@ import { StreamAccumulator, type StreamChunk } from "../../lib/playground/result
 import { createSseParser } from "../../lib/playground/sse";
 import { api, getInstance, glmProfile, instanceApiKey } from "../support/api";
 import { freePort, startConsole, type RunningConsole } from "../support/console-process";
-import { waitFor } from "../support/processes";
+import { childProcessesMatching, waitFor } from "../support/processes";
 import { abortedRequests } from "../support/playground";
 import { authedFetch, signedInUser } from "../support/session";
 
@@ -279,5 +282,104 @@ describe("demo links", () => {
     expect((await chat(expired.token)).status).toBe(410);
     expect(await (await fetch(`${consoleProcess.url}/demo/${expired.token}`)).text()).toContain("This demo link expired");
     expect((await chat("no-such-demo-token")).status).toBe(404);
+  });
+});
+
+describe("the gateway's own process", () => {
+  const gatewayProcesses = () => childProcessesMatching(consoleProcess.process.pid!, "gateway-process");
+  /** A chat request on a connection of its own (fetch would reuse one the console itself serves). */
+  const chat = (key: string, maxTokens = 4, stream = false) =>
+    new Promise<http.IncomingMessage>((resolve, reject) => {
+      const body = JSON.stringify({ model: "glm-4.7-flash", messages: [{ role: "user", content: "hi" }], max_tokens: maxTokens, stream });
+      http
+        .request(`${consoleProcess.url}/v1/chat/completions`, { method: "POST", agent: false, headers: { "content-type": "application/json", authorization: `Bearer ${key}` } }, resolve)
+        .on("error", reject)
+        .end(body);
+    });
+  const statusOf = async (answer: Promise<http.IncomingMessage>) => {
+    const response = await answer;
+    response.resume();
+    return response.statusCode;
+  };
+  /** What the console's port answers to `parts` written one by one, `gapMs` apart, on one connection. */
+  const rawExchange = (parts: string[], gapMs: number, waitMs: number) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = net.connect(consoleProcess.port, "127.0.0.1");
+      let answer = "";
+      socket.on("data", (data: Buffer) => (answer += data.toString("latin1")));
+      socket.on("error", reject);
+      socket.once("connect", async () => {
+        for (const part of parts) {
+          socket.write(part);
+          await new Promise((wait) => setTimeout(wait, gapMs));
+        }
+        setTimeout(() => {
+          socket.destroy();
+          resolve(answer);
+        }, waitMs);
+      });
+    });
+
+  it("serves /v1 connections there, and the console's own on the same port, whatever bytes arrive together", async () => {
+    const [pid] = gatewayProcesses();
+    expect(pid).toBeGreaterThan(0);
+    const key = await createKey({ name: "own process" });
+    // With the gateway's process stopped, a new /v1 connection waits and a page still answers: /v1 goes there.
+    process.kill(pid!, "SIGSTOP");
+    try {
+      const waiting = statusOf(chat(key));
+      const settled = await Promise.race([waiting.then(() => "answered"), new Promise((wait) => setTimeout(() => wait("waiting"), 1000))]);
+      expect(settled).toBe("waiting");
+      expect((await authedFetch(`${consoleProcess.url}/api/me`)).status).toBe(200);
+      process.kill(pid!, "SIGCONT");
+      expect(await waiting).toBe(200);
+    } finally {
+      process.kill(pid!, "SIGCONT");
+    }
+    // A request line cut in pieces, its body sent later: nothing is lost handing the connection over.
+    const body = JSON.stringify({ model: "glm-4.7-flash", messages: [{ role: "user", content: "hi" }], max_tokens: 4 });
+    const head = `/chat/completions HTTP/1.1\r\nHost: 127.0.0.1:${consoleProcess.port}\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const answer = await rawExchange(["PO", "ST /v", "1", head, body.slice(0, 7), body.slice(7)], 40, 1500);
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).toMatch(/"object": ?"chat.completion"/);
+  });
+
+  it("sends a kept-alive /v1 connection's request for a console page to a new connection", async () => {
+    const key = await createKey({ name: "kept alive" });
+    const host = `Host: 127.0.0.1:${consoleProcess.port}\r\n`;
+    const answer = await rawExchange([`GET /v1/models HTTP/1.1\r\n${host}Authorization: Bearer ${key}\r\n\r\n`, `GET /api/me?x=1 HTTP/1.1\r\n${host}\r\n`], 300, 700);
+    const [, second] = answer.split(/(?=HTTP\/1\.1 )/);
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(second).toMatch(/^HTTP\/1\.1 307 /);
+    expect(second).toMatch(/\r\nlocation: \/api\/me\?x=1\r\n/i);
+    expect(second).toMatch(/\r\nconnection: close\r\n/i);
+  });
+
+  it("keeps /v1 answering when its process dies, releases what it held, and starts a new one", async () => {
+    const [old] = gatewayProcesses();
+    const key = await createKey({ name: "one at a time", maxInFlight: 1 });
+    const streaming = await chat(key, 4000, true);
+    await new Promise((resolve) => streaming.once("data", resolve));
+    const cut = new Promise((resolve) => streaming.once("aborted", () => resolve("aborted")).once("end", () => resolve("ended")));
+    process.kill(old!, "SIGKILL");
+    expect(await cut).toBe("aborted");
+    // The killed process's request no longer counts against the key's one in flight; the console answers meanwhile.
+    expect(await statusOf(chat(key))).toBe(200);
+    const [fresh] = await waitFor(() => {
+      const pids = gatewayProcesses();
+      return pids.length === 1 && pids[0] !== old ? pids : null;
+    }, { timeoutMs: 5000, what: "a new gateway process" });
+    await waitFor(async () => (await statusOf(chat(key))) === 200, { timeoutMs: 5000, what: "/v1 to answer" });
+    expect(fresh).not.toBe(old);
+    expect(consoleProcess.output()).toMatch(/gateway: its process ended \(SIGKILL\)/);
+  });
+
+  it("ends with the console, even one killed with -9", async () => {
+    const [pid] = gatewayProcesses();
+    consoleProcess.process.kill("SIGKILL");
+    await waitFor(() => !fs.existsSync(`/proc/${pid}`) || fs.readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z "), { timeoutMs: 5000, what: "the gateway process to end" });
+    // A new console takes the instance over (and stops it after the tests).
+    consoleProcess = await startConsole({ dataDir: consoleProcess.dataDir });
+    expect(gatewayProcesses().length).toBe(1);
   });
 });

@@ -18,6 +18,18 @@ export function processesMatching(needle: string): number[] {
   return found;
 }
 
+/** Pids of a process's live children whose command line contains `needle`. */
+export function childProcessesMatching(parentPid: number, needle: string): number[] {
+  return processesMatching(needle).filter((pid) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === parentPid;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Pids of live processes in a process group. */
 export function processGroupMembers(pgid: number): number[] {
   const found: number[] = [];
