@@ -127,6 +127,8 @@ interface Usage {
   hopCpuMs: number;
   /** CPU of the console in ms, whichever path the requests took: what it spends anyway (logs, telemetry) shows on the others. */
   consoleCpuMs: number;
+  /** CPU of the console's /v1 gateway process alone, in ms. */
+  gatewayCpuMs: number;
   machineBusy: number;
   machineTotal: number;
 }
@@ -135,11 +137,13 @@ interface Usage {
 async function measured<T>(usage: Usage, hopCpuMs: (() => number) | null, consolePid: number, work: () => Promise<T>): Promise<T> {
   const hopBefore = hopCpuMs ? hopCpuMs() : 0;
   const consoleBefore = consoleCpuMs(consolePid);
+  const gatewayBefore = consoleCpuMs(consolePid) - processCpuMs(consolePid);
   const machineBefore = machineTicks();
   const result = await work();
   const machineAfter = machineTicks();
   usage.hopCpuMs += hopCpuMs ? hopCpuMs() - hopBefore : 0;
   usage.consoleCpuMs += consoleCpuMs(consolePid) - consoleBefore;
+  usage.gatewayCpuMs += consoleCpuMs(consolePid) - processCpuMs(consolePid) - gatewayBefore;
   usage.machineBusy += machineAfter.busy - machineBefore.busy;
   usage.machineTotal += machineAfter.total - machineBefore.total;
   return result;
@@ -260,7 +264,7 @@ async function main() {
       const senders = sendersTo(target);
       const hopCpu = hopCpuOf(target);
       const results: Record<Mode, Batch[]> = { direct: [], console: [], "bare proxy": [] };
-      const usage = Object.fromEntries(MODES.map((mode) => [mode, { hopCpuMs: 0, consoleCpuMs: 0, machineBusy: 0, machineTotal: 0 }])) as Record<Mode, Usage>;
+      const usage = Object.fromEntries(MODES.map((mode) => [mode, { hopCpuMs: 0, consoleCpuMs: 0, gatewayCpuMs: 0, machineBusy: 0, machineTotal: 0 }])) as Record<Mode, Usage>;
       for (let round = 0; round < rounds; round++) {
         // Rotate which goes first so drift in the machine's load hits all alike.
         for (let k = 0; k < MODES.length; k++) {
@@ -290,6 +294,7 @@ async function main() {
         "CPU µs/token console": ((usage.console.hopCpuMs * 1000) / c.tokens).toFixed(1),
         "CPU µs/token bare proxy": ((usage["bare proxy"].hopCpuMs * 1000) / p.tokens).toFixed(1),
         "CPU per token console / bare proxy": (usage.console.hopCpuMs / c.tokens / (usage["bare proxy"].hopCpuMs / p.tokens)).toFixed(2),
+        "of which the gateway process": ((usage.console.gatewayCpuMs * 1000) / c.tokens).toFixed(1),
         "CPU µs/token of the console with requests sent direct": ((usage.direct.consoleCpuMs * 1000) / d.tokens).toFixed(1),
         // What the hop itself costs: the console's CPU per token less what it spends anyway at this load (its reading
         // of SGLang's log, telemetry) with the same requests sent direct; the bare proxy spends nothing besides the hop.
